@@ -1,0 +1,79 @@
+import { useI18n } from 'vue-i18n';
+
+export const errorCodes = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'INVALID_ACTIVATION_CODE',
+  'INVALID_RESET_TOKEN',
+  'WEAK_PASSWORD',
+  'RATE_LIMITED',
+  'PROFILE_INCOMPLETE',
+  'INTERNAL_SERVER_ERROR',
+  'NETWORK',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Server field messages (already Thai) keyed by bare field name: `input.email` → `email`. */
+export type FieldMessages = Record<string, string>;
+
+export type ErrorInfo = { code: ErrorCode; retryAfterSeconds: number | null; fields: FieldMessages };
+
+type ServerError = { extensions?: Record<string, unknown> };
+type ApolloLikeError = {
+  graphQLErrors?: readonly ServerError[];
+  networkError?: { result?: { errors?: ServerError[] } } | null;
+};
+
+const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+
+const fieldMessages = (raw: unknown): FieldMessages => {
+  const fields: FieldMessages = {};
+  if (!Array.isArray(raw)) return fields;
+  for (const item of raw as { field?: unknown; message?: unknown }[]) {
+    if (typeof item?.field !== 'string') continue;
+    const name = item.field.slice(item.field.lastIndexOf('.') + 1);
+    const message = typeof item.message === 'string' ? item.message : '';
+    fields[name] = fields[name] ? `${fields[name]} ${message}` : message;
+  }
+  return fields;
+};
+
+/** Reads the code and details of any error Apollo hands us; never keeps the server's top-level text. */
+export const toErrorInfo = (error: unknown): ErrorInfo => {
+  const apollo = (error ?? {}) as ApolloLikeError;
+  const first = apollo.graphQLErrors?.[0] ?? apollo.networkError?.result?.errors?.[0];
+  if (first) {
+    const extensions = first.extensions ?? {};
+    const retry = Number(extensions.retryAfterSeconds);
+    return {
+      code: isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR',
+      retryAfterSeconds: Number.isFinite(retry) ? retry : null,
+      fields: fieldMessages(extensions.fields),
+    };
+  }
+  const code = apollo.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR';
+  return { code, retryAfterSeconds: null, fields: {} };
+};
+
+export type MessageOverrides = Partial<Record<ErrorCode, string>>;
+
+/** Picks the translated message for an error code (optionally a page-specific key per code). */
+export const useErrorMessage = () => {
+  const { t } = useI18n();
+  const messageFor = (info: ErrorInfo, overrides: MessageOverrides = {}): string => {
+    const override = overrides[info.code];
+    if (override) return t(override);
+    if (info.code === 'RATE_LIMITED') {
+      const minutes = Math.max(1, Math.ceil((info.retryAfterSeconds ?? 60) / 60));
+      return t('errors.RATE_LIMITED', { minutes });
+    }
+    return t(`errors.${info.code}`);
+  };
+  return { messageFor };
+};

@@ -1,0 +1,60 @@
+import { useMutation } from '@vue/apollo-composable';
+import type { TypedDocumentNode } from '@apollo/client/core';
+import { useTemplateRef } from 'vue';
+import type { LaoProfile } from '../graphql/types';
+import { useFormErrors } from './use-form-errors';
+
+const money = /^\d{1,13}(\.\d{1,2})?$/;
+
+/** "1,234.50 " → "1234.50": people type thousands separators; the API wants plain digits. */
+export const plainNumber = (value: string): string => value.replace(/[,\s]/g, '');
+
+export const decimalCheck = (value: string): string | null => {
+  const plain = plainNumber(value);
+  if (!plain) return 'validation.required';
+  return money.test(plain) ? null : 'validation.decimal';
+};
+
+export const integerCheck = (value: string): string | null => {
+  const plain = plainNumber(value);
+  if (!plain) return 'validation.required';
+  return /^\d{1,9}$/.test(plain) ? null : 'validation.integer';
+};
+
+export const requiredCheck = (value: string): string | null => (value.trim() ? null : 'validation.required');
+
+/** Empty optional text goes to the API as null. */
+export const optional = (value: string): string | null => value.trim() || null;
+
+/**
+ * Shared save flow of the three profile tabs: client checks, the mutation with the
+ * version the form was loaded with, error capture; the saved Lao is handed back.
+ */
+export const useProfileForm = <Data, Input>(
+  mutation: TypedDocumentNode<Data, { input: Input }>,
+  pick: (data: Data) => LaoProfile,
+) => {
+  const form = useTemplateRef<HTMLFormElement>('form');
+  const errors = useFormErrors();
+  const { mutate, loading } = useMutation(mutation);
+
+  const save = async (
+    checks: Record<string, string | null>,
+    input: () => Input,
+  ): Promise<LaoProfile | null> => {
+    if (!errors.check(checks)) {
+      await errors.focusFirstInvalid(form.value);
+      return null;
+    }
+    try {
+      const result = await mutate({ input: input() } as { input: Input });
+      return result?.data ? pick(result.data) : null;
+    } catch (error) {
+      errors.capture(error);
+      await errors.focusFirstInvalid(form.value);
+      return null;
+    }
+  };
+
+  return { errors, saving: loading, save };
+};

@@ -1,0 +1,60 @@
+import { nextTick } from 'vue';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { ensureViewer, homePathFor, naccRoles, useAuth } from '../composables/use-auth';
+import { i18n } from '../i18n';
+import { routes } from './routes';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+const { viewer } = useAuth();
+
+router.beforeEach(async (to) => {
+  await ensureViewer();
+  const current = viewer.value;
+  if (to.name === 'root') return homePathFor(current);
+  const access = to.meta.access ?? 'public';
+  if (access === 'public') return true;
+  if (access === 'guest') return current ? homePathFor(current) : true;
+  if (!current) return { name: 'login', query: { redirect: to.fullPath } };
+  // First-use wizard: an LAO with an unfinished profile can reach nothing else.
+  if (current.account.role === 'LAO' && current.mustCompleteProfile && to.name !== 'profile') {
+    return { name: 'profile' };
+  }
+  const role = current.account.role;
+  if (access === 'lao' && role !== 'LAO') return homePathFor(current);
+  if (access === 'nacc' && !naccRoles.includes(role)) return homePathFor(current);
+  return true;
+});
+
+/** Sets the document title of a route in the current language. */
+export const applyTitle = (route: RouteLocationNormalized): void => {
+  const { t } = i18n.global;
+  const page = route.meta.titleKey ? t(route.meta.titleKey) : '';
+  document.title = page ? `${page} · ${t('app.name')}` : t('app.name');
+};
+
+let firstNavigation = true;
+router.afterEach((to, _from, failure) => {
+  if (failure) return;
+  applyTitle(to);
+  if (firstNavigation) {
+    firstNavigation = false;
+    return;
+  }
+  // Single-page navigation is silent for screen readers: move focus to the new page's heading.
+  void nextTick(() => {
+    const heading = document.querySelector<HTMLElement>('main h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  });
+});
+
+/** Only same-site paths are followed after sign-in. */
+export const safeRedirect = (value: unknown): string | null =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/login')
+    ? value
+    : null;

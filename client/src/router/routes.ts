@@ -1,0 +1,103 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Who may open a route: anyone, only signed-out people, any account, or one audience. */
+export type Access = 'public' | 'guest' | 'signedIn' | 'lao' | 'nacc';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    access?: Access;
+    /** i18n key of the page title. */
+    titleKey?: string;
+  }
+}
+
+const comingSoon = () => import('../views/lao/coming-soon-view.vue');
+
+export const routes: RouteRecordRaw[] = [
+  // Sent on to the viewer's home by the guard.
+  { path: '/', name: 'root', component: { render: () => null }, meta: { access: 'public' } },
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/auth/login-view.vue'),
+    meta: { access: 'guest', titleKey: 'auth.loginTitle' },
+  },
+  {
+    path: '/activate',
+    name: 'activate',
+    component: () => import('../views/auth/activate-view.vue'),
+    meta: { access: 'guest', titleKey: 'auth.activateTitle' },
+  },
+  {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('../views/auth/forgot-password-view.vue'),
+    meta: { access: 'public', titleKey: 'auth.forgotTitle' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('../views/auth/reset-password-view.vue'),
+    meta: { access: 'public', titleKey: 'auth.resetTitle' },
+  },
+  {
+    path: '/account/password',
+    name: 'change-password',
+    component: () => import('../views/auth/change-password-view.vue'),
+    meta: { access: 'signedIn', titleKey: 'auth.changeTitle' },
+  },
+  {
+    path: '/public',
+    name: 'public',
+    component: () => import('../views/public/public-home-view.vue'),
+    meta: { access: 'public', titleKey: 'public.title' },
+  },
+  {
+    path: '/profile',
+    name: 'profile',
+    component: () => import('../views/lao/profile-view.vue'),
+    meta: { access: 'lao', titleKey: 'profile.title' },
+  },
+  {
+    path: '/lao',
+    name: 'lao-home',
+    component: () => import('../views/lao/lao-home-view.vue'),
+    meta: { access: 'lao', titleKey: 'laoHome.title' },
+  },
+  {
+    path: '/lao/records',
+    name: 'lao-records',
+    component: comingSoon,
+    meta: { access: 'lao', titleKey: 'nav.records' },
+  },
+  {
+    path: '/lao/assessment',
+    name: 'lao-assessment',
+    component: comingSoon,
+    meta: { access: 'lao', titleKey: 'nav.assessment' },
+  },
+  {
+    path: '/lao/reports',
+    name: 'lao-reports',
+    component: comingSoon,
+    meta: { access: 'lao', titleKey: 'nav.reports' },
+  },
+  {
+    path: '/nacc',
+    name: 'nacc-home',
+    component: () => import('../views/nacc/nacc-home-view.vue'),
+    meta: { access: 'nacc', titleKey: 'nacc.homeTitle' },
+  },
+  {
+    path: '/nacc/laos',
+    name: 'nacc-laos',
+    component: () => import('../views/nacc/nacc-laos-view.vue'),
+    meta: { access: 'nacc', titleKey: 'nacc.laosTitle' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../views/public/not-found-view.vue'),
+    meta: { access: 'public', titleKey: 'notFound.title' },
+  },
+];

@@ -1,0 +1,7 @@
+import { createDataSource, embeddedUrl } from './server/db/data-source';
+
+/**
+ * The one TypeORM DataSource of the app and of the TypeORM CLI. `npm start`
+ * points it at the embedded Postgres when DATABASE_URL is unset (see server/main.ts).
+ */
+export default createDataSource(process.env.DATABASE_URL ?? embeddedUrl());

@@ -1,0 +1,105 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from './config';
+import type { Context } from './context';
+import { formatError } from './errors/format-error';
+import { createLoaders } from './graphql/loaders';
+import { buildAppSchema } from './schema';
+import { createServices, type Services } from './services';
+
+export type RunningApp = { url: string; services: Services; stop(): Promise<void> };
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Starts the HTTP server: /graphql, health checks, the built client, the dev outbox. */
+export const startApp = async (dataSource: DataSource, config: AppConfig): Promise<RunningApp> => {
+  const app = express();
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  let publicUrl = config.publicUrl ?? '';
+  const services = createServices(dataSource, config, () => publicUrl);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    formatError,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => ({
+        viewer: await services.sessions.resolveViewer(req.headers.authorization),
+        services,
+        loaders: createLoaders(dataSource),
+        requestId: randomUUID(),
+        clientAddress: req.ip ?? 'unknown',
+        userAgent: req.headers['user-agent'] ?? null,
+      }),
+    }),
+  );
+
+  if (config.devOutbox) {
+    app.get('/dev/outbox', (_req, res) => {
+      const items = services.mailer.outbox
+        .map(
+          (mail) =>
+            `<article><h2>${escapeHtml(mail.subject)}</h2><p>ถึง ${escapeHtml(mail.to)} · ${mail.sentAt.toISOString()}</p><pre>${escapeHtml(mail.text)}</pre></article>`,
+        )
+        .join('<hr>');
+      res
+        .type('html')
+        .send(
+          `<!doctype html><html lang="th"><meta charset="utf-8"><title>Dev outbox</title><h1>กล่องจดหมายขาออก (เฉพาะการพัฒนา)</h1>${items || '<p>ยังไม่มีจดหมาย</p>'}</html>`,
+        );
+    });
+  }
+
+  if (config.clientDir && existsSync(path.join(config.clientDir, 'index.html'))) {
+    const clientDir = config.clientDir;
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    app.get('/{*splat}', (_req, res) => {
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  publicUrl ||= url;
+
+  return {
+    url,
+    services,
+    stop: async () => {
+      await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      services.mailer.close();
+    },
+  };
+};

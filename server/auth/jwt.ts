@@ -1,0 +1,32 @@
+import jwt from 'jsonwebtoken';
+import type { AppConfig } from '../config';
+
+export type TokenClaims = { sub: string; sid: string };
+
+const algorithm = 'HS256' as const;
+
+export const signSessionToken = (config: AppConfig['jwt'], claims: TokenClaims, expiresAt: Date): string =>
+  jwt.sign({ sid: claims.sid }, config.secret, {
+    algorithm,
+    subject: claims.sub,
+    issuer: config.issuer,
+    audience: config.audience,
+    expiresIn: Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  });
+
+/** Verifies signature (algorithm pinned), issuer, audience and expiry; null when anything is off. */
+export const verifySessionToken = (config: AppConfig['jwt'], token: string): TokenClaims | null => {
+  try {
+    const payload = jwt.verify(token, config.secret, {
+      algorithms: [algorithm],
+      issuer: config.issuer,
+      audience: config.audience,
+    });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+      return null;
+    }
+    return { sub: payload.sub, sid: payload.sid };
+  } catch {
+    return null;
+  }
+};

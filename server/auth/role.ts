@@ -1,0 +1,22 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Who a signed-in caller is; record-level scope comes with the viewer (LAO, province). */
+export enum Role {
+  LAO = 'LAO',
+  NACC_CENTRAL = 'NACC_CENTRAL',
+  NACC_PROVINCE = 'NACC_PROVINCE',
+  PARTNER = 'PARTNER',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: 'Role of an account.',
+  valuesConfig: {
+    LAO: { description: 'Staff of one LAO (อปท.).' },
+    NACC_CENTRAL: { description: 'NACC central analyst (สำนักงาน ป.ป.ช. ส่วนกลาง).' },
+    NACC_PROVINCE: {
+      description: 'NACC provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด), bound to one province.',
+    },
+    PARTNER: { description: 'Partner agency such as DLA, read-only over API keys.' },
+  },
+});

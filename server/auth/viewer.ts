@@ -1,0 +1,24 @@
+import { Role } from './role';
+
+/**
+ * Who is calling. Every service method takes it first. `PARTNER` viewers (API
+ * keys) will carry their scopes here too.
+ */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'account';
+      accountId: string;
+      sessionId: string;
+      role: Role;
+      /** Set for role LAO: the one LAO this account belongs to. */
+      laoId: number | null;
+      /** Set for role NACC_PROVINCE: the one province it oversees. */
+      provinceId: number | null;
+    };
+
+export type SignedInViewer = Extract<Viewer, { kind: 'account' }>;
+
+export const anonymous: Viewer = { kind: 'anonymous' };
+
+export const roleOf = (viewer: Viewer): Role | null => (viewer.kind === 'account' ? viewer.role : null);

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+
+/** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
+export type RateLimitRule = { points: number; durationSeconds: number };
+
+export type AppConfig = {
+  /** Port of the HTTP server; 0 picks a free one (tests). */
+  port: number;
+  host: string;
+  /** Public base URL of the web app, used in mailed links. Defaults to the server's own URL. */
+  publicUrl?: string;
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  /** Argon2id cost; lowered in tests only. */
+  passwordHash: { memoryCost: number; timeCost: number };
+  activationCodeTtlHours: number;
+  passwordResetTtlMinutes: number;
+  /** `SMTP_URL`; without it mails go to the in-memory development outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Development-only outbox page at /dev/outbox (never in production). */
+  devOutbox: boolean;
+  /** Express `trust proxy` setting, so `req.ip` is the client behind a reverse proxy. */
+  trustProxy: string | boolean;
+  rateLimits: {
+    loginPerAccount: RateLimitRule;
+    loginPerAddress: RateLimitRule;
+    activationPerAccount: RateLimitRule;
+    activationPerAddress: RateLimitRule;
+    resetPerAccount: RateLimitRule;
+    resetPerAddress: RateLimitRule;
+  };
+  /** Directory with the built client (index.html); absent in API-only tests. */
+  clientDir?: string;
+};
+
+const int = (value: string | undefined, fallback: number): number => {
+  const parsed = value === undefined ? NaN : Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : fallback;
+};
+
+export const defaultRateLimits: AppConfig['rateLimits'] = {
+  loginPerAccount: { points: 5, durationSeconds: 15 * 60 },
+  loginPerAddress: { points: 50, durationSeconds: 15 * 60 },
+  activationPerAccount: { points: 5, durationSeconds: 15 * 60 },
+  activationPerAddress: { points: 30, durationSeconds: 15 * 60 },
+  resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
+  resetPerAddress: { points: 20, durationSeconds: 15 * 60 },
+};
+
+/** Reads the configuration from the environment; `overrides` wins (tests). */
+export const loadConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig => {
+  const production = env.NODE_ENV === 'production';
+  const secret = env.JWT_SECRET ?? (production ? undefined : randomBytes(32).toString('hex'));
+  if (!secret) throw new Error('JWT_SECRET must be set in production');
+  return {
+    port: int(env.PORT, 4000),
+    host: env.HOST ?? '0.0.0.0',
+    publicUrl: env.PUBLIC_URL,
+    jwt: {
+      secret,
+      issuer: env.JWT_ISSUER ?? 'lao-plan-monitor',
+      audience: env.JWT_AUDIENCE ?? 'lao-plan-monitor-app',
+      ttlSeconds: int(env.JWT_TTL_SECONDS, 2 * 60 * 60),
+    },
+    passwordHash: { memoryCost: 19456, timeCost: 2 },
+    activationCodeTtlHours: int(env.ACTIVATION_CODE_TTL_HOURS, 14 * 24),
+    passwordResetTtlMinutes: int(env.PASSWORD_RESET_TTL_MINUTES, 30),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'ระบบติดตามแผนป้องกันการทุจริต อปท. <no-reply@localhost>',
+    devOutbox: !production && !env.SMTP_URL,
+    trustProxy: env.TRUST_PROXY === undefined ? 'loopback' : env.TRUST_PROXY,
+    rateLimits: defaultRateLimits,
+    ...overrides,
+  };
+};

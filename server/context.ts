@@ -1,0 +1,14 @@
+import type { Viewer } from './auth/viewer';
+import type { Loaders } from './graphql/loaders';
+import type { Services } from './services';
+
+/** Built per request: who is calling, the services, and this request's DataLoaders. */
+export type Context = {
+  viewer: Viewer;
+  services: Services;
+  loaders: Loaders;
+  requestId: string;
+  /** Client address as Express sees it (honours TRUST_PROXY). */
+  clientAddress: string;
+  userAgent: string | null;
+};

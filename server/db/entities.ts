@@ -1,0 +1,10 @@
+import { Account } from '../modules/account/account.entity';
+import { ActivationCode } from '../modules/account/activation-code.entity';
+import { PasswordReset } from '../modules/account/password-reset.entity';
+import { Session } from '../modules/account/session.entity';
+import { District } from '../modules/geo/district.entity';
+import { Province } from '../modules/geo/province.entity';
+import { Lao } from '../modules/lao/lao.entity';
+
+/** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
+export const entities = [Province, District, Lao, Account, Session, ActivationCode, PasswordReset];

@@ -1,0 +1,62 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ValidationError } from 'class-validator';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError, type FieldError } from './app-error';
+import { ErrorCode } from './error-codes';
+
+const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
+  errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own: FieldError[] = error.constraints
+      ? [
+          {
+            field,
+            constraints: Object.keys(error.constraints),
+            message: Object.values(error.constraints).join(' '),
+          },
+        ]
+      : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+
+/** Codes Apollo itself produces for malformed requests; passed through unchanged. */
+const apolloRequestCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Turns every error into a stable shape: AppErrors pass, validation errors become
+ * BAD_USER_INPUT with per-field details (never the submitted values), anything
+ * unknown is logged in full and answered as INTERNAL_SERVER_ERROR.
+ */
+export const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) {
+    return { message: original.message, path: formatted.path, extensions: original.extensions };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const fields = flatten(original.extensions.validationErrors as ValidationError[]);
+    return {
+      message: 'ข้อมูลที่กรอกไม่ถูกต้อง กรุณาตรวจสอบช่องที่ระบุ',
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && apolloRequestCodes.has(code) && !formatted.path) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+  console.error('Unexpected error', original);
+  return {
+    message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดติดต่อผู้ดูแลระบบ',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+};

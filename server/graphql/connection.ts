@@ -1,0 +1,47 @@
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-codes';
+
+@ObjectType({ description: 'Where a page of a connection sits.' })
+export class PageInfo {
+  @Field({ description: 'True when another page follows.' })
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after`.' })
+  endCursor: string | null;
+}
+
+export type Connection<T> = { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount: number };
+
+/** Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay style). */
+export const connectionOf = <T extends object>(name: string, node: ClassType<T>) => {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page.` })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this edge.' })
+    cursor: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records.` })
+  class ConnectionType {
+    @Field(() => [Edge], { description: 'The records of this page.' })
+    edges: Edge[];
+
+    @Field(() => PageInfo, { description: 'Paging information.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many records match the filters in all.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+};
+
+export const encodeCursor = (key: string): string => Buffer.from(key, 'utf8').toString('base64url');
+
+export const decodeCursor = (cursor: string): string => {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!key) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง');
+  return key;
+};

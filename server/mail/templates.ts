@@ -1,0 +1,39 @@
+import type { OutgoingMail } from './mailer';
+
+const bangkokDateTime = new Intl.DateTimeFormat('th-TH', {
+  timeZone: 'Asia/Bangkok',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The password reset mail (Thai); the link is single-use and expires at `expiresAt`. */
+export const passwordResetMail = (
+  to: string,
+  laoName: string,
+  link: string,
+  expiresAt: Date,
+): OutgoingMail => {
+  const until = bangkokDateTime.format(expiresAt);
+  return {
+    to,
+    subject: 'ตั้งรหัสผ่านใหม่ ระบบติดตามแผนปฏิบัติการป้องกันการทุจริตของ อปท.',
+    text: [
+      `เรียน ผู้ประสานงาน ${laoName}`,
+      '',
+      'มีการขอตั้งรหัสผ่านใหม่สำหรับบัญชีของท่าน กรุณาเปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่านใหม่',
+      link,
+      '',
+      `ลิงก์นี้ใช้ได้ครั้งเดียว และหมดอายุเมื่อ ${until} น.`,
+      'หากท่านไม่ได้ขอตั้งรหัสผ่านใหม่ ไม่ต้องดำเนินการใด ๆ รหัสผ่านเดิมยังใช้ได้ตามปกติ',
+    ].join('\n'),
+    html: [
+      `<p>เรียน ผู้ประสานงาน ${escapeHtml(laoName)}</p>`,
+      '<p>มีการขอตั้งรหัสผ่านใหม่สำหรับบัญชีของท่าน กรุณาเปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่านใหม่</p>',
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+      `<p>ลิงก์นี้ใช้ได้ครั้งเดียว และหมดอายุเมื่อ ${escapeHtml(until)} น.</p>`,
+      '<p>หากท่านไม่ได้ขอตั้งรหัสผ่านใหม่ ไม่ต้องดำเนินการใด ๆ รหัสผ่านเดิมยังใช้ได้ตามปกติ</p>',
+    ].join('\n'),
+  };
+};

@@ -1,0 +1,81 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Role } from '../../auth/role';
+import { Province } from '../geo/province.entity';
+import { Lao } from '../lao/lao.entity';
+
+@ObjectType({ description: 'A person or office that signs in.' })
+@Entity({ name: 'account' })
+@Check(
+  'account_scope',
+  `("role" <> 'LAO' OR "lao_id" IS NOT NULL) AND ("role" <> 'NACC_PROVINCE' OR "province_id" IS NOT NULL)`,
+)
+@Index('account_lao_uq', ['laoId'], { unique: true, where: '"lao_id" IS NOT NULL' })
+export class Account {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Login name: the 7-digit LAO code, or the NACC user name.' })
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  @Field(() => Role, { description: 'Role.' })
+  @Column({ type: 'enum', enum: Role, enumName: 'account_role' })
+  role: Role;
+
+  @Field({ description: 'Name shown in the app and on reports.' })
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName: string;
+
+  @Column({ name: 'lao_id', type: 'integer', nullable: true })
+  laoId: number | null;
+
+  @ManyToOne(() => Lao, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'lao_id' })
+  lao?: Lao;
+
+  @Column({ name: 'province_id', type: 'smallint', nullable: true })
+  provinceId: number | null;
+
+  @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'province_id' })
+  province?: Province;
+
+  /** NACC accounts' own email; an LAO's email is its coordinator's (profile). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email: string | null;
+
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the account was activated.' })
+  @Column({ name: 'activated_at', type: 'timestamptz', nullable: true })
+  activatedAt: Date | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Last successful sign-in.' })
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,123 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import {
+  ActivateAccountInput,
+  ChangePasswordInput,
+  IssueProvinceCodesInput,
+  LoginInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+} from './account.inputs';
+import { AuthPayload, IssuedActivationCode, Viewer } from './account.types';
+
+export const parseId = (id: string, what = 'รหัส'): number => {
+  if (!/^\d{1,9}$/.test(id)) {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, `${what}ไม่ถูกต้อง`, {
+      fields: [{ field: 'id', constraints: ['isId'], message: `${what}ไม่ถูกต้อง` }],
+    });
+  }
+  return Number(id);
+};
+
+const meta = (ctx: Context) => ({ clientAddress: ctx.clientAddress, userAgent: ctx.userAgent });
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in caller, or null when anonymous.' })
+  viewer(@Ctx() ctx: Context): Promise<Viewer | null> {
+    return ctx.services.auth.viewer(ctx.viewer);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Sign in. Wrong credentials answer INVALID_CREDENTIALS without saying which part was wrong.',
+  })
+  login(
+    @Arg('input', { description: 'What to submit.' }) input: LoginInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return ctx.services.auth.login(meta(ctx), input.username, input.password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out: this session ends.' })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.auth.logout(ctx.viewer);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Change the password; every other session of the account ends and a new token is returned.',
+  })
+  changePassword(
+    @Arg('input', { description: 'What to submit.' }) input: ChangePasswordInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return ctx.services.auth.changePassword(ctx.viewer, meta(ctx), input.currentPassword, input.newPassword);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'First use of an LAO account: 7-digit code + activation code from NACC + new password.',
+  })
+  activateAccount(
+    @Arg('input', { description: 'What to submit.' }) input: ActivateAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return ctx.services.activation.activate(meta(ctx), input.laoCode, input.activationCode, input.password);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Forgot password. Always answers true; when code and registered email match, a single-use link is mailed.',
+  })
+  requestPasswordReset(
+    @Arg('input', { description: 'What to submit.' }) input: RequestPasswordResetInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return ctx.services.passwordReset.request(meta(ctx), input.username, input.email);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Set a new password with a mailed token; every session of the account ends.',
+  })
+  resetPassword(
+    @Arg('input', { description: 'What to submit.' }) input: ResetPasswordInput,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return ctx.services.passwordReset.reset(input.token, input.newPassword);
+  }
+
+  @Mutation(() => IssuedActivationCode, {
+    description: 'NACC: issue a one-time activation code for one LAO (older unused codes are revoked).',
+  })
+  issueActivationCode(
+    @Arg('laoId', () => ID, { description: 'The LAO.' }) laoId: string,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedActivationCode> {
+    return ctx.services.activation.issue(ctx.viewer, parseId(laoId));
+  }
+
+  @Mutation(() => [IssuedActivationCode], {
+    description:
+      'NACC: issue activation codes for the LAOs of a province (by default those not yet activated).',
+  })
+  issueActivationCodesForProvince(
+    @Arg('input', { description: 'What to submit.' }) input: IssueProvinceCodesInput,
+    @Ctx() ctx: Context,
+  ): Promise<IssuedActivationCode[]> {
+    return ctx.services.activation.issueForProvince(
+      ctx.viewer,
+      parseId(input.provinceId),
+      input.includeActivated,
+    );
+  }
+
+  @Mutation(() => Int, {
+    description: 'NACC: revoke every outstanding activation code of an LAO; returns how many.',
+  })
+  revokeActivationCodes(
+    @Arg('laoId', () => ID, { description: 'The LAO.' }) laoId: string,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
+    return ctx.services.activation.revoke(ctx.viewer, parseId(laoId));
+  }
+}

@@ -1,0 +1,84 @@
+import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import { assertAcceptablePassword, hashPassword } from '../../auth/password';
+import type { RateLimits } from '../../auth/rate-limit';
+import { digest, newResetToken } from '../../auth/secrets';
+import type { AppConfig } from '../../config';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import type { Mailer } from '../../mail/mailer';
+import { passwordResetMail } from '../../mail/templates';
+import { Account } from './account.entity';
+import { PasswordReset } from './password-reset.entity';
+import type { RequestMeta, SessionService } from './session.service';
+
+const invalidToken = (): AppError =>
+  new AppError(
+    ErrorCode.INVALID_RESET_TOKEN,
+    'ลิงก์ตั้งรหัสผ่านใหม่ไม่ถูกต้อง ถูกใช้ไปแล้ว หรือหมดอายุ กรุณาขอลิงก์ใหม่จากหน้า "ลืมรหัสผ่าน"',
+  );
+
+/**
+ * Forgot password: a single-use, expiring link mailed to the registered
+ * address; passwords themselves are never mailed (DOMAIN.md, Accounts — Decision).
+ */
+export class PasswordResetService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly sessions: SessionService,
+    private readonly mailer: Mailer,
+    private readonly rateLimits: RateLimits,
+    private readonly publicUrl: () => string,
+  ) {}
+
+  /** Answers the same whether or not code and email match, so it reveals nothing. */
+  async request(meta: RequestMeta, username: string, email: string): Promise<boolean> {
+    const name = username.trim();
+    await this.rateLimits.consume('reset', name, meta.clientAddress);
+    const account = await this.dataSource
+      .getRepository(Account)
+      .findOne({ where: { username: name }, relations: { lao: true } });
+    const registered = account?.email ?? account?.lao?.coordinatorEmail ?? null;
+    if (!account?.activatedAt || account.disabledAt || !registered) return true;
+    if (registered.trim().toLowerCase() !== email.trim().toLowerCase()) return true;
+
+    const token = newResetToken();
+    const expiresAt = new Date(Date.now() + this.config.passwordResetTtlMinutes * 60 * 1000);
+    await this.dataSource
+      .getRepository(PasswordReset)
+      .insert({ accountId: account.id, tokenHash: digest(token), expiresAt });
+    const link = `${this.publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
+    // Not awaited: a slow mail server must not make a match answer slower than a miss.
+    this.mailer
+      .send(passwordResetMail(registered, account.displayName, link, expiresAt))
+      .catch((error: unknown) => console.error('Password reset mail failed', error));
+    return true;
+  }
+
+  async reset(token: string, newPassword: string): Promise<boolean> {
+    const reset = await this.dataSource.getRepository(PasswordReset).findOne({
+      where: { tokenHash: digest(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      relations: { account: true },
+    });
+    if (!reset?.account || reset.account.disabledAt) throw invalidToken();
+    assertAcceptablePassword(newPassword, reset.account.username);
+    const passwordHash = await hashPassword(newPassword, this.config.passwordHash);
+    await this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const used = await manager
+        .getRepository(PasswordReset)
+        .update({ id: reset.id, usedAt: IsNull() }, { usedAt: now });
+      if (used.affected !== 1) throw invalidToken();
+      // Any other outstanding link of the account dies with this one.
+      await manager
+        .getRepository(PasswordReset)
+        .update({ accountId: reset.accountId, usedAt: IsNull() }, { usedAt: now });
+      await manager
+        .getRepository(Account)
+        .update({ id: reset.accountId }, { passwordHash, passwordChangedAt: now });
+      await this.sessions.revokeAll(manager, reset.accountId);
+    });
+    await this.rateLimits.clear('login', reset.account.username);
+    return true;
+  }
+}

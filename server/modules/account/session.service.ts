@@ -1,0 +1,77 @@
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { signSessionToken, verifySessionToken } from '../../auth/jwt';
+import { anonymous, type Viewer } from '../../auth/viewer';
+import type { AppConfig } from '../../config';
+import { Account } from './account.entity';
+import { Session } from './session.entity';
+
+export type RequestMeta = { clientAddress: string; userAgent: string | null };
+
+/** Sessions behind the JWTs: issuing, resolving a bearer token to a viewer, revoking. */
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(
+    manager: EntityManager,
+    account: Account,
+    meta: RequestMeta,
+  ): Promise<{ token: string; expiresAt: Date; sessionId: string }> {
+    const expiresAt = new Date(Date.now() + this.config.jwt.ttlSeconds * 1000);
+    const session = await manager.getRepository(Session).save({
+      accountId: account.id,
+      expiresAt,
+      revokedAt: null,
+      ipAddress: meta.clientAddress.slice(0, 64),
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await manager.getRepository(Account).update({ id: account.id }, { lastLoginAt: new Date() });
+    const token = signSessionToken(this.config.jwt, { sub: account.id, sid: session.id }, expiresAt);
+    return { token, expiresAt, sessionId: session.id };
+  }
+
+  /** One indexed lookup: the session must exist, belong to the subject, be unrevoked and unexpired. */
+  async resolveViewer(authorization: string | undefined): Promise<Viewer> {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match) return anonymous;
+    const claims = verifySessionToken(this.config.jwt, match[1]);
+    if (!claims) return anonymous;
+    const row = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.account', 'a')
+      .where('s.id = :sid AND s.account_id = :sub', { sid: claims.sid, sub: claims.sub })
+      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL')
+      .getOne();
+    if (!row?.account) return anonymous;
+    const { account } = row;
+    return {
+      kind: 'account',
+      accountId: account.id,
+      sessionId: row.id,
+      role: account.role,
+      laoId: account.laoId,
+      provinceId: account.provinceId,
+    };
+  }
+
+  async sessionExpiry(sessionId: string): Promise<Date> {
+    const session = await this.dataSource.getRepository(Session).findOneByOrFail({ id: sessionId });
+    return session.expiresAt;
+  }
+
+  revoke(sessionId: string): Promise<unknown> {
+    return this.dataSource
+      .getRepository(Session)
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Password changes, resets and re-activation end every session of the account. */
+  revokeAll(manager: EntityManager, accountId: string): Promise<unknown> {
+    return manager
+      .getRepository(Session)
+      .update({ accountId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+}

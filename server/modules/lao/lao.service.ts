@@ -1,0 +1,142 @@
+import type { DataSource } from 'typeorm';
+import { canEditLaoProfile, canReadLao, provinceScope, requireAccess } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { conflict } from '../../errors/app-error';
+import { type Connection, decodeCursor, encodeCursor } from '../../graphql/connection';
+import { Lao } from './lao.entity';
+import type { LaoAreaInput, LaoCoordinatorInput, LaoLocationInput, LaosArgs } from './lao.inputs';
+import { isProfileComplete } from './profile';
+
+type ProfileChanges = Partial<
+  Pick<
+    Lao,
+    | 'size'
+    | 'address'
+    | 'areaKm2'
+    | 'population'
+    | 'revenueExcludingSubsidies'
+    | 'revenueFromSubsidies'
+    | 'chiefExecutiveName'
+    | 'permanentSecretaryName'
+    | 'coordinatorFullName'
+    | 'coordinatorPosition'
+    | 'coordinatorUnit'
+    | 'coordinatorPhone'
+    | 'coordinatorMobile'
+    | 'coordinatorFax'
+    | 'coordinatorEmail'
+    | 'website'
+  >
+>;
+
+const blankToNull = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+export class LaoService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async get(viewer: Viewer, where: { id?: number; code?: string }): Promise<Lao> {
+    const repo = this.dataSource.getRepository(Lao);
+    const lao =
+      where.id !== undefined
+        ? await repo.findOneBy({ id: where.id })
+        : where.code !== undefined
+          ? await repo.findOneBy({ code: where.code })
+          : null;
+    return requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.') as Lao;
+  }
+
+  async list(viewer: Viewer, args: LaosArgs): Promise<Connection<Lao>> {
+    const scope = provinceScope(viewer);
+    const query = this.dataSource.getRepository(Lao).createQueryBuilder('lao');
+    if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+    if (args.provinceId)
+      query.andWhere('lao.province_id = :provinceId', { provinceId: Number(args.provinceId) });
+    if (args.districtId)
+      query.andWhere('lao.district_id = :districtId', { districtId: Number(args.districtId) });
+    if (args.type) query.andWhere('lao.type = :type', { type: args.type });
+    if (args.search?.trim()) {
+      const term = args.search.trim();
+      query.andWhere('(lao.name_th ILIKE :like OR lao.code LIKE :prefix)', {
+        like: `%${term.replace(/[\\%_]/g, '\\$&')}%`,
+        prefix: `${term.replace(/\D/g, '') || '-'}%`,
+      });
+    }
+    const totalCount = await query.getCount();
+    if (args.after) query.andWhere('lao.code > :after', { after: decodeCursor(args.after) });
+    const rows = await query
+      .orderBy('lao.code')
+      .take(args.first + 1)
+      .getMany();
+    const page = rows.slice(0, args.first);
+    return {
+      edges: page.map((node) => ({ cursor: encodeCursor(node.code), node })),
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: page.length ? encodeCursor(page[page.length - 1].code) : null,
+      },
+      totalCount,
+    };
+  }
+
+  updateLocation(viewer: Viewer, input: LaoLocationInput): Promise<Lao> {
+    return this.updateProfile(viewer, input, { size: input.size, address: input.address.trim() });
+  }
+
+  updateArea(viewer: Viewer, input: LaoAreaInput): Promise<Lao> {
+    return this.updateProfile(viewer, input, {
+      areaKm2: input.areaKm2,
+      population: input.population,
+      revenueExcludingSubsidies: input.revenueExcludingSubsidies,
+      revenueFromSubsidies: input.revenueFromSubsidies,
+      chiefExecutiveName: input.chiefExecutiveName.trim(),
+      permanentSecretaryName: input.permanentSecretaryName.trim(),
+    });
+  }
+
+  updateCoordinator(viewer: Viewer, input: LaoCoordinatorInput): Promise<Lao> {
+    return this.updateProfile(viewer, input, {
+      coordinatorFullName: input.fullName.trim(),
+      coordinatorPosition: input.position.trim(),
+      coordinatorUnit: input.unit.trim(),
+      coordinatorPhone: blankToNull(input.phone),
+      coordinatorMobile: input.mobile.trim(),
+      coordinatorFax: blankToNull(input.fax),
+      coordinatorEmail: input.email.trim().toLowerCase(),
+      website: blankToNull(input.website),
+    });
+  }
+
+  /** Optimistic update: only applies when the row still has the version the editor saw. */
+  private async updateProfile(
+    viewer: Viewer,
+    target: { laoId: string; version: number },
+    changes: ProfileChanges,
+  ): Promise<Lao> {
+    const id = Number(target.laoId);
+    const repo = this.dataSource.getRepository(Lao);
+    const current = Number.isSafeInteger(id) ? await repo.findOneBy({ id }) : null;
+    requireAccess(current !== null && canEditLaoProfile(viewer, current), current, 'อปท.');
+    const result = await repo
+      .createQueryBuilder()
+      .update(Lao)
+      .set(changes)
+      .where('id = :id AND version = :version', { id, version: target.version })
+      .execute();
+    if (result.affected !== 1) throw conflict();
+    const updated = await repo.findOneByOrFail({ id });
+    if (!updated.profileCompletedAt && isProfileComplete(updated)) {
+      // Completion is not an edit of the profile: keep the version the editor now holds.
+      await repo
+        .createQueryBuilder()
+        .update(Lao)
+        .set({ profileCompletedAt: () => 'now()', version: () => 'version' })
+        .where('id = :id', { id })
+        .execute();
+      return repo.findOneByOrFail({ id });
+    }
+    return updated;
+  }
+}

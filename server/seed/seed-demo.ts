@@ -1,0 +1,88 @@
+import type { DataSource } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { Role } from '../auth/role';
+import type { AppConfig } from '../config';
+import { Account } from '../modules/account/account.entity';
+import { District } from '../modules/geo/district.entity';
+import { Province } from '../modules/geo/province.entity';
+import { Lao } from '../modules/lao/lao.entity';
+import { LaoSize } from '../modules/lao/lao.enums';
+import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
+
+/** Loads the demo data once: does nothing when provinces already exist. Returns whether it seeded. */
+export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promise<boolean> => {
+  if ((await dataSource.getRepository(Province).count()) > 0) return false;
+  const cost = config.passwordHash;
+  const [central, province, lao] = await Promise.all([
+    hashPassword(demoAccounts.naccCentral.password, cost),
+    hashPassword(demoAccounts.naccProvince.password, cost),
+    hashPassword(demoAccounts.lao.password, cost),
+  ]);
+  await dataSource.transaction(async (manager) => {
+    await manager.getRepository(Province).insert(demoProvinces);
+    await manager.getRepository(District).insert(demoDistricts);
+    await manager.getRepository(Lao).insert(
+      demoLaos.map((row) => ({
+        code: row.code,
+        nameTh: row.nameTh,
+        type: row.type,
+        size: row.size ?? null,
+        districtId: row.districtId,
+        provinceId: Math.floor(row.districtId / 100),
+      })),
+    );
+    const now = new Date();
+    const accounts = manager.getRepository(Account);
+    await accounts.insert([
+      {
+        username: demoAccounts.naccCentral.username,
+        role: Role.NACC_CENTRAL,
+        displayName: demoAccounts.naccCentral.displayName,
+        email: 'nacc.admin@example.go.th',
+        passwordHash: central,
+        activatedAt: now,
+      },
+      {
+        username: demoAccounts.naccProvince.username,
+        role: Role.NACC_PROVINCE,
+        provinceId: demoAccounts.naccProvince.provinceId,
+        displayName: demoAccounts.naccProvince.displayName,
+        email: 'nacc.phitsanulok@example.go.th',
+        passwordHash: province,
+        activatedAt: now,
+      },
+    ]);
+    const dintong = await manager.getRepository(Lao).findOneByOrFail({ code: demoAccounts.lao.username });
+    await manager.getRepository(Lao).update(
+      { id: dintong.id },
+      {
+        size: LaoSize.MEDIUM,
+        address: 'หมู่ 3 ตำบลดินทอง อำเภอวังทอง จังหวัดพิษณุโลก 65130',
+        areaKm2: '82.50',
+        population: 8125,
+        revenueExcludingSubsidies: '4350000.00',
+        revenueFromSubsidies: '21780500.00',
+        chiefExecutiveName: 'นายสมชาย ใจดี',
+        permanentSecretaryName: 'นางสาวสมหญิง รักงาน',
+        coordinatorFullName: 'นายนิพนธ์ ทับไทร',
+        coordinatorPosition: 'นักวิเคราะห์นโยบายและแผน',
+        coordinatorUnit: 'สำนักปลัด',
+        coordinatorPhone: '055-000000',
+        coordinatorMobile: '081-234-5678',
+        coordinatorEmail: 'dintong@example.go.th',
+        website: 'https://www.dintong.example.go.th',
+        profileCompletedAt: now,
+      },
+    );
+    await accounts.insert({
+      username: dintong.code,
+      role: Role.LAO,
+      laoId: dintong.id,
+      displayName: dintong.nameTh,
+      passwordHash: lao,
+      activatedAt: now,
+      passwordChangedAt: now,
+    });
+  });
+  return true;
+};

@@ -1,0 +1,31 @@
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { RateLimits } from './auth/rate-limit';
+import type { AppConfig } from './config';
+import { Mailer } from './mail/mailer';
+import { ActivationService } from './modules/account/activation.service';
+import { AuthService } from './modules/account/auth.service';
+import { PasswordResetService } from './modules/account/password-reset.service';
+import { SessionService } from './modules/account/session.service';
+import { GeoService } from './modules/geo/geo.service';
+import { LaoService } from './modules/lao/lao.service';
+
+/** Wires the services once per server; resolvers reach them through the context. */
+export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
+  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const rateLimits = new RateLimits(pool, config.rateLimits);
+  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const sessions = new SessionService(dataSource, config);
+  const auth = new AuthService(dataSource, config, sessions, rateLimits);
+  return {
+    mailer,
+    sessions,
+    auth,
+    activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
+    passwordReset: new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl),
+    lao: new LaoService(dataSource),
+    geo: new GeoService(dataSource),
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;

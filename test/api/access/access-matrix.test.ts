@@ -1,0 +1,103 @@
+import { buildAppSchema } from '../../../server/schema';
+import { createLaoAccount, createWorld } from '../../factories';
+import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
+import { signIn } from '../../helpers/sign-in';
+import { startTestServer, type TestServer } from '../../helpers/test-server';
+
+type Who = 'anonymous' | 'LAO' | 'NACC_CENTRAL' | 'NACC_PROVINCE';
+const everyone: Who[] = ['anonymous', 'LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
+const signedIn: Who[] = ['LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
+const nacc: Who[] = ['NACC_CENTRAL', 'NACC_PROVINCE'];
+
+/**
+ * Operation × role → allowed. Every root operation of the schema needs a row:
+ * adding an operation without deciding who may call it fails this test.
+ * "Allowed" means the role gate lets the call through (it may still fail on its
+ * arguments or on record-level rules).
+ */
+const matrix: Record<string, { allowed: Who[]; document: string; variables?: Record<string, unknown> }> = {
+  viewer: { allowed: everyone, document: `{ viewer { mustCompleteProfile } }` },
+  provinces: { allowed: everyone, document: `{ provinces { id } }` },
+  province: { allowed: everyone, document: `{ province(id: "65") { id } }` },
+  lao: { allowed: signedIn, document: `{ lao(code: "5650802") { id } }` },
+  laos: { allowed: nacc, document: `{ laos(first: 1) { totalCount } }` },
+  login: {
+    allowed: everyone,
+    document: `mutation { login(input: { username: "x", password: "y" }) { token } }`,
+  },
+  activateAccount: {
+    allowed: everyone,
+    document: `mutation { activateAccount(input: { laoCode: "1234567", activationCode: "AAAA", password: "Abcdefgh-1" }) { token } }`,
+  },
+  requestPasswordReset: {
+    allowed: everyone,
+    document: `mutation { requestPasswordReset(input: { username: "1234567", email: "a@b.co" }) }`,
+  },
+  resetPassword: {
+    allowed: everyone,
+    document: `mutation { resetPassword(input: { token: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", newPassword: "Abcdefgh-1" }) }`,
+  },
+  logout: { allowed: signedIn, document: `mutation { logout }` },
+  changePassword: {
+    allowed: signedIn,
+    document: `mutation { changePassword(input: { currentPassword: "wrong", newPassword: "Abcdefgh-1" }) { token } }`,
+  },
+  issueActivationCode: {
+    allowed: nacc,
+    document: `mutation { issueActivationCode(laoId: "999999") { code } }`,
+  },
+  issueActivationCodesForProvince: {
+    allowed: nacc,
+    document: `mutation { issueActivationCodesForProvince(input: { provinceId: "99" }) { code } }`,
+  },
+  revokeActivationCodes: { allowed: nacc, document: `mutation { revokeActivationCodes(laoId: "999999") }` },
+  updateLaoLocation: {
+    allowed: ['LAO'],
+    document: `mutation { updateLaoLocation(input: { laoId: "999999", version: 1, size: SMALL, address: "x" }) { id } }`,
+  },
+  updateLaoArea: {
+    allowed: ['LAO'],
+    document: `mutation { updateLaoArea(input: { laoId: "999999", version: 1, areaKm2: "1", population: 1, revenueExcludingSubsidies: "1", revenueFromSubsidies: "1", chiefExecutiveName: "x", permanentSecretaryName: "x" }) { id } }`,
+  },
+  updateLaoCoordinator: {
+    allowed: ['LAO'],
+    document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
+  },
+};
+
+describe('operation × role access matrix', () => {
+  let server: TestServer;
+  const clients = {} as Record<Who, GraphQLClient>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const world = await createWorld(server.dataSource);
+    await createLaoAccount(server.dataSource, world.dintong, { password: 'Dintong-Pass-2565' });
+    clients.anonymous = server.anonymous;
+    clients.LAO = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
+    clients.NACC_CENTRAL = await signIn(server, world.central.username, world.central.password);
+    clients.NACC_PROVINCE = await signIn(server, world.provincial.username, world.provincial.password);
+  });
+  afterAll(() => server.stop());
+
+  it('has a row for every operation of the schema', async () => {
+    const schema = await buildAppSchema();
+    const operations = [
+      ...Object.keys(schema.getQueryType()?.getFields() ?? {}),
+      ...Object.keys(schema.getMutationType()?.getFields() ?? {}),
+    ].sort();
+    expect(Object.keys(matrix).sort()).toEqual(operations);
+  });
+
+  // logout last: it ends the sessions the other rows use.
+  const operations = Object.keys(matrix).sort((a, b) => Number(a === 'logout') - Number(b === 'logout'));
+  it.each(operations)('%s: allowed exactly for its roles', async (operation) => {
+    const { allowed, document, variables } = matrix[operation];
+    const outcome: Record<string, boolean> = {};
+    for (const who of everyone) {
+      const code = errorCode(await clients[who](document, variables));
+      outcome[who] = code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN';
+    }
+    expect(outcome).toEqual(Object.fromEntries(everyone.map((who) => [who, allowed.includes(who)])));
+  });
+});

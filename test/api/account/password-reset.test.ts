@@ -1,0 +1,130 @@
+import { defaultRateLimits } from '../../../server/config';
+import { Lao } from '../../../server/modules/lao/lao.entity';
+import { completeProfile, createLaoAccount, createWorld, type World } from '../../factories';
+import { errorCode } from '../../helpers/graphql-client';
+import { signIn } from '../../helpers/sign-in';
+import { resetLinkIn, startSmtpServer } from '../../helpers/smtp-server';
+import { startTestServer, type TestServer } from '../../helpers/test-server';
+
+const REQUEST = `mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) }`;
+const RESET = `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
+
+describe('forgot password', () => {
+  let server: TestServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let world: World;
+  const email = 'coordinator.dintong@example.go.th';
+
+  const tokenFrom = async (address: string) => {
+    const before = smtp.received.length;
+    const mail = await new Promise<(typeof smtp.received)[number]>((resolve, reject) => {
+      const started = Date.now();
+      const poll = () => {
+        const found = smtp.received.slice(before).find((m) => m.to.includes(address));
+        if (found) resolve(found);
+        else if (Date.now() - started > 10_000) reject(new Error('no mail'));
+        else setTimeout(poll, 25);
+      };
+      poll();
+    });
+    return { mail, token: new URL(resetLinkIn(mail)).searchParams.get('token') as string };
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    server = await startTestServer({
+      smtpUrl: smtp.url,
+      devOutbox: false,
+      publicUrl: 'https://plan.example.go.th',
+      rateLimits: { ...defaultRateLimits, resetPerAccount: { points: 20, durationSeconds: 600 } },
+    });
+    world = await createWorld(server.dataSource);
+    await server.dataSource
+      .getRepository(Lao)
+      .update(world.dintong.id, { ...completeProfile, coordinatorEmail: email });
+    await createLaoAccount(server.dataSource, world.dintong, { password: 'Original-Pass-2565' });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await smtp.stop();
+  });
+
+  it('mails a single-use link to the registered email; the new password works and old sessions end', async () => {
+    const session = await signIn(server, world.dintong.code, 'Original-Pass-2565');
+    const requested = server.anonymous(REQUEST, {
+      input: { username: world.dintong.code, email: 'Coordinator.Dintong@example.go.th' },
+    });
+    const [response, { mail, token }] = await Promise.all([requested, tokenFrom(email)]);
+    expect(response.data?.requestPasswordReset).toBe(true);
+    expect(mail.subject).toContain('ตั้งรหัสผ่านใหม่');
+    expect(resetLinkIn(mail).startsWith('https://plan.example.go.th/reset-password?token=')).toBe(true);
+    expect(mail.text).not.toContain('Original-Pass-2565');
+
+    const reset = await server.anonymous(RESET, { input: { token, newPassword: 'Fresh-Pass-2566' } });
+    expect(reset.errors).toBeUndefined();
+    expect(errorCode(await session(`{ lao(code: "${world.dintong.code}") { id } }`))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(
+        await server.anonymous(LOGIN, {
+          input: { username: world.dintong.code, password: 'Original-Pass-2565' },
+        }),
+      ),
+    ).toBe('INVALID_CREDENTIALS');
+    await signIn(server, world.dintong.code, 'Fresh-Pass-2566');
+
+    // The same link a second time is refused.
+    const again = await server.anonymous(RESET, { input: { token, newPassword: 'Another-Pass-2567' } });
+    expect(errorCode(again)).toBe('INVALID_RESET_TOKEN');
+  });
+
+  it('answers the same when code and email do not match, and sends nothing', async () => {
+    const before = smtp.received.length;
+    for (const input of [
+      { username: world.dintong.code, email: 'someone.else@example.com' },
+      { username: '9999999', email },
+      { username: world.wangPikul.code, email },
+    ]) {
+      const response = await server.anonymous(REQUEST, { input });
+      expect(response).toEqual({ data: { requestPasswordReset: true } });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.length).toBe(before);
+  });
+
+  it('refuses an expired link', async () => {
+    const requested = server.anonymous(REQUEST, { input: { username: world.dintong.code, email } });
+    const [, { token }] = await Promise.all([requested, tokenFrom(email)]);
+    await server.dataSource.query(
+      `UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE used_at IS NULL`,
+    );
+    const response = await server.anonymous(RESET, { input: { token, newPassword: 'Too-Late-Pass-99' } });
+    expect(errorCode(response)).toBe('INVALID_RESET_TOKEN');
+    expect(response.errors?.[0].message).toContain('หมดอายุ');
+  });
+
+  it('refuses a weak new password and keeps the link usable', async () => {
+    const requested = server.anonymous(REQUEST, { input: { username: world.dintong.code, email } });
+    const [, { token }] = await Promise.all([requested, tokenFrom(email)]);
+    expect(errorCode(await server.anonymous(RESET, { input: { token, newPassword: 'qwerty123' } }))).toBe(
+      'WEAK_PASSWORD',
+    );
+    expect(
+      (await server.anonymous(RESET, { input: { token, newPassword: 'Finally-Strong-42' } })).errors,
+    ).toBeUndefined();
+  });
+
+  it('rate limits requests per client address', async () => {
+    await server.dataSource.query('DELETE FROM rate_limit');
+    const codes: (string | null)[] = [];
+    for (let i = 0; i < defaultRateLimits.resetPerAddress.points + 1; i += 1) {
+      codes.push(
+        errorCode(
+          await server.anonymous(REQUEST, { input: { username: `123456${i % 10}`, email: 'x@example.com' } }),
+        ),
+      );
+    }
+    expect(codes.at(-1)).toBe('RATE_LIMITED');
+    expect(codes.slice(0, -1).every((code) => code === null)).toBe(true);
+  });
+});

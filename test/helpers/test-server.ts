@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import { startApp, type RunningApp } from '../../server/app';
+import { type AppConfig, loadConfig } from '../../server/config';
+import { createDataSource } from '../../server/db/data-source';
+import { type GraphQLClient, graphqlClient } from './graphql-client';
+import { createTestDatabase } from './test-database';
+
+export type TestServer = {
+  url: string;
+  app: RunningApp;
+  dataSource: DataSource;
+  config: AppConfig;
+  /** An anonymous client; `client(token)` gives a signed-in one. */
+  anonymous: GraphQLClient;
+  client(token?: string | null, headers?: Record<string, string>): GraphQLClient;
+  stop(): Promise<void>;
+};
+
+/** Cheap hashing for tests only; production keeps argon2id's defaults. */
+export const testHashCost = { memoryCost: 1024, timeCost: 1 };
+
+/** The real HTTP server on a free port, over its own fresh database. */
+export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promise<TestServer> => {
+  const database = await createTestDatabase();
+  const dataSource = createDataSource(database.url);
+  dataSource.setOptions({ extra: { max: 5 } });
+  await dataSource.initialize();
+  const config = loadConfig(
+    { NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret' },
+    { port: 0, host: '127.0.0.1', passwordHash: testHashCost, ...overrides },
+  );
+  const app = await startApp(dataSource, config);
+  return {
+    url: app.url,
+    app,
+    dataSource,
+    config,
+    anonymous: graphqlClient(app.url),
+    client: (token = null, headers = {}) => graphqlClient(app.url, token, headers),
+    stop: async () => {
+      await app.stop();
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+};
