@@ -36,9 +36,12 @@ export const startBuiltServer = async (env: Record<string, string>) => {
     if (Date.now() - started > 30_000) throw new Error(`Server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     url,
     output: () => output,
+    exited,
+    kill: (signal: NodeJS.Signals) => child.kill(signal),
     stop: () =>
       new Promise<number | null>((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
