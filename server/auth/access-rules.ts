@@ -38,6 +38,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     updateLaoLocation: [Role.LAO],
     updateLaoArea: [Role.LAO],
     updateLaoCoordinator: [Role.LAO],
+    updateLaoMasterData: [Role.NACC_CENTRAL],
   },
 };
 

@@ -32,6 +32,10 @@ export const canReadLao = (viewer: Viewer, lao: LaoScope): boolean => {
 export const canEditLaoProfile = (viewer: Viewer, lao: LaoScope): boolean =>
   viewer.kind === 'account' && viewer.role === Role.LAO && viewer.laoId === lao.id;
 
+/** Master data (code, name, type, place) is NACC central's. */
+export const canEditLaoMasterData = (viewer: Viewer): boolean =>
+  viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL;
+
 /** NACC central everywhere; a provincial office within its province. */
 export const canManageLaoAccess = (viewer: Viewer, lao: LaoScope): boolean =>
   viewer.kind === 'account' &&

@@ -51,7 +51,9 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && apolloRequestCodes.has(code) && !formatted.path) {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+    // Variable coercion errors quote the submitted value: keep where and why, drop what.
+    const message = formatted.message.replace(/ got invalid value .*? at "/s, ' got an invalid value at "');
+    return { message, locations: formatted.locations, extensions: { code } };
   }
   console.error('Unexpected error', original);
   return {

@@ -149,3 +149,22 @@ export class LaosArgs {
   })
   after?: string;
 }
+
+@InputType({ description: 'Master data of an LAO, kept by NACC central (code, name, type, district).' })
+export class LaoMasterDataInput extends ProfileTabInput {
+  @Field({ description: 'Seven-digit DLA code; the LAO signs in with it.' })
+  @Matches(/^\d{7}$/, { message: 'รหัส อปท. ต้องเป็นตัวเลข 7 หลัก' })
+  code: string;
+
+  @Field({ description: 'Thai name.' })
+  @Length(...text(200))
+  nameTh: string;
+
+  @Field(() => LaoType, { description: 'Type.' })
+  @IsEnum(LaoType, { message: 'กรุณาเลือกประเภท อปท.' })
+  type: LaoType;
+
+  @Field(() => ID, { description: 'District; the province follows from it.' })
+  @Matches(/^\d{1,5}$/, { message: 'กรุณาเลือกอำเภอ' })
+  districtId: string;
+}

@@ -7,7 +7,13 @@ import { parseId } from '../account/auth.resolver';
 import { District } from '../geo/district.entity';
 import { Province } from '../geo/province.entity';
 import { Lao, LaoCoordinator } from './lao.entity';
-import { LaoAreaInput, LaoCoordinatorInput, LaoLocationInput, LaosArgs } from './lao.inputs';
+import {
+  LaoAreaInput,
+  LaoCoordinatorInput,
+  LaoLocationInput,
+  LaoMasterDataInput,
+  LaosArgs,
+} from './lao.inputs';
 import { incompleteProfileTabs, type ProfileTab } from './profile';
 
 const LaoConnection = connectionOf('Lao', Lao);
@@ -52,6 +58,17 @@ export class LaoResolver {
     @Ctx() ctx: Context,
   ): Promise<Lao> {
     return ctx.services.lao.updateCoordinator(ctx.viewer, input);
+  }
+
+  @Mutation(() => Lao, {
+    description:
+      'NACC central: correct master data (code, Thai name, type, district). The LAO’s login follows a new code.',
+  })
+  updateLaoMasterData(
+    @Arg('input', { description: 'What to submit.' }) input: LaoMasterDataInput,
+    @Ctx() ctx: Context,
+  ): Promise<Lao> {
+    return ctx.services.lao.updateMasterData(ctx.viewer, input);
   }
 
   @FieldResolver(() => Province, { description: 'Province (จังหวัด).' })

@@ -1,10 +1,25 @@
 import type { DataSource } from 'typeorm';
-import { canEditLaoProfile, canReadLao, provinceScope, requireAccess } from '../../auth/policy';
+import { Account } from '../account/account.entity';
+import { District } from '../geo/district.entity';
+import {
+  canEditLaoMasterData,
+  canEditLaoProfile,
+  canReadLao,
+  provinceScope,
+  requireAccess,
+} from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { conflict } from '../../errors/app-error';
+import { AppError, conflict } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
 import { type Connection, decodeCursor, encodeCursor } from '../../graphql/connection';
 import { Lao } from './lao.entity';
-import type { LaoAreaInput, LaoCoordinatorInput, LaoLocationInput, LaosArgs } from './lao.inputs';
+import type {
+  LaoAreaInput,
+  LaoCoordinatorInput,
+  LaoLocationInput,
+  LaoMasterDataInput,
+  LaosArgs,
+} from './lao.inputs';
 import { isProfileComplete } from './profile';
 
 type ProfileChanges = Partial<
@@ -106,6 +121,49 @@ export class LaoService {
       coordinatorFax: blankToNull(input.fax),
       coordinatorEmail: input.email.trim().toLowerCase(),
       website: blankToNull(input.website),
+    });
+  }
+
+  /** NACC central corrects master data; a new code also renames the LAO's account (its login). */
+  async updateMasterData(viewer: Viewer, input: LaoMasterDataInput): Promise<Lao> {
+    const id = Number(input.laoId);
+    const current = Number.isSafeInteger(id)
+      ? await this.dataSource.getRepository(Lao).findOneBy({ id })
+      : null;
+    requireAccess(current !== null && canEditLaoMasterData(viewer), current, 'อปท.');
+    const district = await this.dataSource
+      .getRepository(District)
+      .findOneBy({ id: Number(input.districtId) });
+    if (!district) {
+      const message = 'ไม่พบอำเภอที่เลือก';
+      throw new AppError(ErrorCode.BAD_USER_INPUT, message, {
+        fields: [{ field: 'districtId', constraints: ['exists'], message }],
+      });
+    }
+    const taken = await this.dataSource.getRepository(Lao).findOneBy({ code: input.code });
+    if (taken && taken.id !== id) {
+      throw new AppError(ErrorCode.CONFLICT, `รหัส อปท. ${input.code} เป็นของ ${taken.nameTh} อยู่แล้ว`, {
+        fields: [{ field: 'code', constraints: ['unique'], message: 'รหัส อปท. นี้มีอยู่ในระบบแล้ว' }],
+      });
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Lao)
+        .set({
+          code: input.code,
+          nameTh: input.nameTh.trim(),
+          type: input.type,
+          districtId: district.id,
+          provinceId: district.provinceId,
+        })
+        .where('id = :id AND version = :version', { id, version: input.version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      await manager
+        .getRepository(Account)
+        .update({ laoId: id }, { username: input.code, displayName: input.nameTh.trim() });
+      return manager.getRepository(Lao).findOneByOrFail({ id });
     });
   }
 

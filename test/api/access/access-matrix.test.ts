@@ -63,6 +63,10 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['LAO'],
     document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
   },
+  updateLaoMasterData: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,
+  },
 };
 
 describe('operation × role access matrix', () => {

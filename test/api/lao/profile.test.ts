@@ -155,3 +155,61 @@ describe('LAO profile (three tabs)', () => {
     expect(errorCode(await central(`{ laos(first: 1000) { totalCount } }`))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('malformed variables', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.stop());
+
+  it('name the field but never echo the submitted value', async () => {
+    const response = await server.anonymous(AREA, {
+      input: { laoId: '1', version: 1, ...area, areaKm2: 'secret-looking-value' },
+    });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toContain('input.areaKm2');
+    expect(JSON.stringify(response)).not.toContain('secret-looking-value');
+  });
+});
+
+describe('LAO master data (NACC central)', () => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await createWorld(server.dataSource);
+    await createLaoAccount(server.dataSource, world.paMaet, { password: 'PaMaet-Pass-2565' });
+  });
+  afterAll(() => server.stop());
+
+  const MASTER = `mutation($input: LaoMasterDataInput!) { updateLaoMasterData(input: $input) { code nameTh type province { id } district { id } version } }`;
+
+  it('renames, retypes and moves an LAO; a new code becomes its login', async () => {
+    const central = await signIn(server, world.central.username, world.central.password);
+    const input = {
+      laoId: String(world.paMaet.id),
+      version: world.paMaet.version,
+      code: '3650899',
+      nameTh: 'เทศบาลตำบลป่าแมต',
+      type: 'SUBDISTRICT_MUNICIPALITY',
+      districtId: String(world.wangThong.id),
+    };
+    const response = await central(MASTER, { input });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.updateLaoMasterData).toMatchObject({
+      code: '3650899',
+      type: 'SUBDISTRICT_MUNICIPALITY',
+      province: { id: String(world.phitsanulok.id) },
+      district: { id: String(world.wangThong.id) },
+    });
+    await signIn(server, '3650899', 'PaMaet-Pass-2565');
+    // The same edit again carries a stale version.
+    expect(errorCode(await central(MASTER, { input }))).toBe('CONFLICT');
+    const taken = await central(MASTER, {
+      input: { ...input, version: response.data?.updateLaoMasterData.version, code: world.dintong.code },
+    });
+    expect(errorCode(taken)).toBe('CONFLICT');
+    expect(taken.errors?.[0].extensions?.fields?.[0].field).toBe('code');
+  });
+});
