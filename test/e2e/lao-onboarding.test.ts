@@ -64,6 +64,9 @@ describe('LAO onboarding in the browser', () => {
     const email = 'wangpikul@example.go.th';
 
     // NACC issues an activation code.
+    await page.goto(`${server.url}/login`);
+    await field('username').waitFor();
+    await snap('login');
     await login('nacc.admin', 'Demo-NACC-2565');
     await page.waitForURL(/\/nacc/);
     await snap('nacc-home');
@@ -84,6 +87,7 @@ describe('LAO onboarding in the browser', () => {
     // The LAO activates its account with a wrong code first, then the right one.
     await page.getByRole('link', { name: 'เปิดใช้งานบัญชีครั้งแรก' }).click();
     await page.waitForURL(/\/activate/);
+    await snap('activate');
     await field('laoCode').fill(laoCode);
     await field('activationCode').fill('AAAA-BBBB-CCCC');
     await field('password').fill('Wang-Pikul-2565');
@@ -95,7 +99,9 @@ describe('LAO onboarding in the browser', () => {
     await page.getByRole('button', { name: 'เปิดใช้งานบัญชี' }).click();
     await page.waitForURL(/\/profile/);
 
-    // The three-tab profile wizard.
+    // The three-tab profile wizard comes before anything else.
+    await page.goto(`${server.url}/lao/records`);
+    await page.waitForURL(/\/profile/);
     await page.getByText('กรุณากรอกข้อมูลพื้นฐานให้ครบทั้ง 3 ส่วนก่อนเริ่มใช้งาน').waitFor();
     await snap('profile-location');
     await field('size').selectOption('MEDIUM');
@@ -135,6 +141,7 @@ describe('LAO onboarding in the browser', () => {
     // Forgets the password: the mailed link sets a new one.
     await page.getByRole('link', { name: 'ลืมรหัสผ่าน' }).click();
     await page.waitForURL(/\/forgot-password/);
+    await snap('forgot-password');
     await field('username').fill(laoCode);
     await field('email').fill(email);
     await page.getByRole('button', { name: 'ส่งลิงก์ตั้งรหัสผ่านใหม่' }).click();
