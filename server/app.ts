@@ -16,10 +16,9 @@ import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
+import { escapeHtml } from './text';
 
 export type RunningApp = { url: string; services: Services; stop(): Promise<void> };
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Starts the HTTP server: /graphql, health checks, the built client, the dev outbox. */
 export const startApp = async (dataSource: DataSource, config: AppConfig): Promise<RunningApp> => {

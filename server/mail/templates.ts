@@ -1,3 +1,4 @@
+import { escapeHtml } from '../text';
 import type { OutgoingMail } from './mailer';
 
 const bangkokDateTime = new Intl.DateTimeFormat('th-TH', {
@@ -5,8 +6,6 @@ const bangkokDateTime = new Intl.DateTimeFormat('th-TH', {
   dateStyle: 'long',
   timeStyle: 'short',
 });
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The password reset mail (Thai); the link is single-use and expires at `expiresAt`. */
 export const passwordResetMail = (

@@ -1,22 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { freePort } from '../helpers/free-port';
 
 const root = path.resolve(__dirname, '..', '..');
 export const screenshotDir = path.join(root, 'test-artifacts', 'screenshots');
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+export { freePort };
 
 /** Runs the built server exactly as `npm start` does (node dist/server/main.js), on a given database. */
 export const startBuiltServer = async (env: Record<string, string>) => {

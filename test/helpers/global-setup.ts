@@ -1,22 +1,12 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource } from '../../server/db/data-source';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
+import { freePort } from './free-port';
 
 export const templateDatabase = 'lao_test_template';
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * One embedded PostgreSQL for the whole run (or DATABASE_URL's server when set);

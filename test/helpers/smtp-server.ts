@@ -40,9 +40,9 @@ export const startSmtpServer = async () => {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    /** Resolves with the first mail (already received or arriving later) to `address`. */
-    waitFor(address: string, timeoutMs = 10_000): Promise<ReceivedMail> {
-      const match = (mail: ReceivedMail) => mail.to.includes(address);
+    /** Resolves with the first mail to `address` among those from index `since` on (received or to come). */
+    waitFor(address: string, since = 0, timeoutMs = 10_000): Promise<ReceivedMail> {
+      const match = (mail: ReceivedMail) => mail.to.includes(address) && received.indexOf(mail) >= since;
       const already = received.find(match);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {

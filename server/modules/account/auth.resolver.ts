@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
-import { AppError } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-codes';
+import { parseId } from '../../graphql/ids';
 import {
   ActivateAccountInput,
   ChangePasswordInput,
@@ -11,15 +10,6 @@ import {
   ResetPasswordInput,
 } from './account.inputs';
 import { AuthPayload, IssuedActivationCode, Viewer } from './account.types';
-
-export const parseId = (id: string, what = 'รหัส'): number => {
-  if (!/^\d{1,9}$/.test(id)) {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, `${what}ไม่ถูกต้อง`, {
-      fields: [{ field: 'id', constraints: ['isId'], message: `${what}ไม่ถูกต้อง` }],
-    });
-  }
-  return Number(id);
-};
 
 const meta = (ctx: Context) => ({ clientAddress: ctx.clientAddress, userAgent: ctx.userAgent });
 

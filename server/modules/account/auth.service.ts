@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertAcceptablePassword,
   hashPassword,
@@ -45,8 +45,16 @@ export class AuthService {
   }
 
   /** Starts a session for an account whose identity was just proven. */
-  async signIn(account: Account, meta: RequestMeta): Promise<AuthPayload> {
-    const session = await this.sessions.start(this.dataSource.manager, account, meta);
+  signIn(account: Account, meta: RequestMeta): Promise<AuthPayload> {
+    return this.startSession(this.dataSource.manager, account, meta);
+  }
+
+  private async startSession(
+    manager: EntityManager,
+    account: Account,
+    meta: RequestMeta,
+  ): Promise<AuthPayload> {
+    const session = await this.sessions.start(manager, account, meta);
     return {
       token: session.token,
       expiresAt: session.expiresAt,
@@ -84,12 +92,7 @@ export class AuthService {
         .getRepository(Account)
         .update({ id: account.id }, { passwordHash, passwordChangedAt: new Date() });
       await this.sessions.revokeAll(manager, account.id);
-      const session = await this.sessions.start(manager, account, meta);
-      return {
-        token: session.token,
-        expiresAt: session.expiresAt,
-        viewer: await this.viewerOf(account, session.expiresAt),
-      };
+      return this.startSession(manager, account, meta);
     });
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
-import { parseId } from '../account/auth.resolver';
+import { parseId } from '../../graphql/ids';
 import { District } from './district.entity';
 import { Province } from './province.entity';
 

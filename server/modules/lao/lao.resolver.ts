@@ -3,7 +3,7 @@ import { canReadLao } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { LaoAccountStatus } from '../account/account.types';
-import { parseId } from '../account/auth.resolver';
+import { parseId } from '../../graphql/ids';
 import { District } from '../geo/district.entity';
 import { Province } from '../geo/province.entity';
 import { Lao, LaoCoordinator } from './lao.entity';

@@ -12,6 +12,7 @@ import type { Viewer } from '../../auth/viewer';
 import { AppError, conflict } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { type Connection, decodeCursor, encodeCursor } from '../../graphql/connection';
+import { parseId } from '../../graphql/ids';
 import { Lao } from './lao.entity';
 import type {
   LaoAreaInput,
@@ -68,9 +69,9 @@ export class LaoService {
     const query = this.dataSource.getRepository(Lao).createQueryBuilder('lao');
     if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
     if (args.provinceId)
-      query.andWhere('lao.province_id = :provinceId', { provinceId: Number(args.provinceId) });
+      query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });
     if (args.districtId)
-      query.andWhere('lao.district_id = :districtId', { districtId: Number(args.districtId) });
+      query.andWhere('lao.district_id = :districtId', { districtId: parseId(args.districtId, 'districtId') });
     if (args.type) query.andWhere('lao.type = :type', { type: args.type });
     if (args.search?.trim()) {
       const term = args.search.trim();
@@ -126,14 +127,12 @@ export class LaoService {
 
   /** NACC central corrects master data; a new code also renames the LAO's account (its login). */
   async updateMasterData(viewer: Viewer, input: LaoMasterDataInput): Promise<Lao> {
-    const id = Number(input.laoId);
-    const current = Number.isSafeInteger(id)
-      ? await this.dataSource.getRepository(Lao).findOneBy({ id })
-      : null;
+    const id = parseId(input.laoId, 'laoId');
+    const current = await this.dataSource.getRepository(Lao).findOneBy({ id });
     requireAccess(current !== null && canEditLaoMasterData(viewer), current, 'อปท.');
     const district = await this.dataSource
       .getRepository(District)
-      .findOneBy({ id: Number(input.districtId) });
+      .findOneBy({ id: parseId(input.districtId, 'districtId') });
     if (!district) {
       const message = 'ไม่พบอำเภอที่เลือก';
       throw new AppError(ErrorCode.BAD_USER_INPUT, message, {
@@ -173,9 +172,9 @@ export class LaoService {
     target: { laoId: string; version: number },
     changes: ProfileChanges,
   ): Promise<Lao> {
-    const id = Number(target.laoId);
+    const id = parseId(target.laoId, 'laoId');
     const repo = this.dataSource.getRepository(Lao);
-    const current = Number.isSafeInteger(id) ? await repo.findOneBy({ id }) : null;
+    const current = await repo.findOneBy({ id });
     requireAccess(current !== null && canEditLaoProfile(viewer, current), current, 'อปท.');
     const result = await repo
       .createQueryBuilder()

@@ -16,18 +16,9 @@ describe('forgot password', () => {
   let world: World;
   const email = 'coordinator.dintong@example.go.th';
 
+  /** The next mail to `address` (from now on) and the token of its reset link. */
   const tokenFrom = async (address: string) => {
-    const before = smtp.received.length;
-    const mail = await new Promise<(typeof smtp.received)[number]>((resolve, reject) => {
-      const started = Date.now();
-      const poll = () => {
-        const found = smtp.received.slice(before).find((m) => m.to.includes(address));
-        if (found) resolve(found);
-        else if (Date.now() - started > 10_000) reject(new Error('no mail'));
-        else setTimeout(poll, 25);
-      };
-      poll();
-    });
+    const mail = await smtp.waitFor(address, smtp.received.length);
     return { mail, token: new URL(resetLinkIn(mail)).searchParams.get('token') as string };
   };
 
