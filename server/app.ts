@@ -49,9 +49,24 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     }
   });
 
+  // Import templates (static, public): the columns of the plan table.
+  app.get('/templates/projects.xlsx', async (_req, res) => {
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment('แบบฟอร์มนำเข้าโครงการ.xlsx')
+      .send(await services.projectImport.templateXlsx());
+  });
+  app.get('/templates/projects.csv', (_req, res) => {
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('แบบฟอร์มนำเข้าโครงการ.csv')
+      .send(services.projectImport.templateCsv());
+  });
+
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    // Spreadsheet imports arrive base64-encoded inside the request.
+    express.json({ limit: '5mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
         viewer: await services.sessions.resolveViewer(req.headers.authorization),

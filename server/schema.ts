@@ -4,9 +4,20 @@ import { buildSchema } from 'type-graphql';
 import { accessGuard } from './auth/access-rules';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { GeoResolver } from './modules/geo/geo.resolver';
+import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
+import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
+import { ProjectResolver } from './modules/project/project.resolver';
 
-export const resolvers = [AuthResolver, GeoResolver, LaoResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  GeoResolver,
+  LaoResolver,
+  PlanResolver,
+  AssessmentResolver,
+  ProjectResolver,
+  HistoryResolver,
+] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');
 

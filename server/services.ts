@@ -8,7 +8,12 @@ import { AuthService } from './modules/account/auth.service';
 import { PasswordResetService } from './modules/account/password-reset.service';
 import { SessionService } from './modules/account/session.service';
 import { GeoService } from './modules/geo/geo.service';
+import { HistoryService } from './modules/history/history.service';
 import { LaoService } from './modules/lao/lao.service';
+import { PlanCycleService } from './modules/plan/plan-cycle.service';
+import { PlanService } from './modules/plan/plan.service';
+import { ProjectImportService } from './modules/project/project-import.service';
+import { ProjectService } from './modules/project/project.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
@@ -17,8 +22,16 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const sessions = new SessionService(dataSource, config);
   const auth = new AuthService(dataSource, config, sessions, rateLimits);
+  const history = new HistoryService(dataSource);
+  const planCycles = new PlanCycleService(dataSource, history);
+  const projects = new ProjectService(dataSource, planCycles, history);
   return {
     mailer,
+    history,
+    planCycles,
+    projects,
+    projectImport: new ProjectImportService(dataSource, planCycles, projects, history),
+    plans: new PlanService(dataSource, history),
     sessions,
     auth,
     activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),

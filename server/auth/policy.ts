@@ -32,6 +32,15 @@ export const canReadLao = (viewer: Viewer, lao: LaoScope): boolean => {
 export const canEditLaoProfile = (viewer: Viewer, lao: LaoScope): boolean =>
   viewer.kind === 'account' && viewer.role === Role.LAO && viewer.laoId === lao.id;
 
+/** Only the LAO itself records and edits its plan's projects and submits its plans. */
+export const canRecordPlan = (viewer: Viewer, lao: LaoScope): boolean => canEditLaoProfile(viewer, lao);
+
+/** NACC reviews projects and assesses plans: central everywhere, a provincial office in its province. */
+export const canReviewPlan = (viewer: Viewer, lao: LaoScope): boolean =>
+  viewer.kind === 'account' &&
+  (viewer.role === Role.NACC_CENTRAL ||
+    (viewer.role === Role.NACC_PROVINCE && viewer.provinceId === lao.provinceId));
+
 /** Master data (code, name, type, place) is NACC central's. */
 export const canEditLaoMasterData = (viewer: Viewer): boolean =>
   viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL;

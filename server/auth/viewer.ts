@@ -11,6 +11,8 @@ export type Viewer =
       accountId: string;
       sessionId: string;
       role: Role;
+      /** Shown in history timelines and on reports. */
+      displayName: string;
       /** Set for role LAO: the one LAO this account belongs to. */
       laoId: number | null;
       /** Set for role NACC_PROVINCE: the one province it oversees. */

@@ -4,7 +4,25 @@ import { PasswordReset } from '../modules/account/password-reset.entity';
 import { Session } from '../modules/account/session.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
+import { ChangeEvent } from '../modules/history/change-event.entity';
 import { Lao } from '../modules/lao/lao.entity';
+import { Assessment } from '../modules/plan/assessment.entity';
+import { PlanCycle } from '../modules/plan/plan-cycle.entity';
+import { Plan } from '../modules/plan/plan.entity';
+import { Project } from '../modules/project/project.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
-export const entities = [Province, District, Lao, Account, Session, ActivationCode, PasswordReset];
+export const entities = [
+  Province,
+  District,
+  Lao,
+  Account,
+  Session,
+  ActivationCode,
+  PasswordReset,
+  PlanCycle,
+  Plan,
+  Assessment,
+  Project,
+  ChangeEvent,
+];

@@ -11,5 +11,7 @@ export enum ErrorCode {
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   RATE_LIMITED = 'RATE_LIMITED',
   PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
+  /** The record is not in a state that allows this (e.g. deleting an approved project). */
+  INVALID_STATE = 'INVALID_STATE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -45,3 +45,21 @@ export const decodeCursor = (cursor: string): string => {
   if (!key) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง');
   return key;
 };
+
+/** A page from `first + 1` fetched rows: the extra row only tells that another page follows. */
+export const toConnection = <T>(
+  rows: T[],
+  first: number,
+  keyOf: (row: T) => string,
+  totalCount: number,
+): Connection<T> => {
+  const page = rows.slice(0, first);
+  return {
+    edges: page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node })),
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: page.length ? encodeCursor(keyOf(page[page.length - 1])) : null,
+    },
+    totalCount,
+  };
+};

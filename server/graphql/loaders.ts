@@ -5,6 +5,8 @@ import { ActivationCode } from '../modules/account/activation-code.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
 import { Lao } from '../modules/lao/lao.entity';
+import { Assessment } from '../modules/plan/assessment.entity';
+import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | null)[] => {
   const map = new Map(rows.map((row) => [key(row), row]));
@@ -28,6 +30,32 @@ export const createLoaders = (dataSource: DataSource) => ({
   lao: new DataLoader<number, Lao | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(Lao).findBy({ id: In([...ids]) }), (l) => l.id),
   ),
+  account: new DataLoader<string, Account | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(Account).findBy({ id: In([...ids]) }), (a) => a.id),
+  ),
+  planCycle: new DataLoader<number, PlanCycle | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(PlanCycle).findBy({ id: In([...ids]) }), (c) => c.id),
+  ),
+  /** Assessments of each plan, newest first. */
+  assessmentsByPlan: new DataLoader<number, Assessment[]>(async (planIds) => {
+    const rows = await dataSource
+      .getRepository(Assessment)
+      .find({ where: { planId: In([...planIds]) }, order: { id: 'DESC' } });
+    return planIds.map((id) => rows.filter((row) => row.planId === id));
+  }),
+  /** Number of projects of each (LAO, fiscal year), keyed "laoId:year". */
+  projectCount: new DataLoader<string, number>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows: { lao_id: number; year: number; count: number }[] = await dataSource.query(
+      `SELECT p.lao_id, k.year, count(*)::int AS count
+         FROM unnest($1::int[], $2::int[]) AS k(lao_id, year)
+         JOIN project p ON p.lao_id = k.lao_id AND p.fiscal_years @> ARRAY[k.year]::smallint[]
+        GROUP BY p.lao_id, k.year`,
+      [pairs.map(([laoId]) => laoId), pairs.map(([, year]) => year)],
+    );
+    const counts = new Map(rows.map((row) => [`${row.lao_id}:${row.year}`, row.count]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  }),
   accountByLao: new DataLoader<number, Account | null>(async (laoIds) =>
     byKey(
       laoIds,

@@ -1,4 +1,5 @@
 import { Foundation1795309600855 } from './1795309600855-Foundation';
+import { PlansAndProjects1795311032798 } from './1795311032798-PlansAndProjects';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
-export const migrations = [Foundation1795309600855];
+export const migrations = [Foundation1795309600855, PlansAndProjects1795311032798];

@@ -8,6 +8,7 @@ import { Province } from '../modules/geo/province.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { LaoSize } from '../modules/lao/lao.enums';
 import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
+import { seedDemoPlans } from './demo-plan';
 
 /** Loads the demo data once: does nothing when provinces already exist. Returns whether it seeded. */
 export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promise<boolean> => {
@@ -83,6 +84,8 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
       activatedAt: now,
       passwordChangedAt: now,
     });
+    const nacc = await accounts.findOneByOrFail({ username: demoAccounts.naccCentral.username });
+    await seedDemoPlans(manager, dintong.id, nacc.id);
   });
   return true;
 };

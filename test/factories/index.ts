@@ -4,6 +4,7 @@ import { Role } from '../../server/auth/role';
 import { Account } from '../../server/modules/account/account.entity';
 import { District } from '../../server/modules/geo/district.entity';
 import { Province } from '../../server/modules/geo/province.entity';
+import { PlanCycle } from '../../server/modules/plan/plan-cycle.entity';
 import { Lao } from '../../server/modules/lao/lao.entity';
 import { LaoSize, LaoType } from '../../server/modules/lao/lao.enums';
 import { testHashCost } from '../helpers/test-server';
@@ -117,3 +118,25 @@ export const createWorld = async (ds: DataSource) => {
 };
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
+
+export const createCycle = (ds: DataSource, overrides: Partial<PlanCycle> = {}): Promise<PlanCycle> =>
+  ds
+    .getRepository(PlanCycle)
+    .save({ nameTh: 'แผน พ.ศ. 2566–2570', startYear: 2566, endYear: 2570, ...overrides });
+
+/** Every field of a project, valid, as the entry form sends it. */
+export const projectFields = (overrides: Record<string, unknown> = {}) => ({
+  name: 'โครงการสร้างจิตสำนึกและความตระหนักในการต่อต้านการทุจริต',
+  workType: 'PROJECT',
+  fiscalYears: [2566],
+  quarters: [2],
+  primaryDimension: 'SOCIETY',
+  additionalDimensions: [],
+  essence: 'อบรมพนักงานและประชาชน',
+  antiCorruptionBudget: '15000.50',
+  localDevelopmentBudget: '20000',
+  targetGroups: ['OFFICIALS', 'PUBLIC'],
+  objectives: 'เพื่อสร้างจิตสำนึก',
+  remarks: null,
+  ...overrides,
+});

@@ -1,11 +1,28 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { startApp, type RunningApp } from '../../server/app';
 import { type AppConfig, loadConfig } from '../../server/config';
 import { createDataSource } from '../../server/db/data-source';
 import { type GraphQLClient, graphqlClient } from './graphql-client';
 import { createTestDatabase } from './test-database';
 
+/** Counts the SQL statements TypeORM sends (tests of N+1 freedom); errors are still printed. */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    this.count += 1;
+    console.error('query failed:', query, error);
+  }
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
 export type TestServer = {
+  queries: QueryCounter;
   url: string;
   app: RunningApp;
   dataSource: DataSource;
@@ -23,7 +40,8 @@ export const testHashCost = { memoryCost: 1024, timeCost: 1 };
 export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promise<TestServer> => {
   const database = await createTestDatabase();
   const dataSource = createDataSource(database.url);
-  dataSource.setOptions({ extra: { max: 5 } });
+  const queries = new QueryCounter();
+  dataSource.setOptions({ extra: { max: 5 }, logger: queries, logging: ['query', 'error'] });
   await dataSource.initialize();
   const config = loadConfig(
     { NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret' },
@@ -31,6 +49,7 @@ export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promi
   );
   const app = await startApp(dataSource, config);
   return {
+    queries,
     url: app.url,
     app,
     dataSource,

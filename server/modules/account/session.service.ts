@@ -52,6 +52,7 @@ export class SessionService {
       accountId: account.id,
       sessionId: row.id,
       role: account.role,
+      displayName: account.displayName,
       laoId: account.laoId,
       provinceId: account.provinceId,
     };

@@ -11,7 +11,7 @@ import {
 import type { Viewer } from '../../auth/viewer';
 import { AppError, conflict } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { type Connection, decodeCursor, encodeCursor } from '../../graphql/connection';
+import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
 import { Lao } from './lao.entity';
 import type {
@@ -86,15 +86,7 @@ export class LaoService {
       .orderBy('lao.code')
       .take(args.first + 1)
       .getMany();
-    const page = rows.slice(0, args.first);
-    return {
-      edges: page.map((node) => ({ cursor: encodeCursor(node.code), node })),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: page.length ? encodeCursor(page[page.length - 1].code) : null,
-      },
-      totalCount,
-    };
+    return toConnection(rows, args.first, (lao) => lao.code, totalCount);
   }
 
   updateLocation(viewer: Viewer, input: LaoLocationInput): Promise<Lao> {

@@ -63,6 +63,46 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['LAO'],
     document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
   },
+  planCycles: { allowed: signedIn, document: `{ planCycles { id } }` },
+  plan: { allowed: signedIn, document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
+  plans: { allowed: nacc, document: `{ plans(first: 1) { totalCount } }` },
+  project: { allowed: signedIn, document: `{ project(id: "999999") { id } }` },
+  projects: { allowed: signedIn, document: `{ projects(first: 1) { totalCount } }` },
+  planHistory: { allowed: signedIn, document: `{ planHistory(laoId: "999999") { totalCount } }` },
+  createPlanCycle: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { createPlanCycle(input: { nameTh: "x", startYear: 2700, endYear: 2600 }) { id } }`,
+  },
+  updatePlanCycle: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { updatePlanCycle(input: { id: "999999", version: 1, nameTh: "x", startYear: 2700, endYear: 2600 }) { id } }`,
+  },
+  createProject: {
+    allowed: ['LAO'],
+    document: `mutation { createProject(input: { name: "", workType: PROJECT, fiscalYears: [], quarters: [], primaryDimension: SOCIETY, antiCorruptionBudget: "0", localDevelopmentBudget: "0" }) { id } }`,
+  },
+  updateProject: {
+    allowed: ['LAO'],
+    document: `mutation { updateProject(input: { id: "999999", version: 1, name: "x", workType: PROJECT, fiscalYears: [2566], quarters: [1], primaryDimension: SOCIETY, antiCorruptionBudget: "0", localDevelopmentBudget: "0" }) { id } }`,
+  },
+  deleteProject: { allowed: ['LAO'], document: `mutation { deleteProject(id: "999999", version: 1) }` },
+  previewProjectImport: {
+    allowed: ['LAO'],
+    document: `mutation { previewProjectImport(input: { fileName: "a.pdf", contentBase64: "" }) { valid } }`,
+  },
+  importProjects: {
+    allowed: ['LAO'],
+    document: `mutation { importProjects(input: { fileName: "a.pdf", contentBase64: "" }) { createdCount } }`,
+  },
+  reviewProjects: {
+    allowed: nacc,
+    document: `mutation { reviewProjects(input: { projects: [{ id: "999999", version: 1 }], decision: APPROVED }) { id } }`,
+  },
+  submitPlan: { allowed: ['LAO'], document: `mutation { submitPlan(planId: "999999", version: 1) { id } }` },
+  assessPlan: {
+    allowed: nacc,
+    document: `mutation { assessPlan(input: { planId: "999999", version: 1, verdict: PASSED, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
+  },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,

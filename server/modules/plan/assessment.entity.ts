@@ -1,0 +1,79 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { DecimalScalar, decimalTransformer } from '../../graphql/decimal.scalar';
+import { Account } from '../account/account.entity';
+import { Plan } from './plan.entity';
+import { AssessmentVerdict } from './plan.enums';
+
+const score = { type: 'numeric', precision: 5, scale: 2, transformer: decimalTransformer } as const;
+
+@ObjectType({
+  description:
+    'NACC’s assessment of a plan (ผลการประเมิน): a score per dimension and a verdict. Every one is kept.',
+})
+@Entity({ name: 'assessment' })
+@Index('assessment_plan_idx', ['planId'])
+@Check(
+  'assessment_scores',
+  `"score_society" BETWEEN 0 AND 100 AND "score_administration" BETWEEN 0 AND 100 AND "score_participation" BETWEEN 0 AND 100 AND "score_oversight" BETWEEN 0 AND 100`,
+)
+export class Assessment {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
+  id: number;
+
+  @Column({ name: 'plan_id', type: 'integer' })
+  planId: number;
+
+  @ManyToOne(() => Plan, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: Plan;
+
+  @Field(() => AssessmentVerdict, { description: 'Passed the standard or incomplete.' })
+  @Column({ type: 'enum', enum: AssessmentVerdict, enumName: 'assessment_verdict' })
+  verdict: AssessmentVerdict;
+
+  @Field(() => DecimalScalar, { description: 'Score of dimension 1 (0–100).' })
+  @Column({ name: 'score_society', ...score })
+  scoreSociety: string;
+
+  @Field(() => DecimalScalar, { description: 'Score of dimension 2 (0–100).' })
+  @Column({ name: 'score_administration', ...score })
+  scoreAdministration: string;
+
+  @Field(() => DecimalScalar, { description: 'Score of dimension 3 (0–100).' })
+  @Column({ name: 'score_participation', ...score })
+  scoreParticipation: string;
+
+  @Field(() => DecimalScalar, { description: 'Score of dimension 4 (0–100).' })
+  @Column({ name: 'score_oversight', ...score })
+  scoreOversight: string;
+
+  @Field(() => DecimalScalar, { description: 'Total score: the sum of the four dimensions.' })
+  @Column({ name: 'total_score', type: 'numeric', precision: 6, scale: 2, transformer: decimalTransformer })
+  totalScore: string;
+
+  @Field(() => String, { nullable: true, description: 'Comments of the assessor (ข้อเสนอแนะ).' })
+  @Column({ type: 'text', nullable: true })
+  comments: string | null;
+
+  @Column({ name: 'assessor_account_id', type: 'uuid' })
+  assessorAccountId: string;
+
+  @ManyToOne(() => Account, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'assessor_account_id' })
+  assessor?: Account;
+
+  @Field(() => Date, { description: 'When the assessment was made.' })
+  @CreateDateColumn({ name: 'assessed_at', type: 'timestamptz' })
+  assessedAt: Date;
+}

@@ -1,0 +1,158 @@
+import type { DataSource } from 'typeorm';
+import {
+  canReadLao,
+  canRecordPlan,
+  canReviewPlan,
+  provinceScope,
+  requireAccess,
+  requireSignedIn,
+} from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { AppError, conflict } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import type { HistoryService } from '../history/history.service';
+import { Lao } from '../lao/lao.entity';
+import { Assessment } from './assessment.entity';
+import { Plan } from './plan.entity';
+import { AssessmentVerdict, PlanStatus } from './plan.enums';
+
+export type AssessInput = {
+  planId: number;
+  version: number;
+  verdict: AssessmentVerdict;
+  scoreSociety: string;
+  scoreAdministration: string;
+  scoreParticipation: string;
+  scoreOversight: string;
+  comments?: string | null;
+};
+
+const sumScores = (scores: string[]): string => {
+  // Exact: scores have at most two decimals, so sum them in hundredths.
+  const hundredths = scores.reduce((total, score) => total + Math.round(Number(score) * 100), 0);
+  return (hundredths / 100).toFixed(2);
+};
+
+/** Plan state per LAO and fiscal year: draft → submitted → passed / incomplete; every assessment kept. */
+export class PlanService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly history: HistoryService,
+  ) {}
+
+  async get(viewer: Viewer, laoId: number, fiscalYear: number): Promise<Plan | null> {
+    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    return this.dataSource.getRepository(Plan).findOneBy({ laoId, fiscalYear });
+  }
+
+  /** NACC's list of plans (e.g. the assessment queue: status SUBMITTED). */
+  async list(
+    viewer: Viewer,
+    args: { fiscalYear?: number; status?: PlanStatus; provinceId?: number; first: number; after?: string },
+  ): Promise<Connection<Plan>> {
+    const query = this.dataSource.getRepository(Plan).createQueryBuilder('plan').innerJoin('plan.lao', 'lao');
+    const scope = provinceScope(viewer);
+    if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+    if (args.provinceId) query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
+    if (args.fiscalYear) query.andWhere('plan.fiscal_year = :year', { year: args.fiscalYear });
+    if (args.status) query.andWhere('plan.status = :status', { status: args.status });
+    const totalCount = await query.getCount();
+    if (args.after) query.andWhere('plan.id > :after', { after: Number(decodeCursor(args.after)) });
+    const rows = await query
+      .orderBy('plan.id')
+      .take(args.first + 1)
+      .getMany();
+    return toConnection(rows, args.first, (plan) => String(plan.id), totalCount);
+  }
+
+  /** The LAO sends its plan of a year to NACC; needs at least one project that is not rejected. */
+  async submit(viewer: Viewer, planId: number, version: number): Promise<Plan> {
+    const actor = requireSignedIn(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager
+        .getRepository(Plan)
+        .findOne({ where: { id: planId }, relations: { lao: true } });
+      requireAccess(before?.lao !== undefined && canRecordPlan(viewer, before.lao), before, 'แผน');
+      const plan = before as Plan;
+      if (plan.status !== PlanStatus.DRAFT && plan.status !== PlanStatus.INCOMPLETE) {
+        throw new AppError(ErrorCode.INVALID_STATE, 'แผนนี้ส่งแล้ว หรือผ่านการประเมินแล้ว จึงส่งซ้ำไม่ได้');
+      }
+      const [{ count }] = await manager.query(
+        `SELECT count(*)::int AS count FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2]::smallint[] AND review_status <> 'REJECTED'`,
+        [plan.laoId, plan.fiscalYear],
+      );
+      if (count === 0) {
+        throw new AppError(
+          ErrorCode.INVALID_STATE,
+          `ยังไม่มีโครงการในปีงบประมาณ ${plan.fiscalYear} กรุณาบันทึกโครงการก่อนส่งแผน`,
+        );
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .update(Plan)
+        .set({ status: PlanStatus.SUBMITTED, submittedAt: () => 'now()' })
+        .where('id = :id AND version = :version', { id: planId, version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      const after = await manager.getRepository(Plan).findOneByOrFail({ id: planId });
+      const { lao: _lao, ...old } = plan;
+      await this.history.record(manager, actor, [
+        { entityType: 'PLAN', entityId: planId, laoId: plan.laoId, action: 'SUBMIT', before: old, after },
+      ]);
+      return after;
+    });
+  }
+
+  /** NACC assesses a submitted plan; the verdict becomes the plan's state. */
+  async assess(viewer: Viewer, input: AssessInput): Promise<Assessment> {
+    const actor = requireSignedIn(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await manager
+        .getRepository(Plan)
+        .findOne({ where: { id: input.planId }, relations: { lao: true } });
+      requireAccess(plan?.lao !== undefined && canReviewPlan(viewer, plan.lao), plan, 'แผน');
+      if (plan?.status !== PlanStatus.SUBMITTED) {
+        throw new AppError(ErrorCode.INVALID_STATE, 'ประเมินได้เฉพาะแผนที่ อปท. ส่งแล้วและยังไม่ได้ประเมิน');
+      }
+      const status = input.verdict === AssessmentVerdict.PASSED ? PlanStatus.PASSED : PlanStatus.INCOMPLETE;
+      const result = await manager
+        .createQueryBuilder()
+        .update(Plan)
+        .set({ status })
+        .where('id = :id AND version = :version', { id: plan.id, version: input.version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      const scores = [
+        input.scoreSociety,
+        input.scoreAdministration,
+        input.scoreParticipation,
+        input.scoreOversight,
+      ];
+      const assessment = await manager.getRepository(Assessment).save(
+        manager.getRepository(Assessment).create({
+          planId: plan.id,
+          verdict: input.verdict,
+          scoreSociety: input.scoreSociety,
+          scoreAdministration: input.scoreAdministration,
+          scoreParticipation: input.scoreParticipation,
+          scoreOversight: input.scoreOversight,
+          totalScore: sumScores(scores),
+          comments: input.comments?.trim() || null,
+          assessorAccountId: actor.accountId,
+        }),
+      );
+      await this.history.record(manager, actor, [
+        {
+          entityType: 'ASSESSMENT',
+          entityId: assessment.id,
+          laoId: plan.laoId,
+          action: 'ASSESS',
+          after: assessment,
+        },
+      ]);
+      return manager.getRepository(Assessment).findOneByOrFail({ id: assessment.id });
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { Field, ObjectType } from 'type-graphql';
+
+@ObjectType({
+  description: 'What the viewer may do with a plan; the app reads this instead of re-implementing rules.',
+})
+export class PlanPermissions {
+  @Field({ description: 'May record, edit and delete projects of this plan (the LAO itself).' })
+  recordProjects: boolean;
+
+  @Field({ description: 'May submit the plan to NACC now.' })
+  submit: boolean;
+
+  @Field({ description: 'May assess the plan now (NACC, plan submitted).' })
+  assess: boolean;
+}
+
+@ObjectType({ description: 'What the viewer may do with a project.' })
+export class ProjectPermissions {
+  @Field({ description: 'May edit it (the LAO itself).' })
+  edit: boolean;
+
+  @Field({ description: 'May delete it (the LAO itself, unless NACC approved it).' })
+  delete: boolean;
+
+  @Field({ description: 'May approve or reject it (NACC within its reach).' })
+  review: boolean;
+}

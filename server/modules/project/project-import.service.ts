@@ -1,0 +1,306 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { validate } from 'class-validator';
+import type { DataSource } from 'typeorm';
+import { canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import type { HistoryService } from '../history/history.service';
+import { Lao } from '../lao/lao.entity';
+import type { PlanCycleService } from '../plan/plan-cycle.service';
+import { Dimension, dimensionsInOrder } from '../plan/plan.enums';
+import { TargetGroup, targetGroupLabels, WorkType, workTypeLabels } from './project.enums';
+import { ProjectFieldsInput } from './project.inputs';
+import { normalizeProject, type ProjectService } from './project.service';
+
+/** Columns of the import template, in order (the plan table of seed 001 plus work type, years, target groups). */
+export const importColumns = [
+  { key: 'number', header: 'ลำดับ', width: 8 },
+  { key: 'name', header: 'ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน', width: 50, required: true },
+  { key: 'workType', header: 'ประเภทงาน', width: 16, required: true },
+  { key: 'primaryDimension', header: 'มิติ', width: 8, required: true },
+  { key: 'additionalDimensions', header: 'มิติที่สอดคล้องเพิ่มเติม', width: 14 },
+  { key: 'fiscalYears', header: 'ปีงบประมาณ', width: 16, required: true },
+  { key: 'q1', header: 'ไตรมาส 1', width: 10 },
+  { key: 'q2', header: 'ไตรมาส 2', width: 10 },
+  { key: 'q3', header: 'ไตรมาส 3', width: 10 },
+  { key: 'q4', header: 'ไตรมาส 4', width: 10 },
+  { key: 'antiCorruptionBudget', header: 'งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต (บาท)', width: 22 },
+  { key: 'localDevelopmentBudget', header: 'งบประมาณตามแผนพัฒนาท้องถิ่น (บาท)', width: 22 },
+  { key: 'targetGroups', header: 'กลุ่มเป้าหมาย', width: 30 },
+  { key: 'essence', header: 'สาระสำคัญ', width: 40 },
+  { key: 'objectives', header: 'วัตถุประสงค์', width: 40 },
+  { key: 'remarks', header: 'หมายเหตุ', width: 24 },
+] as const;
+
+type ColumnKey = (typeof importColumns)[number]['key'];
+type RawRow = { rowNumber: number; cells: Partial<Record<ColumnKey, string>> };
+
+export type ImportError = { rowNumber: number; column: string; message: string };
+export type ImportedRow = { rowNumber: number; fields: ProjectFieldsInput };
+
+const headerOf = Object.fromEntries(importColumns.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
+const fieldColumn: Record<string, ColumnKey> = {
+  name: 'name',
+  workType: 'workType',
+  primaryDimension: 'primaryDimension',
+  additionalDimensions: 'additionalDimensions',
+  fiscalYears: 'fiscalYears',
+  quarters: 'q1',
+  antiCorruptionBudget: 'antiCorruptionBudget',
+  localDevelopmentBudget: 'localDevelopmentBudget',
+  targetGroups: 'targetGroups',
+  essence: 'essence',
+  objectives: 'objectives',
+  remarks: 'remarks',
+};
+
+const workTypeByLabel = new Map(
+  Object.entries(workTypeLabels).map(([key, label]) => [label, key as WorkType]),
+);
+const targetGroupByLabel = new Map(
+  Object.entries(targetGroupLabels).map(([key, label]) => [label.replace(/\s/g, ''), key as TargetGroup]),
+);
+const list = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(/[,;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+const dimensionOf = (text: string): Dimension | undefined =>
+  dimensionsInOrder[Number(text.replace(/^มิติที่\s*/, '')) - 1];
+/** "2566,2567", "2566-2570" or "2566–2570". */
+const yearsOf = (text: string | undefined): number[] =>
+  list(text).flatMap((part) => {
+    const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(part);
+    if (range && Number(range[2]) >= Number(range[1]) && Number(range[2]) - Number(range[1]) < 10) {
+      return Array.from({ length: Number(range[2]) - Number(range[1]) + 1 }, (_, i) => Number(range[1]) + i);
+    }
+    return [Number(part)];
+  });
+const moneyOf = (text: string | undefined): string =>
+  (text ?? '').replace(/[,\s฿]/g, '').replace(/บาท$/, '') || '0';
+
+const cellText = (value: ExcelJS.CellValue): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('text' in value) return String(value.text);
+    if (value instanceof Date) return value.toISOString();
+  }
+  return String(value);
+};
+
+/** Reads the rows of an XLSX or CSV file, locating columns by their header text. */
+const readRows = async (fileName: string, content: Buffer): Promise<RawRow[]> => {
+  let table: string[][];
+  if (/\.csv$/i.test(fileName)) {
+    table = parseCsv(content, { bom: true, relaxColumnCount: true, skipEmptyLines: false }) as string[][];
+  } else if (/\.xlsx$/i.test(fileName)) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ .xlsx หรือ .csv จากแบบฟอร์มของระบบ');
+    }
+    const sheet = workbook.worksheets[0];
+    table = [];
+    sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      const values: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        values[column - 1] = cellText(cell.value).trim();
+      });
+      table[rowNumber - 1] = values;
+    });
+  } else {
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'รองรับเฉพาะไฟล์ .xlsx หรือ .csv');
+  }
+  const header = (table[0] ?? []).map((text) => (text ?? '').trim());
+  const indexOf = new Map<ColumnKey, number>();
+  for (const column of importColumns) {
+    const index = header.findIndex((text) => text === column.header);
+    if (index >= 0) indexOf.set(column.key, index);
+  }
+  const missing = importColumns.filter((c) => 'required' in c && c.required && !indexOf.has(c.key));
+  if (missing.length > 0) {
+    throw new AppError(
+      ErrorCode.BAD_USER_INPUT,
+      `ไม่พบคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแถวแรกของไฟล์ กรุณาใช้แบบฟอร์มของระบบ`,
+    );
+  }
+  const rows: RawRow[] = [];
+  table.slice(1).forEach((values, index) => {
+    const cells: RawRow['cells'] = {};
+    for (const [key, column] of indexOf) cells[key] = (values?.[column] ?? '').trim();
+    const meaningful = Object.entries(cells).some(([key, value]) => key !== 'number' && value);
+    if (meaningful) rows.push({ rowNumber: index + 2, cells });
+  });
+  return rows;
+};
+
+/** Turns one row into project fields, collecting what cannot be read. */
+const toFields = (row: RawRow, errors: ImportError[]): ProjectFieldsInput => {
+  const { cells } = row;
+  const fail = (key: ColumnKey, message: string) =>
+    errors.push({ rowNumber: row.rowNumber, column: headerOf[key], message });
+  const workType = cells.workType ? workTypeByLabel.get(cells.workType) : undefined;
+  if (cells.workType && !workType)
+    fail('workType', `ประเภทงานต้องเป็น ${Object.values(workTypeLabels).join(' / ')}`);
+  const primary = cells.primaryDimension ? dimensionOf(cells.primaryDimension) : undefined;
+  if (cells.primaryDimension && !primary) fail('primaryDimension', 'มิติต้องเป็นตัวเลข 1 ถึง 4');
+  const additional = list(cells.additionalDimensions).map((text) => {
+    const dimension = dimensionOf(text);
+    if (!dimension) fail('additionalDimensions', 'มิติที่สอดคล้องเพิ่มเติมต้องเป็นตัวเลข 1 ถึง 4 คั่นด้วยจุลภาค');
+    return dimension;
+  });
+  const targets = list(cells.targetGroups).map((text) => {
+    const group = targetGroupByLabel.get(text.replace(/\s/g, ''));
+    if (!group) fail('targetGroups', `ไม่รู้จักกลุ่มเป้าหมาย "${text}"`);
+    return group;
+  });
+  const quarters = (['q1', 'q2', 'q3', 'q4'] as const).flatMap((key, i) => (cells[key] ? [i + 1] : []));
+  return Object.assign(new ProjectFieldsInput(), {
+    name: cells.name ?? '',
+    workType: workType ?? (cells.workType ? undefined : ''),
+    fiscalYears: yearsOf(cells.fiscalYears),
+    quarters,
+    primaryDimension: primary ?? (cells.primaryDimension ? undefined : ''),
+    additionalDimensions: additional.filter(Boolean),
+    essence: cells.essence || null,
+    antiCorruptionBudget: moneyOf(cells.antiCorruptionBudget),
+    localDevelopmentBudget: moneyOf(cells.localDevelopmentBudget),
+    targetGroups: targets.filter(Boolean),
+    objectives: cells.objectives || null,
+    remarks: cells.remarks || null,
+  }) as ProjectFieldsInput;
+};
+
+/**
+ * Bulk entry of a plan book: validate every row of an XLSX/CSV file, preview,
+ * and import all rows in one transaction only when the whole file is valid.
+ */
+export class ProjectImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: PlanCycleService,
+    private readonly projects: ProjectService,
+    private readonly history: HistoryService,
+  ) {}
+
+  /** Reads and checks the file; writes nothing. */
+  async check(
+    viewer: Viewer,
+    fileName: string,
+    contentBase64: string,
+  ): Promise<{ rows: ImportedRow[]; errors: ImportError[] }> {
+    const actor = requireSignedIn(viewer);
+    const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
+    requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
+    const content = Buffer.from(contentBase64, 'base64');
+    if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
+    const raw = await readRows(fileName, content);
+    if (raw.length === 0)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไม่พบข้อมูลโครงการในไฟล์ (แถวที่ 2 เป็นต้นไป)');
+    if (raw.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'นำเข้าได้ครั้งละไม่เกิน 1,000 รายการ');
+    const errors: ImportError[] = [];
+    const rows: ImportedRow[] = [];
+    for (const row of raw) {
+      const rowErrors: ImportError[] = [];
+      const fields = toFields(row, rowErrors);
+      for (const failure of await validate(fields, { forbidUnknownValues: false })) {
+        const key = fieldColumn[failure.property] ?? 'name';
+        const message = Object.values(failure.constraints ?? {})[0] ?? 'ข้อมูลไม่ถูกต้อง';
+        if (!rowErrors.some((e) => e.column === headerOf[key]))
+          rowErrors.push({ rowNumber: row.rowNumber, column: headerOf[key], message });
+      }
+      if (!rowErrors.some((e) => e.column === headerOf.fiscalYears) && fields.fiscalYears.length > 0) {
+        try {
+          await this.cycles.cycleFor(this.dataSource.manager, fields.fiscalYears);
+        } catch (error) {
+          const message =
+            error instanceof AppError
+              ? String((error.extensions.fields as { message: string }[])[0].message)
+              : 'ปีงบประมาณไม่ถูกต้อง';
+          rowErrors.push({ rowNumber: row.rowNumber, column: headerOf.fiscalYears, message });
+        }
+      }
+      errors.push(...rowErrors);
+      rows.push({ rowNumber: row.rowNumber, fields });
+    }
+    return { rows, errors };
+  }
+
+  /** Writes every row in one transaction, or nothing when any row is wrong. */
+  async import(viewer: Viewer, fileName: string, contentBase64: string): Promise<number> {
+    const actor = requireSignedIn(viewer);
+    const { rows, errors } = await this.check(viewer, fileName, contentBase64);
+    if (errors.length > 0) {
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `ไฟล์มีข้อผิดพลาด ${errors.length} แห่ง ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วนำเข้าอีกครั้ง`,
+        { rowErrors: errors },
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const created = await this.projects.insertMany(
+        manager,
+        actor.laoId as number,
+        rows.map((row) => normalizeProject(row.fields)),
+      );
+      await this.history.record(
+        manager,
+        actor,
+        created.map((project) => ({
+          entityType: 'PROJECT',
+          entityId: project.id,
+          laoId: project.laoId,
+          action: 'IMPORT',
+          after: project,
+        })),
+      );
+      return created.length;
+    });
+  }
+
+  /** The template workbook: the data sheet, and a sheet explaining each column and its allowed values. */
+  async templateXlsx(): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'ระบบติดตามแผนปฏิบัติการป้องกันการทุจริตของ อปท.';
+    const sheet = workbook.addWorksheet('โครงการ', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = importColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
+    const help = workbook.addWorksheet('คำอธิบาย');
+    help.columns = [
+      { header: 'คอลัมน์', width: 45 },
+      { header: 'วิธีกรอก', width: 90 },
+    ];
+    help.getRow(1).font = { bold: true };
+    const rowsOfHelp: [string, string][] = [
+      [headerOf.name, 'จำเป็น ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน 1 รายการต่อ 1 แถว'],
+      [headerOf.workType, `จำเป็น ${Object.values(workTypeLabels).join(' / ')}`],
+      [
+        headerOf.primaryDimension,
+        'จำเป็น ตัวเลข 1–4 (มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต … มิติที่ 4 การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการ)',
+      ],
+      [headerOf.additionalDimensions, 'ไม่บังคับ ตัวเลข 1–4 คั่นด้วยจุลภาค เช่น 2,3'],
+      [
+        headerOf.fiscalYears,
+        'จำเป็น ปี พ.ศ. คั่นด้วยจุลภาค หรือเป็นช่วง เช่น 2566,2567 หรือ 2566-2570 (ต้องอยู่ในรอบแผนเดียวกัน)',
+      ],
+      ['ไตรมาส 1–4', 'ใส่เครื่องหมายใด ๆ เช่น ✓ ในไตรมาสที่ดำเนินการ อย่างน้อย 1 ไตรมาส'],
+      [headerOf.antiCorruptionBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
+      [headerOf.localDevelopmentBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
+      [headerOf.targetGroups, `ไม่บังคับ คั่นด้วยจุลภาค จากรายการ: ${Object.values(targetGroupLabels).join(', ')}`],
+      ['สาระสำคัญ / วัตถุประสงค์ / หมายเหตุ', 'ไม่บังคับ ข้อความ'],
+    ];
+    help.addRows(rowsOfHelp);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  /** The same template as UTF-8 CSV with a BOM, so Excel opens Thai correctly. */
+  templateCsv(): string {
+    return `\uFEFF${importColumns.map((c) => `"${c.header}"`).join(',')}\r\n`;
+  }
+}

@@ -1,0 +1,187 @@
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { DecimalScalar } from '../../graphql/decimal.scalar';
+import { Dimension } from '../plan/plan.enums';
+import { ReviewStatus, TargetGroup, WorkType } from './project.enums';
+
+const money = /^\d{1,13}(\.\d{1,2})?$/;
+const moneyMessage = { message: 'กรุณากรอกงบประมาณเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (บาท)' };
+const longText = { message: 'ข้อความยาวเกิน 5,000 ตัวอักษร' };
+
+@InputType({ description: 'Every field of a project, as on the entry form (บันทึกแผน).' })
+export class ProjectFieldsInput {
+  @Field({ description: 'Name (ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน).' })
+  @Length(1, 500, { message: 'กรุณากรอกชื่อโครงการ (ไม่เกิน 500 ตัวอักษร)' })
+  name: string;
+
+  @Field(() => WorkType, { description: 'Work type.' })
+  @IsEnum(WorkType, { message: 'กรุณาเลือกประเภทงาน' })
+  workType: WorkType;
+
+  @Field(() => [Int], { description: 'Fiscal years (พ.ศ.) in which it runs; all within one plan cycle.' })
+  @ArrayNotEmpty({ message: 'กรุณาเลือกปีงบประมาณที่ดำเนินการอย่างน้อย 1 ปี' })
+  @ArrayMaxSize(10, { message: 'เลือกปีงบประมาณได้ไม่เกิน 10 ปี' })
+  @IsInt({ each: true, message: 'ปีงบประมาณต้องเป็นปี พ.ศ.' })
+  @Min(2500, { each: true, message: 'ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566' })
+  @Max(2700, { each: true, message: 'ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2566' })
+  fiscalYears: number[];
+
+  @Field(() => [Int], { description: 'Quarters 1–4 in which it runs.' })
+  @ArrayNotEmpty({ message: 'กรุณาเลือกไตรมาสที่ดำเนินการอย่างน้อย 1 ไตรมาส' })
+  @IsIn([1, 2, 3, 4], { each: true, message: 'ไตรมาสต้องเป็น 1 ถึง 4' })
+  quarters: number[];
+
+  @Field(() => Dimension, { description: 'Primary dimension.' })
+  @IsEnum(Dimension, { message: 'กรุณาเลือกมิติ' })
+  primaryDimension: Dimension;
+
+  @Field(() => [Dimension], { defaultValue: [], description: 'Additional dimensions (optional).' })
+  @IsEnum(Dimension, { each: true, message: 'มิติเพิ่มเติมไม่ถูกต้อง' })
+  additionalDimensions: Dimension[];
+
+  @Field(() => String, { nullable: true, description: 'Essence (สาระสำคัญ).' })
+  @IsOptional()
+  @MaxLength(5000, longText)
+  essence?: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Budget under the anti-corruption plan, baht.' })
+  @Matches(money, moneyMessage)
+  antiCorruptionBudget: string;
+
+  @Field(() => DecimalScalar, { description: 'Budget under the local development plan, baht.' })
+  @Matches(money, moneyMessage)
+  localDevelopmentBudget: string;
+
+  @Field(() => [TargetGroup], { defaultValue: [], description: 'Target groups.' })
+  @IsEnum(TargetGroup, { each: true, message: 'กลุ่มเป้าหมายไม่ถูกต้อง' })
+  targetGroups: TargetGroup[];
+
+  @Field(() => String, { nullable: true, description: 'Objectives (วัตถุประสงค์).' })
+  @IsOptional()
+  @MaxLength(5000, longText)
+  objectives?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remarks (หมายเหตุ).' })
+  @IsOptional()
+  @MaxLength(5000, longText)
+  remarks?: string | null;
+}
+
+@InputType({ description: 'Edit a project: its id, the version the form was loaded with, and every field.' })
+export class UpdateProjectInput extends ProjectFieldsInput {
+  @Field(() => ID, { description: 'The project.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version the editor saw; a stale one fails with CONFLICT.' })
+  @IsInt()
+  version: number;
+}
+
+@InputType({ description: 'A project and the version the reviewer saw.' })
+export class ProjectVersionInput {
+  @Field(() => ID, { description: 'The project.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version the reviewer saw.' })
+  @IsInt()
+  version: number;
+}
+
+@InputType({ description: 'NACC’s review of one or more projects (bulk approve, reject with a reason).' })
+export class ReviewProjectsInput {
+  @Field(() => [ProjectVersionInput], {
+    description: 'The projects, each with the version the reviewer saw.',
+  })
+  @ArrayNotEmpty({ message: 'กรุณาเลือกโครงการอย่างน้อย 1 รายการ' })
+  @ArrayMaxSize(500, { message: 'ตรวจสอบได้ครั้งละไม่เกิน 500 รายการ' })
+  projects: ProjectVersionInput[];
+
+  @Field(() => ReviewStatus, {
+    description: 'APPROVED or REJECTED (PENDING puts a project back in the queue).',
+  })
+  @IsEnum(ReviewStatus)
+  decision: ReviewStatus;
+
+  @Field(() => String, { nullable: true, description: 'Reason; required to reject.' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'เหตุผลยาวเกิน 2,000 ตัวอักษร' })
+  reason?: string | null;
+}
+
+export enum ProjectOrder {
+  RECORDED = 'RECORDED',
+  NAME = 'NAME',
+  BUDGET_DESC = 'BUDGET_DESC',
+  DIMENSION = 'DIMENSION',
+}
+
+@ArgsType()
+export class ProjectsArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only this LAO’s projects (an LAO always sees only its own).',
+  })
+  laoId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only LAOs of this province.' })
+  provinceId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only LAOs of this district.' })
+  districtId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Only projects running in this fiscal year (พ.ศ.).' })
+  fiscalYear?: number;
+
+  @Field(() => Dimension, { nullable: true, description: 'Only this primary dimension.' })
+  dimension?: Dimension;
+
+  @Field(() => WorkType, { nullable: true, description: 'Only this work type.' })
+  workType?: WorkType;
+
+  @Field(() => ReviewStatus, {
+    nullable: true,
+    description: 'Only this review state (PENDING: NACC’s review queue).',
+  })
+  reviewStatus?: ReviewStatus;
+
+  @Field(() => String, { nullable: true, description: 'Part of the project name.' })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
+
+  @Field(() => ProjectOrder, { defaultValue: ProjectOrder.RECORDED, description: 'Sort order.' })
+  orderBy: ProjectOrder;
+
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–200.' })
+  @Min(1)
+  @Max(200)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string;
+}
+
+registerEnumType(ProjectOrder, {
+  name: 'ProjectOrder',
+  description: 'Sort order of project lists.',
+  valuesConfig: {
+    RECORDED: { description: 'In the order they were recorded (the plan book order).' },
+    NAME: { description: 'By name, Thai alphabetical.' },
+    BUDGET_DESC: { description: 'Largest anti-corruption budget first.' },
+    DIMENSION: { description: 'By primary dimension, then as recorded.' },
+  },
+});

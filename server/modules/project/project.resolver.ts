@@ -1,0 +1,127 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canRecordPlan, canReviewPlan } from '../../auth/policy';
+import type { Context } from '../../context';
+import { connectionOf } from '../../graphql/connection';
+import { parseId } from '../../graphql/ids';
+import { Lao } from '../lao/lao.entity';
+import { ProjectPermissions } from '../plan/plan.types';
+import { ProjectImportInput, ProjectImportPreview, ProjectImportResult } from './project-import.types';
+import { Project } from './project.entity';
+import { ReviewStatus } from './project.enums';
+import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInput } from './project.inputs';
+
+const ProjectConnection = connectionOf('Project', Project);
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @Query(() => Project, { description: 'One project within the caller’s reach.' })
+  project(
+    @Arg('id', () => ID, { description: 'The project.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    return ctx.services.projects.get(ctx.viewer, parseId(id));
+  }
+
+  @Query(() => ProjectConnection, {
+    description:
+      'Projects within the caller’s reach, filtered and sorted (reviewStatus PENDING: NACC’s review queue).',
+  })
+  projects(@Args() args: ProjectsArgs, @Ctx() ctx: Context) {
+    return ctx.services.projects.list(ctx.viewer, args);
+  }
+
+  @Mutation(() => Project, {
+    description: 'The LAO records a project of its plan (it starts pending review).',
+  })
+  createProject(
+    @Arg('input', { description: 'What to submit.' }) input: ProjectFieldsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.projects.create(ctx.viewer, input);
+  }
+
+  @Mutation(() => Project, {
+    description: 'The LAO edits a project; editing an approved project’s content sends it back to review.',
+  })
+  updateProject(
+    @Arg('input', { description: 'What to submit.' }) input: UpdateProjectInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.projects.update(ctx.viewer, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'The LAO deletes a pending or rejected project.' })
+  deleteProject(
+    @Arg('id', () => ID, { description: 'The project.' }) id: string,
+    @Arg('version', () => Int, { description: 'The version the LAO saw.' }) version: number,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return ctx.services.projects.delete(ctx.viewer, id, version);
+  }
+
+  @Mutation(() => [Project], {
+    description: 'NACC approves (in bulk) or rejects with a reason; all listed projects change, or none.',
+  })
+  reviewProjects(
+    @Arg('input', { description: 'What to submit.' }) input: ReviewProjectsInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.projects.review(ctx.viewer, input);
+  }
+
+  @Mutation(() => ProjectImportPreview, { description: 'Check a spreadsheet of projects; writes nothing.' })
+  async previewProjectImport(
+    @Arg('input', { description: 'What to submit.' }) input: ProjectImportInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectImportPreview> {
+    const { rows, errors } = await ctx.services.projectImport.check(
+      ctx.viewer,
+      input.fileName,
+      input.contentBase64,
+    );
+    return {
+      rowCount: rows.length,
+      valid: errors.length === 0,
+      errors,
+      rows: rows.map(({ rowNumber, fields }) => ({
+        rowNumber,
+        name: fields.name,
+        workType: fields.workType || null,
+        primaryDimension: fields.primaryDimension || null,
+        fiscalYears: fields.fiscalYears.filter(Number.isFinite),
+        quarters: fields.quarters,
+        antiCorruptionBudget: fields.antiCorruptionBudget,
+        localDevelopmentBudget: fields.localDevelopmentBudget,
+      })),
+    };
+  }
+
+  @Mutation(() => ProjectImportResult, {
+    description:
+      'Record every project of a spreadsheet in one transaction; nothing is written if any row is wrong.',
+  })
+  async importProjects(
+    @Arg('input', { description: 'What to submit.' }) input: ProjectImportInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProjectImportResult> {
+    return {
+      createdCount: await ctx.services.projectImport.import(ctx.viewer, input.fileName, input.contentBase64),
+    };
+  }
+
+  @FieldResolver(() => Lao, { description: 'The LAO whose plan it belongs to.' })
+  async lao(@Root() project: Project, @Ctx() ctx: Context): Promise<Lao> {
+    return (await ctx.loaders.lao.load(project.laoId)) as Lao;
+  }
+
+  @FieldResolver(() => ProjectPermissions, { description: 'What the viewer may do with this project.' })
+  async viewerCan(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectPermissions> {
+    const lao = (await ctx.loaders.lao.load(project.laoId)) as Lao;
+    const records = canRecordPlan(ctx.viewer, lao);
+    return {
+      edit: records,
+      delete: records && project.reviewStatus !== ReviewStatus.APPROVED,
+      review: canReviewPlan(ctx.viewer, lao),
+    };
+  }
+}

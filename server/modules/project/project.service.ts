@@ -1,0 +1,346 @@
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import {
+  canReadLao,
+  canRecordPlan,
+  canReviewPlan,
+  provinceScope,
+  requireAccess,
+  requireSignedIn,
+  type LaoScope,
+} from '../../auth/policy';
+import { Role } from '../../auth/role';
+import type { Viewer } from '../../auth/viewer';
+import { AppError, conflict } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import { parseId } from '../../graphql/ids';
+import type { HistoryService } from '../history/history.service';
+import { Lao } from '../lao/lao.entity';
+import type { PlanCycleService } from '../plan/plan-cycle.service';
+import { Plan } from '../plan/plan.entity';
+import { Project } from './project.entity';
+import { Dimension } from '../plan/plan.enums';
+import { ReviewStatus, TargetGroup } from './project.enums';
+import {
+  ProjectOrder,
+  type ProjectFieldsInput,
+  type ProjectsArgs,
+  type UpdateProjectInput,
+} from './project.inputs';
+
+const blank = (text: string | null | undefined): string | null => text?.trim() || null;
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+/** The chosen values, once each, in the enum's own order. */
+const inOrder = <T>(order: T[], chosen: T[]): T[] => order.filter((value) => chosen.includes(value));
+
+/** What a project holds once normalized: arrays deduplicated and sorted, blanks as null. */
+export const normalizeProject = (fields: ProjectFieldsInput) => ({
+  name: fields.name.trim(),
+  workType: fields.workType,
+  fiscalYears: unique(fields.fiscalYears).sort((a, b) => a - b),
+  quarters: unique(fields.quarters).sort((a, b) => a - b),
+  primaryDimension: fields.primaryDimension,
+  additionalDimensions: inOrder(Object.values(Dimension), fields.additionalDimensions ?? []).filter(
+    (d) => d !== fields.primaryDimension,
+  ),
+  essence: blank(fields.essence),
+  antiCorruptionBudget: fields.antiCorruptionBudget,
+  localDevelopmentBudget: fields.localDevelopmentBudget,
+  targetGroups: inOrder(Object.values(TargetGroup), fields.targetGroups ?? []),
+  objectives: blank(fields.objectives),
+  remarks: blank(fields.remarks),
+});
+
+type ProjectValues = ReturnType<typeof normalizeProject>;
+
+/** Fields whose change sends an approved project back to review (remarks alone do not). */
+const reviewedFields: (keyof ProjectValues)[] = [
+  'name',
+  'workType',
+  'fiscalYears',
+  'quarters',
+  'primaryDimension',
+  'additionalDimensions',
+  'essence',
+  'antiCorruptionBudget',
+  'localDevelopmentBudget',
+  'targetGroups',
+  'objectives',
+];
+
+const sameMoney = (a: string, b: string) => Number(a) === Number(b);
+const changed = (before: Project, after: ProjectValues): boolean =>
+  reviewedFields.some((field) => {
+    const a = before[field as keyof Project];
+    const b = after[field];
+    if (field === 'antiCorruptionBudget' || field === 'localDevelopmentBudget')
+      return !sameMoney(String(a), String(b));
+    return JSON.stringify(a) !== JSON.stringify(b);
+  });
+
+const projectLaoScope = async (manager: EntityManager, project: Project): Promise<LaoScope> =>
+  manager.getRepository(Lao).findOneByOrFail({ id: project.laoId });
+
+export class ProjectService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: PlanCycleService,
+    private readonly history: HistoryService,
+  ) {}
+
+  async get(viewer: Viewer, id: number): Promise<Project> {
+    const project = await this.dataSource.getRepository(Project).findOneBy({ id });
+    const lao = project ? await projectLaoScope(this.dataSource.manager, project) : null;
+    return requireAccess(
+      project !== null && lao !== null && canReadLao(viewer, lao),
+      project,
+      'โครงการ',
+    ) as Project;
+  }
+
+  async list(viewer: Viewer, args: ProjectsArgs): Promise<Connection<Project>> {
+    const query = this.dataSource.getRepository(Project).createQueryBuilder('p').innerJoin('p.lao', 'lao');
+    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
+      query.andWhere('p.lao_id = :own', { own: viewer.laoId });
+    } else {
+      const scope = provinceScope(viewer);
+      if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+    }
+    if (args.laoId) query.andWhere('p.lao_id = :laoId', { laoId: parseId(args.laoId, 'laoId') });
+    if (args.provinceId)
+      query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });
+    if (args.districtId)
+      query.andWhere('lao.district_id = :districtId', { districtId: parseId(args.districtId, 'districtId') });
+    if (args.fiscalYear)
+      query.andWhere('p.fiscal_years @> ARRAY[:year]::smallint[]', { year: args.fiscalYear });
+    if (args.dimension) query.andWhere('p.primary_dimension = :dimension', { dimension: args.dimension });
+    if (args.workType) query.andWhere('p.work_type = :workType', { workType: args.workType });
+    if (args.reviewStatus)
+      query.andWhere('p.review_status = :reviewStatus', { reviewStatus: args.reviewStatus });
+    if (args.search?.trim()) {
+      query.andWhere('p.name ILIKE :like', { like: `%${args.search.trim().replace(/[\\%_]/g, '\\$&')}%` });
+    }
+    const totalCount = await query.getCount();
+    switch (args.orderBy) {
+      case ProjectOrder.NAME:
+        query.orderBy('p.name').addOrderBy('p.id');
+        break;
+      case ProjectOrder.BUDGET_DESC:
+        query.orderBy('p.anti_corruption_budget', 'DESC').addOrderBy('p.id');
+        break;
+      case ProjectOrder.DIMENSION:
+        query.orderBy('p.primary_dimension').addOrderBy('p.id');
+        break;
+      default:
+        query.orderBy('p.lao_id').addOrderBy('p.id');
+    }
+    // Offset cursors: stable for a list nobody is editing; keyset cursors come with the partner API.
+    const offset = args.after ? Number(decodeCursor(args.after)) : 0;
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'cursor ไม่ถูกต้อง');
+    const rows = await query
+      .skip(offset)
+      .take(args.first + 1)
+      .getMany();
+    let position = offset;
+    const withPositions = rows.map((row) => ({ row, position: (position += 1) }));
+    const connection = toConnection(withPositions, args.first, (item) => String(item.position), totalCount);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.row })),
+    };
+  }
+
+  /** The LAO records a project of its own plan. */
+  async create(viewer: Viewer, fields: ProjectFieldsInput): Promise<Project> {
+    const actor = requireSignedIn(viewer);
+    const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
+    requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
+    const values = normalizeProject(fields);
+    return this.dataSource.transaction(async (manager) => {
+      const [project] = await this.insertMany(manager, actor.laoId as number, [values]);
+      await this.history.record(manager, actor, [
+        {
+          entityType: 'PROJECT',
+          entityId: project.id,
+          laoId: project.laoId,
+          action: 'CREATE',
+          after: project,
+        },
+      ]);
+      return project;
+    });
+  }
+
+  /** Inserts projects (one cycle check per distinct year set) and makes sure each year has its plan row. */
+  async insertMany(manager: EntityManager, laoId: number, rows: ProjectValues[]): Promise<Project[]> {
+    const repo = manager.getRepository(Project);
+    const cycleIds = new Map<string, number>();
+    for (const row of rows) {
+      const key = row.fiscalYears.join(',');
+      if (!cycleIds.has(key)) cycleIds.set(key, (await this.cycles.cycleFor(manager, row.fiscalYears)).id);
+    }
+    const entities = rows.map((row) =>
+      repo.create({ ...row, laoId, cycleId: cycleIds.get(row.fiscalYears.join(',')) as number }),
+    );
+    const inserted = await repo.save(entities, { chunk: 200 });
+    // Read back what Postgres stored (numeric scale, defaults), in insertion order.
+    const saved = await repo.find({ where: { id: In(inserted.map((p) => p.id)) }, order: { id: 'ASC' } });
+    const years = unique(rows.flatMap((row) => row.fiscalYears));
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Plan)
+      .values(
+        years.map((fiscalYear) => ({
+          laoId,
+          fiscalYear,
+          cycleId: saved.find((p) => p.fiscalYears.includes(fiscalYear))?.cycleId as number,
+        })),
+      )
+      .orIgnore()
+      .execute();
+    return saved;
+  }
+
+  async update(viewer: Viewer, input: UpdateProjectInput): Promise<Project> {
+    const actor = requireSignedIn(viewer);
+    const id = parseId(input.id);
+    const values = normalizeProject(input);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.ownProject(manager, viewer, id);
+      const cycle = await this.cycles.cycleFor(manager, values.fiscalYears);
+      // Editing what NACC approved sends it back to review (DOMAIN.md, Project).
+      const backToReview = before.reviewStatus === ReviewStatus.APPROVED && changed(before, values);
+      const result = await manager
+        .createQueryBuilder()
+        .update(Project)
+        .set({
+          ...values,
+          cycleId: cycle.id,
+          ...(backToReview ? { reviewStatus: ReviewStatus.PENDING, reviewReason: null } : {}),
+        })
+        .where('id = :id AND version = :version', { id, version: input.version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      const after = await manager.getRepository(Project).findOneByOrFail({ id });
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Plan)
+        .values(
+          values.fiscalYears.map((fiscalYear) => ({ laoId: after.laoId, fiscalYear, cycleId: cycle.id })),
+        )
+        .orIgnore()
+        .execute();
+      await this.history.record(manager, actor, [
+        { entityType: 'PROJECT', entityId: id, laoId: after.laoId, action: 'UPDATE', before, after },
+      ]);
+      return after;
+    });
+  }
+
+  /** Pending and rejected projects may be deleted; an approved one is part of the accepted plan. */
+  async delete(viewer: Viewer, idText: string, version: number): Promise<boolean> {
+    const actor = requireSignedIn(viewer);
+    const id = parseId(idText);
+    return this.dataSource.transaction(async (manager) => {
+      const before = await this.ownProject(manager, viewer, id);
+      if (before.reviewStatus === ReviewStatus.APPROVED) {
+        throw new AppError(
+          ErrorCode.INVALID_STATE,
+          'โครงการนี้ได้รับการรับรองจากสำนักงาน ป.ป.ช. แล้ว จึงลบไม่ได้ หากต้องการปรับแผน กรุณาแก้ไขรายละเอียดแทน',
+        );
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(Project)
+        .where('id = :id AND version = :version', { id, version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      await this.history.record(manager, actor, [
+        { entityType: 'PROJECT', entityId: id, laoId: before.laoId, action: 'DELETE', before },
+      ]);
+      return true;
+    });
+  }
+
+  /** Bulk review, all or nothing: each project must still have the version the reviewer saw. */
+  async review(
+    viewer: Viewer,
+    input: { projects: { id: string; version: number }[]; decision: ReviewStatus; reason?: string | null },
+  ): Promise<Project[]> {
+    const actor = requireSignedIn(viewer);
+    const reason = input.reason?.trim() || null;
+    if (input.decision === ReviewStatus.REJECTED && !reason) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ', {
+        fields: [
+          { field: 'reason', constraints: ['requiredToReject'], message: 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ' },
+        ],
+      });
+    }
+    const ids = input.projects.map((p) => parseId(p.id));
+    return this.dataSource.transaction(async (manager) => {
+      const before = await manager
+        .getRepository(Project)
+        .createQueryBuilder('p')
+        .innerJoinAndSelect('p.lao', 'lao')
+        .where('p.id IN (:...ids)', { ids })
+        .getMany();
+      const byId = new Map(before.map((p) => [p.id, p]));
+      for (const id of ids) {
+        const project = byId.get(id);
+        requireAccess(project?.lao !== undefined && canReviewPlan(viewer, project.lao), project, 'โครงการ');
+      }
+      const now = new Date();
+      for (const item of input.projects) {
+        const result = await manager
+          .createQueryBuilder()
+          .update(Project)
+          .set({
+            reviewStatus: input.decision,
+            reviewReason: input.decision === ReviewStatus.REJECTED ? reason : null,
+            reviewedByAccountId: actor.accountId,
+            reviewedAt: now,
+          })
+          .where('id = :id AND version = :version', { id: Number(item.id), version: item.version })
+          .execute();
+        if (result.affected !== 1) throw conflict();
+      }
+      const after = await manager
+        .getRepository(Project)
+        .createQueryBuilder('p')
+        .where('p.id IN (:...ids)', { ids })
+        .orderBy('p.id')
+        .getMany();
+      await this.history.record(
+        manager,
+        actor,
+        after.map((project) => {
+          const { lao: _lao, ...old } = byId.get(project.id) as Project;
+          return {
+            entityType: 'PROJECT',
+            entityId: project.id,
+            laoId: project.laoId,
+            action: 'REVIEW',
+            before: old,
+            after: project,
+          };
+        }),
+      );
+      return after;
+    });
+  }
+
+  /** The caller's own project (LAO), or "not found". */
+  private async ownProject(manager: EntityManager, viewer: Viewer, id: number): Promise<Project> {
+    const project = await manager.getRepository(Project).findOneBy({ id });
+    const lao = project ? await projectLaoScope(manager, project) : null;
+    return requireAccess(
+      project !== null && lao !== null && canRecordPlan(viewer, lao),
+      project,
+      'โครงการ',
+    ) as Project;
+  }
+}
