@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { freePort } from '../helpers/free-port';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -63,4 +63,28 @@ export const launchChromium = async (): Promise<BrowserContext> => {
       '--disable-quic',
     ],
   });
+};
+
+/** Page helpers shared by the journeys: fields by name, sign-in/out, numbered screenshots. */
+export const pageHelpers = (page: Page, baseUrl: string, prefix: string) => {
+  let shot = 0;
+  const field = (name: string) => page.locator(`[name="${name}"]`);
+  return {
+    field,
+    snap: async (name: string) => {
+      shot += 1;
+      const file = `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`;
+      await page.screenshot({ path: path.join(screenshotDir, file), fullPage: true });
+    },
+    login: async (username: string, password: string) => {
+      await page.goto(`${baseUrl}/login`);
+      await field('username').fill(username);
+      await field('password').fill(password);
+      await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    },
+    logout: async () => {
+      await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
+      await page.waitForURL(/\/login/);
+    },
+  };
 };

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { resetLinkIn, startSmtpServer } from '../helpers/smtp-server';
 import { createTestDatabase } from '../helpers/test-database';
-import { launchChromium, screenshotDir, startBuiltServer } from './helpers';
+import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
 
 /**
  * The first journey of an LAO, in headless Chromium against the built server:
@@ -16,26 +15,11 @@ describe('LAO onboarding in the browser', () => {
   let server: Awaited<ReturnType<typeof startBuiltServer>>;
   let browser: BrowserContext;
   let page: Page;
-  let shot = 0;
-
-  const snap = async (name: string) => {
-    shot += 1;
-    await page.screenshot({
-      path: path.join(screenshotDir, `${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  };
-  const field = (name: string) => page.locator(`[name="${name}"]`);
-  const logout = async () => {
-    await page.getByRole('button', { name: 'ออกจากระบบ' }).click();
-    await page.waitForURL(/\/login/);
-  };
-  const login = async (username: string, password: string) => {
-    await page.goto(`${server.url}/login`);
-    await field('username').fill(username);
-    await field('password').fill(password);
-    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
-  };
+  let helpers: ReturnType<typeof pageHelpers>;
+  const snap = (name: string) => helpers.snap(name);
+  const field = (name: string) => helpers.field(name);
+  const logout = () => helpers.logout();
+  const login = (username: string, password: string) => helpers.login(username, password);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -48,6 +32,7 @@ describe('LAO onboarding in the browser', () => {
     });
     browser = await launchChromium();
     page = browser.pages()[0] ?? (await browser.newPage());
+    helpers = pageHelpers(page, server.url, 'onboarding');
   }, 60_000);
 
   afterAll(async () => {

@@ -45,6 +45,8 @@ export const apolloClient = new ApolloClient({
       Viewer: { merge: true },
       LaoAccountStatus: { merge: true },
       LaoCoordinator: { merge: true },
+      PlanPermissions: { merge: true },
+      ProjectPermissions: { merge: true },
     },
   }),
   defaultOptions: {

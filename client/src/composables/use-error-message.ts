@@ -12,6 +12,7 @@ export const errorCodes = [
   'WEAK_PASSWORD',
   'RATE_LIMITED',
   'PROFILE_INCOMPLETE',
+  'INVALID_STATE',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const;
@@ -21,9 +22,20 @@ export type ErrorCode = (typeof errorCodes)[number];
 /** Server field messages (already Thai) keyed by bare field name: `input.email` → `email`. */
 export type FieldMessages = Record<string, string>;
 
-export type ErrorInfo = { code: ErrorCode; retryAfterSeconds: number | null; fields: FieldMessages };
+/** One problem of an import file, as the server names it (row, column header, Thai message). */
+export type RowError = { rowNumber: number; column: string; message: string };
 
-type ServerError = { extensions?: Record<string, unknown> };
+export type ErrorInfo = {
+  code: ErrorCode;
+  retryAfterSeconds: number | null;
+  fields: FieldMessages;
+  /** The server's own text, kept only for INVALID_STATE: it says which state blocks the action. */
+  detail: string | null;
+  /** Problems per row of an import file (importProjects). */
+  rowErrors: RowError[];
+};
+
+type ServerError = { message?: string; extensions?: Record<string, unknown> };
 type ApolloLikeError = {
   graphQLErrors?: readonly ServerError[];
   networkError?: { result?: { errors?: ServerError[] } } | null;
@@ -44,6 +56,17 @@ const fieldMessages = (raw: unknown): FieldMessages => {
   return fields;
 };
 
+const rowErrorsOf = (raw: unknown): RowError[] =>
+  Array.isArray(raw)
+    ? (raw as Partial<RowError>[])
+        .filter((item) => typeof item?.rowNumber === 'number')
+        .map((item) => ({
+          rowNumber: item.rowNumber as number,
+          column: String(item.column ?? ''),
+          message: String(item.message ?? ''),
+        }))
+    : [];
+
 /** Reads the code and details of any error Apollo hands us; never keeps the server's top-level text. */
 export const toErrorInfo = (error: unknown): ErrorInfo => {
   const apollo = (error ?? {}) as ApolloLikeError;
@@ -51,14 +74,17 @@ export const toErrorInfo = (error: unknown): ErrorInfo => {
   if (first) {
     const extensions = first.extensions ?? {};
     const retry = Number(extensions.retryAfterSeconds);
+    const code = isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR';
     return {
-      code: isErrorCode(extensions.code) ? extensions.code : 'INTERNAL_SERVER_ERROR',
+      code,
       retryAfterSeconds: Number.isFinite(retry) ? retry : null,
       fields: fieldMessages(extensions.fields),
+      detail: code === 'INVALID_STATE' && typeof first.message === 'string' ? first.message : null,
+      rowErrors: rowErrorsOf(extensions.rowErrors),
     };
   }
   const code = apollo.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR';
-  return { code, retryAfterSeconds: null, fields: {} };
+  return { code, retryAfterSeconds: null, fields: {}, detail: null, rowErrors: [] };
 };
 
 export type MessageOverrides = Partial<Record<ErrorCode, string>>;
@@ -69,6 +95,7 @@ export const useErrorMessage = () => {
   const messageFor = (info: ErrorInfo, overrides: MessageOverrides = {}): string => {
     const override = overrides[info.code];
     if (override) return t(override);
+    if (info.code === 'INVALID_STATE' && info.detail) return info.detail;
     if (info.code === 'RATE_LIMITED') {
       const minutes = Math.max(1, Math.ceil((info.retryAfterSeconds ?? 60) / 60));
       return t('errors.RATE_LIMITED', { minutes });

@@ -28,5 +28,15 @@ export const useFormat = () => {
       maximumFractionDigits: 2,
     }).format(Number(value));
   };
-  return { dateTime, number };
+  /** Baht, always with two decimals: "12,500.50". */
+  const money = (value: string | number | null | undefined): string => {
+    if (value === null || value === undefined || value === '') return t('app.notSet');
+    // Unreadable input (an import preview shows the cell as read) is shown as it is.
+    if (!Number.isFinite(Number(value))) return String(value);
+    return new Intl.NumberFormat(locale.value === 'en' ? 'en-GB' : 'th-TH', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(Number(value));
+  };
+  return { dateTime, number, money };
 };

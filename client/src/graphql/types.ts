@@ -100,3 +100,123 @@ export type IssuedActivationCode = {
 };
 
 export type AuthPayload = { token: string; expiresAt: string; viewer: Viewer };
+
+// Plans and projects.
+
+export type Dimension = 'SOCIETY' | 'ADMINISTRATION' | 'PARTICIPATION' | 'OVERSIGHT';
+
+export type WorkType = 'PROJECT' | 'ACTIVITY' | 'MEASURE' | 'GUIDELINE';
+
+export type TargetGroup =
+  | 'POLITICAL_EXECUTIVES'
+  | 'LOCAL_COUNCIL_MEMBERS'
+  | 'OFFICIALS'
+  | 'CHILDREN_AND_YOUTH'
+  | 'PUBLIC'
+  | 'EDUCATIONAL_INSTITUTIONS'
+  | 'YOUTH_VOLUNTEERS'
+  | 'STATE_ENTERPRISES'
+  | 'LOCAL_GOVERNMENT_AGENCIES';
+
+export type ReviewStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'PASSED' | 'INCOMPLETE';
+
+export type AssessmentVerdict = 'PASSED' | 'INCOMPLETE';
+
+export type ProjectOrder = 'RECORDED' | 'NAME' | 'DIMENSION' | 'BUDGET_DESC';
+
+export type PageInfo = { endCursor: string | null; hasNextPage: boolean };
+
+export type Connection<Node> = {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: Node }[];
+};
+
+export type PlanCycle = { id: string; version: number; nameTh: string; startYear: number; endYear: number };
+
+export type LaoRef = { id: string; code: string; nameTh: string };
+
+export type Project = {
+  id: string;
+  version: number;
+  name: string;
+  workType: WorkType;
+  fiscalYears: number[];
+  quarters: number[];
+  primaryDimension: Dimension;
+  additionalDimensions: Dimension[];
+  essence: string | null;
+  antiCorruptionBudget: string;
+  localDevelopmentBudget: string;
+  targetGroups: TargetGroup[];
+  objectives: string | null;
+  remarks: string | null;
+  reviewStatus: ReviewStatus;
+  reviewReason: string | null;
+  reviewedAt: string | null;
+  updatedAt: string;
+  lao: LaoRef;
+  viewerCan: { edit: boolean; delete: boolean; review: boolean };
+};
+
+export type Assessment = {
+  id: string;
+  assessedAt: string;
+  assessorName: string;
+  verdict: AssessmentVerdict;
+  scoreSociety: string;
+  scoreAdministration: string;
+  scoreParticipation: string;
+  scoreOversight: string;
+  totalScore: string;
+  comments: string | null;
+};
+
+export type Plan = {
+  id: string;
+  version: number;
+  fiscalYear: number;
+  status: PlanStatus;
+  submittedAt: string | null;
+  updatedAt: string;
+  projectCount: number;
+  cycle: { id: string; nameTh: string; startYear: number; endYear: number };
+  lao: LaoRef & { province: PlaceRef; district: PlaceRef };
+  viewerCan: { recordProjects: boolean; submit: boolean; assess: boolean };
+};
+
+export type PlanWithAssessments = Plan & { assessments: Assessment[] };
+
+export type ChangeEvent = {
+  id: string;
+  at: string;
+  action: string;
+  actorName: string;
+  actorRole: Role | null;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+export type ImportRowError = { rowNumber: number; column: string; message: string };
+
+export type ImportRowPreview = {
+  rowNumber: number;
+  name: string;
+  workType: WorkType | null;
+  primaryDimension: Dimension | null;
+  fiscalYears: number[];
+  quarters: number[];
+  antiCorruptionBudget: string;
+  localDevelopmentBudget: string;
+};
+
+export type ProjectImportPreview = {
+  valid: boolean;
+  rowCount: number;
+  errors: ImportRowError[];
+  rows: ImportRowPreview[];
+};

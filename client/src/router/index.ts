@@ -27,6 +27,7 @@ router.beforeEach(async (to) => {
   const role = current.account.role;
   if (access === 'lao' && role !== 'LAO') return homePathFor(current);
   if (access === 'nacc' && !naccRoles.includes(role)) return homePathFor(current);
+  if (access === 'naccCentral' && role !== 'NACC_CENTRAL') return homePathFor(current);
   return true;
 });
 
@@ -38,13 +39,15 @@ export const applyTitle = (route: RouteLocationNormalized): void => {
 };
 
 let firstNavigation = true;
-router.afterEach((to, _from, failure) => {
+router.afterEach((to, from, failure) => {
   if (failure) return;
   applyTitle(to);
   if (firstNavigation) {
     firstNavigation = false;
     return;
   }
+  // Same page, other query (a filter such as ?year=): focus stays on the control that changed it.
+  if (to.path === from.path) return;
   // Single-page navigation is silent for screen readers: move focus to the new page's heading.
   void nextTick(() => {
     const heading = document.querySelector<HTMLElement>('main h1');

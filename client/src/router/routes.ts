@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** Who may open a route: anyone, only signed-out people, any account, or one audience. */
-export type Access = 'public' | 'guest' | 'signedIn' | 'lao' | 'nacc';
+/** Who may open a route: anyone, only signed-out people, any account, one audience, or NACC central only. */
+export type Access = 'public' | 'guest' | 'signedIn' | 'lao' | 'nacc' | 'naccCentral';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -67,13 +67,43 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/lao/records',
     name: 'lao-records',
-    component: comingSoon,
+    component: () => import('../views/lao/lao-records-view.vue'),
     meta: { access: 'lao', titleKey: 'nav.records' },
+  },
+  {
+    path: '/lao/records/new',
+    name: 'lao-project-new',
+    component: () => import('../views/lao/lao-project-form-view.vue'),
+    meta: { access: 'lao', titleKey: 'projectForm.newTitle' },
+  },
+  {
+    path: '/lao/records/import',
+    name: 'lao-project-import',
+    component: () => import('../views/lao/lao-import-view.vue'),
+    meta: { access: 'lao', titleKey: 'projectImport.title' },
+  },
+  {
+    path: '/lao/records/:id(\\d+)/edit',
+    name: 'lao-project-edit',
+    component: () => import('../views/lao/lao-project-form-view.vue'),
+    meta: { access: 'lao', titleKey: 'projectForm.editTitle' },
+  },
+  {
+    path: '/lao/records/:id(\\d+)/history',
+    name: 'lao-project-history',
+    component: () => import('../views/lao/lao-history-view.vue'),
+    meta: { access: 'lao', titleKey: 'history.projectTitle' },
+  },
+  {
+    path: '/lao/history',
+    name: 'lao-history',
+    component: () => import('../views/lao/lao-history-view.vue'),
+    meta: { access: 'lao', titleKey: 'history.title' },
   },
   {
     path: '/lao/assessment',
     name: 'lao-assessment',
-    component: comingSoon,
+    component: () => import('../views/lao/lao-assessment-view.vue'),
     meta: { access: 'lao', titleKey: 'nav.assessment' },
   },
   {
@@ -93,6 +123,30 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-laos',
     component: () => import('../views/nacc/nacc-laos-view.vue'),
     meta: { access: 'nacc', titleKey: 'nacc.laosTitle' },
+  },
+  {
+    path: '/nacc/review',
+    name: 'nacc-review',
+    component: () => import('../views/nacc/nacc-review-view.vue'),
+    meta: { access: 'nacc', titleKey: 'review.title' },
+  },
+  {
+    path: '/nacc/assessments',
+    name: 'nacc-assessments',
+    component: () => import('../views/nacc/nacc-assessments-view.vue'),
+    meta: { access: 'nacc', titleKey: 'plans.title' },
+  },
+  {
+    path: '/nacc/assessments/:laoId/:fiscalYear(\\d{4})',
+    name: 'nacc-assess',
+    component: () => import('../views/nacc/nacc-assess-view.vue'),
+    meta: { access: 'nacc', titleKey: 'assess.title' },
+  },
+  {
+    path: '/nacc/cycles',
+    name: 'nacc-cycles',
+    component: () => import('../views/nacc/nacc-cycles-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'cycles.title' },
   },
   {
     path: '/:pathMatch(.*)*',

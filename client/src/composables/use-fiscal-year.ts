@@ -1,0 +1,83 @@
+import { useQuery } from '@vue/apollo-composable';
+import { computed, watch } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { PLAN_CYCLES_QUERY } from '../graphql/queries/plan-cycles.query';
+import type { PlanCycle } from '../graphql/types';
+
+/** The Thai government fiscal year (พ.ศ.) of a moment: it starts on 1 October, Bangkok time. */
+export const currentFiscalYear = (now: Date = new Date()): number => {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Asia/Bangkok',
+    year: 'numeric',
+    month: 'numeric',
+  }).formatToParts(now);
+  const year = Number(parts.find((part) => part.type === 'year')?.value);
+  const month = Number(parts.find((part) => part.type === 'month')?.value);
+  return year + 543 + (month >= 10 ? 1 : 0);
+};
+
+/** Every fiscal year of every cycle, newest first. */
+export const yearsOfCycles = (cycles: readonly PlanCycle[]): number[] => {
+  const years = new Set<number>();
+  for (const cycle of cycles) {
+    for (let year = cycle.startYear; year <= cycle.endYear; year += 1) years.add(year);
+  }
+  return [...years].sort((a, b) => b - a);
+};
+
+export const cycleOf = (cycles: readonly PlanCycle[], year: number | null): PlanCycle | null =>
+  year === null ? null : (cycles.find((cycle) => cycle.startYear <= year && year <= cycle.endYear) ?? null);
+
+/** The current fiscal year when a cycle holds it, else the latest year of any cycle. */
+export const defaultFiscalYear = (cycles: readonly PlanCycle[]): number | null => {
+  const years = yearsOfCycles(cycles);
+  const current = currentFiscalYear();
+  return years.includes(current) ? current : (years[0] ?? null);
+};
+
+/** A year from the URL (`?year=2566`), when it is a plausible Buddhist-Era year. */
+export const yearFromQuery = (value: unknown): number | null => {
+  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
+  return year >= 2500 && year <= 2700 ? year : null;
+};
+
+/** The plan cycles, loaded once per page (they change a few times a decade). */
+export const usePlanCycles = () => {
+  const { result, loading, error, refetch } = useQuery(PLAN_CYCLES_QUERY, {}, { fetchPolicy: 'cache-first' });
+  const cycles = computed(() => result.value?.planCycles ?? []);
+  const years = computed(() => yearsOfCycles(cycles.value));
+  return { cycles, years, loading, error, refetch, loaded: computed(() => result.value !== undefined) };
+};
+
+/**
+ * The fiscal year a page shows, kept in the URL (`?year=2566`) so it survives reloads and links;
+ * without one, the current fiscal year (or the latest year of any cycle).
+ */
+export const useFiscalYear = () => {
+  const route = useRoute();
+  const router = useRouter();
+  const plan = usePlanCycles();
+  const ownRoute = route.name;
+
+  const year = computed<number | null>(() => {
+    const asked = yearFromQuery(route.query.year);
+    if (asked !== null && plan.years.value.includes(asked)) return asked;
+    return defaultFiscalYear(plan.cycles.value);
+  });
+
+  const setYear = (value: number | string): void => {
+    void router.replace({ query: { ...route.query, year: String(value) } });
+  };
+
+  // Write the default into the URL once known, so the address always names the year shown.
+  watch(
+    year,
+    (value) => {
+      // Only while this page is the one shown (not during the navigation away from it).
+      if (value !== null && route.name === ownRoute && route.query.year !== String(value)) setYear(value);
+    },
+    { immediate: true },
+  );
+
+  return { ...plan, year, setYear };
+};

@@ -1,0 +1,34 @@
+import { gql } from 'graphql-tag';
+
+export const PROJECT_FIELDS = gql`
+  fragment ProjectFields on Project {
+    id
+    version
+    name
+    workType
+    fiscalYears
+    quarters
+    primaryDimension
+    additionalDimensions
+    essence
+    antiCorruptionBudget
+    localDevelopmentBudget
+    targetGroups
+    objectives
+    remarks
+    reviewStatus
+    reviewReason
+    reviewedAt
+    updatedAt
+    lao {
+      id
+      code
+      nameTh
+    }
+    viewerCan {
+      edit
+      delete
+      review
+    }
+  }
+`;
