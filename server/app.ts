@@ -103,6 +103,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     });
   }
 
+  services.reminders.start(config.reminderIntervalMinutes);
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -112,6 +114,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     url,
     services,
     stop: async () => {
+      services.reminders.stop();
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
       services.mailer.close();
     },

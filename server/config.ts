@@ -29,6 +29,12 @@ export type AppConfig = {
     resetPerAccount: RateLimitRule;
     resetPerAddress: RateLimitRule;
   };
+  /** The clock deadlines are judged by; tests move it. */
+  now: () => Date;
+  /** Reminder mails go out this many days before a round closes. */
+  reminderDaysBefore: number;
+  /** How often the reminder job runs; 0 turns it off. */
+  reminderIntervalMinutes: number;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -73,6 +79,9 @@ export const loadConfig = (
     devOutbox: !production && !env.SMTP_URL,
     trustProxy: env.TRUST_PROXY === undefined ? 'loopback' : env.TRUST_PROXY,
     rateLimits: defaultRateLimits,
+    now: () => new Date(),
+    reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
+    reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,
   };
 };

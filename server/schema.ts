@@ -8,6 +8,14 @@ import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
+import {
+  DistrictCoverageResolver,
+  ImplementationRowResolver,
+  ProjectReportResolver,
+  ReportResolver,
+  RoundExtensionResolver,
+  RoundResolver,
+} from './modules/report/report.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -17,6 +25,12 @@ export const resolvers = [
   AssessmentResolver,
   ProjectResolver,
   HistoryResolver,
+  ReportResolver,
+  ProjectReportResolver,
+  RoundResolver,
+  RoundExtensionResolver,
+  ImplementationRowResolver,
+  DistrictCoverageResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

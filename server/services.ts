@@ -14,6 +14,10 @@ import { PlanCycleService } from './modules/plan/plan-cycle.service';
 import { PlanService } from './modules/plan/plan.service';
 import { ProjectImportService } from './modules/project/project-import.service';
 import { ProjectService } from './modules/project/project.service';
+import { ImplementationService } from './modules/report/implementation.service';
+import { ReminderService } from './modules/report/reminder.service';
+import { ReportService } from './modules/report/report.service';
+import { RoundService } from './modules/report/round.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
@@ -23,6 +27,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const sessions = new SessionService(dataSource, config);
   const auth = new AuthService(dataSource, config, sessions, rateLimits);
   const history = new HistoryService(dataSource);
+  const rounds = new RoundService(dataSource, config.now);
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history);
   return {
@@ -32,6 +37,15 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     projects,
     projectImport: new ProjectImportService(dataSource, planCycles, projects, history),
     plans: new PlanService(dataSource, history),
+    rounds,
+    reports: new ReportService(dataSource, rounds, config.now),
+    implementation: new ImplementationService(dataSource),
+    reminders: new ReminderService(dataSource, mailer, {
+      daysBefore: config.reminderDaysBefore,
+      now: config.now,
+    }),
+    now: config.now,
+    manager: dataSource.manager,
     sessions,
     auth,
     activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),

@@ -30,6 +30,10 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     project: [Role.LAO, ...NACC],
     projects: [Role.LAO, ...NACC],
     planHistory: [Role.LAO, ...NACC],
+    reportingRounds: SIGNED_IN,
+    implementation: [Role.LAO, ...NACC],
+    reportingCoverage: [...NACC],
+    roundExtensions: [Role.LAO, ...NACC],
   },
   Mutation: {
     login: PUBLIC,
@@ -55,6 +59,11 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     reviewProjects: [...NACC],
     submitPlan: [Role.LAO],
     assessPlan: [...NACC],
+    submitReport: [Role.LAO],
+    updateReportingRound: [Role.NACC_CENTRAL],
+    requestRoundExtension: [Role.LAO],
+    grantRoundExtension: [...NACC],
+    decideRoundExtension: [...NACC],
   },
 };
 

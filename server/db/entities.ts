@@ -10,6 +10,9 @@ import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
 import { Project } from '../modules/project/project.entity';
+import { IdempotencyKey, Report, ReportRevision, RoundReminder } from '../modules/report/report.entity';
+import { ReportingRound } from '../modules/report/reporting-round.entity';
+import { RoundExtension } from '../modules/report/round-extension.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
 export const entities = [
@@ -25,4 +28,10 @@ export const entities = [
   Assessment,
   Project,
   ChangeEvent,
+  ReportingRound,
+  RoundExtension,
+  Report,
+  ReportRevision,
+  IdempotencyKey,
+  RoundReminder,
 ];

@@ -13,5 +13,16 @@ export enum ErrorCode {
   PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
   /** The record is not in a state that allows this (e.g. deleting an approved project). */
   INVALID_STATE = 'INVALID_STATE',
+  /** Reports: the fiscal year's plan has not passed the standard (manual FAQ 5). */
+  PLAN_NOT_PASSED = 'PLAN_NOT_PASSED',
+  /** Reports: NACC rejected the project; it takes no report. */
+  PROJECT_REJECTED = 'PROJECT_REJECTED',
+  /** Reports: the project does not run in that fiscal year. */
+  PROJECT_NOT_IN_YEAR = 'PROJECT_NOT_IN_YEAR',
+  /** Reports: the round's window (and any extension) has closed, or not opened yet. */
+  ROUND_CLOSED = 'ROUND_CLOSED',
+  ROUND_NOT_OPEN = 'ROUND_NOT_OPEN',
+  /** An idempotency key reused with a different payload. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -7,6 +7,8 @@ import { Province } from '../modules/geo/province.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
+import { Report } from '../modules/report/report.entity';
+import { ReportingRound } from '../modules/report/reporting-round.entity';
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | null)[] => {
   const map = new Map(rows.map((row) => [key(row), row]));
@@ -55,6 +57,28 @@ export const createLoaders = (dataSource: DataSource) => ({
     );
     const counts = new Map(rows.map((row) => [`${row.lao_id}:${row.year}`, row.count]));
     return keys.map((key) => counts.get(key) ?? 0);
+  }),
+  round: new DataLoader<number, ReportingRound | null>(async (ids) =>
+    byKey(ids, await dataSource.getRepository(ReportingRound).findBy({ id: In([...ids]) }), (r) => r.id),
+  ),
+  /** A project's report of a year and round, keyed "projectId:year:round". */
+  report: new DataLoader<string, Report | null>(async (keys) => {
+    const parts = keys.map((key) => key.split(':'));
+    const rows: Report[] = await dataSource
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .innerJoin(
+        `(SELECT * FROM unnest(:ids::int[], :years::int[], :rounds::text[]) AS k(project_id, fiscal_year, round))`,
+        'k',
+        'k.project_id = r.project_id AND k.fiscal_year = r.fiscal_year AND k.round = r.round::text',
+      )
+      .setParameters({
+        ids: parts.map((p) => Number(p[0])),
+        years: parts.map((p) => Number(p[1])),
+        rounds: parts.map((p) => p[2]),
+      })
+      .getMany();
+    return byKey(keys, rows, (r) => `${r.projectId}:${r.fiscalYear}:${r.round}`);
   }),
   accountByLao: new DataLoader<number, Account | null>(async (laoIds) =>
     byKey(

@@ -36,3 +36,21 @@ export const passwordResetMail = (
     ].join('\n'),
   };
 };
+
+/** Reminder before a reporting round closes (Thai). */
+export const roundReminderMail = (
+  to: string,
+  laoName: string,
+  details: { round: string; deadline: string; missing: number },
+): OutgoingMail => ({
+  to,
+  subject: `แจ้งเตือน: กำหนดส่งรายงานผลการดำเนินงาน ${details.round}`,
+  text: [
+    `เรียน ผู้ประสานงาน ${laoName}`,
+    '',
+    `${laoName} ยังไม่ได้รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต ${details.round} จำนวน ${details.missing} โครงการ`,
+    `กรุณารายงานผลภายใน ${details.deadline}`,
+    '',
+    'ข้อความนี้ส่งโดยอัตโนมัติ หากท่านรายงานครบแล้ว ขออภัยในความไม่สะดวก',
+  ].join('\n'),
+});

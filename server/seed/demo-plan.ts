@@ -4,6 +4,7 @@ import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
 import { AssessmentVerdict, Dimension, PlanStatus } from '../modules/plan/plan.enums';
 import { Project } from '../modules/project/project.entity';
+import { ensureDefaultRounds } from '../modules/report/round-defaults';
 import { ReviewStatus, TargetGroup, WorkType } from '../modules/project/project.enums';
 
 const { SOCIETY, ADMINISTRATION, PARTICIPATION, OVERSIGHT } = Dimension;
@@ -41,6 +42,10 @@ export const seedDemoPlans = async (
     { nameTh: 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2561–2564 (ขยายถึง 2565)', startYear: 2561, endYear: 2565 },
     { nameTh: 'แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566–2570', startYear: 2566, endYear: 2570 },
   ]);
+  await ensureDefaultRounds(
+    manager,
+    Array.from({ length: 10 }, (_, i) => 2561 + i),
+  );
   const cycle = await manager.getRepository(PlanCycle).findOneByOrFail({ startYear: 2566 });
   const now = new Date();
   await manager.getRepository(Project).save(

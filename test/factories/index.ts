@@ -5,6 +5,7 @@ import { Account } from '../../server/modules/account/account.entity';
 import { District } from '../../server/modules/geo/district.entity';
 import { Province } from '../../server/modules/geo/province.entity';
 import { PlanCycle } from '../../server/modules/plan/plan-cycle.entity';
+import { ensureDefaultRounds } from '../../server/modules/report/round-defaults';
 import { Lao } from '../../server/modules/lao/lao.entity';
 import { LaoSize, LaoType } from '../../server/modules/lao/lao.enums';
 import { testHashCost } from '../helpers/test-server';
@@ -119,10 +120,15 @@ export const createWorld = async (ds: DataSource) => {
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
-export const createCycle = (ds: DataSource, overrides: Partial<PlanCycle> = {}): Promise<PlanCycle> =>
-  ds
+/** A plan cycle with the default reporting rounds of its years (as the service makes them). */
+export const createCycle = async (ds: DataSource, overrides: Partial<PlanCycle> = {}): Promise<PlanCycle> => {
+  const cycle = await ds
     .getRepository(PlanCycle)
     .save({ nameTh: 'แผน พ.ศ. 2566–2570', startYear: 2566, endYear: 2570, ...overrides });
+  const years = Array.from({ length: cycle.endYear - cycle.startYear + 1 }, (_, i) => cycle.startYear + i);
+  await ensureDefaultRounds(ds.manager, years);
+  return cycle;
+};
 
 /** Every field of a project, valid, as the entry form sends it. */
 export const projectFields = (overrides: Record<string, unknown> = {}) => ({

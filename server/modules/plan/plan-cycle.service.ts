@@ -4,7 +4,10 @@ import type { Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import type { HistoryService } from '../history/history.service';
+import { ensureDefaultRounds } from '../report/round-defaults';
 import { PlanCycle } from './plan-cycle.entity';
+
+const yearsOf = (start: number, end: number) => Array.from({ length: end - start + 1 }, (_, i) => start + i);
 
 /** Plan cycles are data: NACC creates them and extends them (e.g. 2561–2564 extended to 2565). */
 export class PlanCycleService {
@@ -44,6 +47,7 @@ export class PlanCycleService {
     this.assertSpan(input.startYear, input.endYear);
     return this.dataSource.transaction(async (manager) => {
       await this.assertNoOverlap(manager, input.startYear, input.endYear, null);
+      await ensureDefaultRounds(manager, yearsOf(input.startYear, input.endYear));
       const cycle = await manager
         .getRepository(PlanCycle)
         .save(manager.getRepository(PlanCycle).create({ ...input, nameTh: input.nameTh.trim() }));
@@ -83,6 +87,7 @@ export class PlanCycleService {
         .execute();
       if (result.affected !== 1) throw conflict();
       const after = await manager.getRepository(PlanCycle).findOneByOrFail({ id: input.id });
+      await ensureDefaultRounds(manager, yearsOf(after.startYear, after.endYear));
       await this.history.record(manager, actor, [
         { entityType: 'PLAN_CYCLE', entityId: after.id, laoId: null, action: 'EXTEND', before, after },
       ]);

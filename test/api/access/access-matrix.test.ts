@@ -103,6 +103,36 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { assessPlan(input: { planId: "999999", version: 1, verdict: PASSED, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
   },
+  reportingRounds: { allowed: signedIn, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
+  implementation: {
+    allowed: signedIn,
+    document: `{ implementation(fiscalYear: 2566, round: SIX_MONTH, limit: 1) { level } }`,
+  },
+  reportingCoverage: {
+    allowed: nacc,
+    document: `{ reportingCoverage(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
+  },
+  roundExtensions: { allowed: signedIn, document: `{ roundExtensions { id } }` },
+  submitReport: {
+    allowed: ['LAO'],
+    document: `mutation { submitReport(input: { projectId: "999999", fiscalYear: 2566, round: SIX_MONTH, inOrdinance: true, ordinanceBudget: "0", disbursed: "0", status: COMPLETED, idempotencyKey: "6f1c1a52-3d1b-4b8e-9a57-0e0e7e0c1a11" }) { id } }`,
+  },
+  updateReportingRound: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { updateReportingRound(input: { id: "999999", version: 1, opensAt: "2023-01-01T00:00:00Z", closesAt: "2023-02-01T00:00:00Z" }) { id } }`,
+  },
+  requestRoundExtension: {
+    allowed: ['LAO'],
+    document: `mutation { requestRoundExtension(input: { roundId: "999999", until: "2023-02-01T00:00:00Z", reason: "x" }) { id } }`,
+  },
+  grantRoundExtension: {
+    allowed: nacc,
+    document: `mutation { grantRoundExtension(input: { roundId: "999999", laoId: "999999", until: "2023-02-01T00:00:00Z", reason: "x" }) { id } }`,
+  },
+  decideRoundExtension: {
+    allowed: nacc,
+    document: `mutation { decideRoundExtension(input: { id: "999999", version: 1, grant: true }) { id } }`,
+  },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,

@@ -139,9 +139,7 @@ describe('importing a plan book from a spreadsheet', () => {
     };
     const preview = await lao(PREVIEW, { input });
     expect(preview.data?.previewProjectImport).toMatchObject({ rowCount: 200, valid: true, errors: [] });
-    const started = Date.now();
     const imported = await lao(IMPORT, { input });
-    console.log(`import of 200 rows: ${Date.now() - started} ms`);
     expect(imported.data?.importProjects.createdCount).toBe(200);
     expect(await count()).toBe(200);
     const [first] = await server.dataSource.query(

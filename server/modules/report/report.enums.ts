@@ -1,0 +1,88 @@
+import { registerEnumType } from 'type-graphql';
+
+/** รอบรายงาน */
+export enum RoundKind {
+  SIX_MONTH = 'SIX_MONTH',
+  TWELVE_MONTH = 'TWELVE_MONTH',
+}
+
+/** สถานะการดำเนินงาน */
+export enum ReportStatus {
+  IN_PROGRESS = 'IN_PROGRESS',
+  COMPLETED = 'COMPLETED',
+  UNABLE = 'UNABLE',
+}
+
+/** เหตุที่ไม่สามารถดำเนินการได้ */
+export enum UnableReason {
+  NO_BUDGET = 'NO_BUDGET',
+  POLICY_CHANGED = 'POLICY_CHANGED',
+  INSUFFICIENT_PERSONNEL = 'INSUFFICIENT_PERSONNEL',
+  OTHER = 'OTHER',
+}
+
+/** ระดับการนำแผนไปปฏิบัติ */
+export enum ImplementationLevel {
+  HIGH = 'HIGH',
+  MEDIUM = 'MEDIUM',
+  LOW = 'LOW',
+  NOT_REPORTED = 'NOT_REPORTED',
+}
+
+export enum ExtensionStatus {
+  REQUESTED = 'REQUESTED',
+  GRANTED = 'GRANTED',
+  REFUSED = 'REFUSED',
+}
+
+export const roundLabels: Record<RoundKind, string> = {
+  SIX_MONTH: 'รอบ 6 เดือน',
+  TWELVE_MONTH: 'รอบ 12 เดือน',
+};
+
+registerEnumType(RoundKind, {
+  name: 'RoundKind',
+  description: 'Reporting round (รอบรายงาน).',
+  valuesConfig: {
+    SIX_MONTH: { description: 'รอบ 6 เดือน (October–March), due within April by default.' },
+    TWELVE_MONTH: { description: 'รอบ 12 เดือน (the whole fiscal year), due within October by default.' },
+  },
+});
+registerEnumType(ReportStatus, {
+  name: 'ReportStatus',
+  description: 'Progress of a project (สถานะ).',
+  valuesConfig: {
+    IN_PROGRESS: { description: 'อยู่ระหว่างดำเนินการ — under way, or planned this fiscal year.' },
+    COMPLETED: { description: 'ดำเนินการแล้วเสร็จ — finished, or running continuously all year.' },
+    UNABLE: { description: 'ไม่สามารถดำเนินการได้ — with a reason.' },
+  },
+});
+registerEnumType(UnableReason, {
+  name: 'UnableReason',
+  description: 'Why a project could not be carried out.',
+  valuesConfig: {
+    NO_BUDGET: { description: 'ไม่ได้รับงบประมาณ' },
+    POLICY_CHANGED: { description: 'นโยบายผู้บริหารเปลี่ยนแปลง' },
+    INSUFFICIENT_PERSONNEL: { description: 'บุคลากรไม่เพียงพอ' },
+    OTHER: { description: 'อื่นๆ (with text)' },
+  },
+});
+registerEnumType(ImplementationLevel, {
+  name: 'ImplementationLevel',
+  description: 'Implementation level (ระดับการนำแผนไปปฏิบัติ); thresholds differ per round.',
+  valuesConfig: {
+    HIGH: { description: 'มาก: ≥ 50 % (6-month round), ≥ 80 % (12-month round).' },
+    MEDIUM: { description: 'ปานกลาง: 20–< 50 % (6-month), 50–< 80 % (12-month).' },
+    LOW: { description: 'น้อย: < 20 % (6-month), < 50 % (12-month).' },
+    NOT_REPORTED: { description: 'ยังไม่รายงานผล: no report in the round.' },
+  },
+});
+registerEnumType(ExtensionStatus, {
+  name: 'ExtensionStatus',
+  description: 'State of a deadline extension.',
+  valuesConfig: {
+    REQUESTED: { description: 'Requested by the LAO, awaiting NACC.' },
+    GRANTED: { description: 'Granted by NACC: the LAO may report until `until`.' },
+    REFUSED: { description: 'Refused by NACC.' },
+  },
+});

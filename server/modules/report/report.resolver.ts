@@ -1,0 +1,197 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { parseId } from '../../graphql/ids';
+import { District } from '../geo/district.entity';
+import { Lao } from '../lao/lao.entity';
+import { Project } from '../project/project.entity';
+import { Report, ReportRevision } from './report.entity';
+import { ExtensionStatus, RoundKind } from './report.enums';
+import {
+  DecideExtensionInput,
+  GrantExtensionInput,
+  ImplementationArgs,
+  RequestExtensionInput,
+  SubmitReportInput,
+  UpdateRoundInput,
+} from './report.inputs';
+import { DistrictCoverage, ImplementationRow } from './report.types';
+import { ReportingRound } from './reporting-round.entity';
+import { RoundExtension } from './round-extension.entity';
+
+const optionalId = (id: string | undefined, field: string) => (id ? parseId(id, field) : undefined);
+
+@Resolver(() => Report)
+export class ReportResolver {
+  @Query(() => [ReportingRound], { description: 'The reporting rounds of a fiscal year.' })
+  reportingRounds(
+    @Arg('fiscalYear', () => Int, { description: 'Fiscal year (พ.ศ.).' }) fiscalYear: number,
+    @Ctx() ctx: Context,
+  ): Promise<ReportingRound[]> {
+    return ctx.services.rounds.list(fiscalYear);
+  }
+
+  @Query(() => [ImplementationRow], {
+    description:
+      'Implementation percentage and level per LAO (one SQL statement for a province or the country).',
+  })
+  implementation(@Args() args: ImplementationArgs, @Ctx() ctx: Context): Promise<ImplementationRow[]> {
+    return ctx.services.implementation.rows(ctx.viewer, {
+      ...args,
+      provinceId: optionalId(args.provinceId, 'provinceId'),
+      districtId: optionalId(args.districtId, 'districtId'),
+      laoId: optionalId(args.laoId, 'laoId'),
+    });
+  }
+
+  @Query(() => [DistrictCoverage], {
+    description: 'Per district: LAOs that reported fully, partly, not at all (NACC).',
+  })
+  reportingCoverage(
+    @Arg('fiscalYear', () => Int, { description: 'Fiscal year (พ.ศ.).' }) fiscalYear: number,
+    @Arg('round', () => RoundKind, { description: 'Round.' }) round: RoundKind,
+    @Ctx() ctx: Context,
+    @Arg('provinceId', () => ID, { nullable: true, description: 'Only this province.' }) provinceId?: string,
+  ): Promise<DistrictCoverage[]> {
+    return ctx.services.implementation.coverage(ctx.viewer, {
+      fiscalYear,
+      round,
+      provinceId: optionalId(provinceId, 'provinceId'),
+    });
+  }
+
+  @Query(() => [RoundExtension], {
+    description: 'Deadline extensions within reach: an LAO its own, NACC by province.',
+  })
+  roundExtensions(
+    @Ctx() ctx: Context,
+    @Arg('status', () => ExtensionStatus, { nullable: true, description: 'Only this state.' })
+    status?: ExtensionStatus,
+    @Arg('fiscalYear', () => Int, { nullable: true, description: 'Only this fiscal year.' })
+    fiscalYear?: number,
+  ): Promise<RoundExtension[]> {
+    return ctx.services.rounds.extensions(ctx.viewer, { status, fiscalYear });
+  }
+
+  @Mutation(() => Report, {
+    description:
+      'The LAO reports (or corrects) a project’s progress; enforced: owner, plan passed, not rejected, runs that year, round open. Idempotent by key.',
+  })
+  submitReport(
+    @Arg('input', { description: 'What to submit.' }) input: SubmitReportInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.reports.submit(ctx.viewer, input);
+  }
+
+  @Mutation(() => ReportingRound, { description: 'NACC central sets a round’s window.' })
+  updateReportingRound(
+    @Arg('input', { description: 'What to submit.' }) input: UpdateRoundInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rounds.update(ctx.viewer, { ...input, id: parseId(input.id) });
+  }
+
+  @Mutation(() => RoundExtension, { description: 'The LAO asks NACC for more time in a round.' })
+  requestRoundExtension(
+    @Arg('input', { description: 'What to submit.' }) input: RequestExtensionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rounds.requestExtension(ctx.viewer, {
+      ...input,
+      roundId: parseId(input.roundId, 'roundId'),
+    });
+  }
+
+  @Mutation(() => RoundExtension, { description: 'NACC grants an LAO more time directly.' })
+  grantRoundExtension(
+    @Arg('input', { description: 'What to submit.' }) input: GrantExtensionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rounds.grant(ctx.viewer, {
+      ...input,
+      roundId: parseId(input.roundId, 'roundId'),
+      laoId: parseId(input.laoId, 'laoId'),
+    });
+  }
+
+  @Mutation(() => RoundExtension, {
+    description: 'NACC of the LAO’s province grants or refuses a requested extension.',
+  })
+  decideRoundExtension(
+    @Arg('input', { description: 'What to submit.' }) input: DecideExtensionInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.rounds.decide(ctx.viewer, { ...input, id: parseId(input.id) });
+  }
+
+  @FieldResolver(() => [ReportRevision], { description: 'Every submitted version, newest first.' })
+  revisions(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportRevision[]> {
+    return ctx.services.reports.revisions(ctx.viewer, report.id);
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectReportResolver {
+  @FieldResolver(() => Report, {
+    nullable: true,
+    description: 'This project’s report for a fiscal year and round, if any.',
+  })
+  report(
+    @Root() project: Project,
+    @Arg('fiscalYear', () => Int, { description: 'Fiscal year (พ.ศ.).' }) fiscalYear: number,
+    @Arg('round', () => RoundKind, { description: 'Round.' }) round: RoundKind,
+    @Ctx() ctx: Context,
+  ): Promise<Report | null> {
+    return ctx.loaders.report.load(`${project.id}:${fiscalYear}:${round}`);
+  }
+}
+
+@Resolver(() => ReportingRound)
+export class RoundResolver {
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: 'For an LAO viewer: its own deadline in this round (a granted extension moves it).',
+  })
+  async viewerDeadline(@Root() round: ReportingRound, @Ctx() ctx: Context): Promise<Date | null> {
+    if (ctx.viewer.kind !== 'account' || ctx.viewer.laoId === null) return null;
+    return ctx.services.rounds.deadlineFor(ctx.services.manager, round, ctx.viewer.laoId);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the round accepts reports now (for an LAO: its own deadline).',
+  })
+  async isOpen(@Root() round: ReportingRound, @Ctx() ctx: Context): Promise<boolean> {
+    const now = ctx.services.now();
+    const deadline = (await this.viewerDeadline(round, ctx)) ?? round.closesAt;
+    return now >= round.opensAt && now < deadline;
+  }
+}
+
+@Resolver(() => RoundExtension)
+export class RoundExtensionResolver {
+  @FieldResolver(() => Lao, { description: 'The LAO.' })
+  async lao(@Root() extension: RoundExtension, @Ctx() ctx: Context): Promise<Lao> {
+    return (await ctx.loaders.lao.load(extension.laoId)) as Lao;
+  }
+
+  @FieldResolver(() => ReportingRound, { description: 'The round.' })
+  async round(@Root() extension: RoundExtension, @Ctx() ctx: Context): Promise<ReportingRound> {
+    return (await ctx.loaders.round.load(extension.roundId)) as ReportingRound;
+  }
+}
+
+@Resolver(() => ImplementationRow)
+export class ImplementationRowResolver {
+  @FieldResolver(() => Lao, { description: 'The LAO.' })
+  async lao(@Root() row: ImplementationRow, @Ctx() ctx: Context): Promise<Lao> {
+    return (await ctx.loaders.lao.load(row.laoId)) as Lao;
+  }
+}
+
+@Resolver(() => DistrictCoverage)
+export class DistrictCoverageResolver {
+  @FieldResolver(() => District, { description: 'The district.' })
+  async district(@Root() row: DistrictCoverage, @Ctx() ctx: Context): Promise<District> {
+    return (await ctx.loaders.district.load(row.districtId)) as District;
+  }
+}

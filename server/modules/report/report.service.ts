@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { canReadLao, canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
+import type { SignedInViewer, Viewer } from '../../auth/viewer';
+import { AppError, badInput, conflict } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { Lao } from '../lao/lao.entity';
+import { Plan } from '../plan/plan.entity';
+import { PlanStatus } from '../plan/plan.enums';
+import { Project } from '../project/project.entity';
+import { ReviewStatus } from '../project/project.enums';
+import { IdempotencyKey, Report, ReportRevision } from './report.entity';
+import { ReportStatus, roundLabels, UnableReason } from './report.enums';
+import type { SubmitReportInput } from './report.inputs';
+import { ReportingRound } from './reporting-round.entity';
+import { formatDeadline } from './round-defaults';
+import type { RoundService } from './round.service';
+
+/** The fields a report version carries, normalized. */
+const reportValues = (input: SubmitReportInput) => ({
+  inOrdinance: input.inOrdinance,
+  ordinanceBudget: input.ordinanceBudget,
+  disbursed: input.disbursed,
+  status: input.status,
+  unableReason: input.status === ReportStatus.UNABLE ? (input.unableReason ?? null) : null,
+  unableReasonText:
+    input.status === ReportStatus.UNABLE && input.unableReason === UnableReason.OTHER
+      ? input.unableReasonText?.trim() || null
+      : null,
+});
+
+const payloadHash = (input: SubmitReportInput): string => {
+  const { idempotencyKey: _key, ...payload } = input;
+  const canonical = JSON.stringify(payload, Object.keys(payload).sort());
+  return createHash('sha256').update(canonical).digest('hex');
+};
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: string })?.code === '23505';
+
+/**
+ * Progress reports: the server enforces who, which project, which plan, and
+ * when (the round's window or an extension); corrections keep every version.
+ */
+export class ReportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rounds: RoundService,
+    private readonly now: () => Date,
+  ) {}
+
+  async submit(viewer: Viewer, input: SubmitReportInput): Promise<Report> {
+    const actor = requireSignedIn(viewer);
+    const projectId = Number(input.projectId);
+    try {
+      return await this.dataSource.transaction((manager) =>
+        this.submitIn(manager, viewer, actor, projectId, input),
+      );
+    } catch (error) {
+      // Two submissions raced on the same key or the same report: the loser sees what the winner wrote.
+      if (isUniqueViolation(error)) {
+        const replay = await this.replay(actor, input);
+        if (replay) return replay;
+        throw conflict();
+      }
+      throw error;
+    }
+  }
+
+  private async submitIn(
+    manager: EntityManager,
+    viewer: Viewer,
+    actor: SignedInViewer,
+    projectId: number,
+    input: SubmitReportInput,
+  ): Promise<Report> {
+    const project = Number.isSafeInteger(projectId)
+      ? await manager.getRepository(Project).findOneBy({ id: projectId })
+      : null;
+    const lao = project ? await manager.getRepository(Lao).findOneBy({ id: project.laoId }) : null;
+    // Only the owning LAO reports; anyone else is told the project does not exist.
+    requireAccess(project !== null && lao !== null && canRecordPlan(viewer, lao), project, 'โครงการ');
+    const replay = await this.replay(actor, input, manager);
+    if (replay) return replay;
+    const owned = project as Project;
+    const { fiscalYear, round: kind } = input;
+
+    if (!owned.fiscalYears.includes(fiscalYear)) {
+      throw new AppError(
+        ErrorCode.PROJECT_NOT_IN_YEAR,
+        `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${owned.fiscalYears.join(', ')})`,
+      );
+    }
+    if (owned.reviewStatus === ReviewStatus.REJECTED) {
+      throw new AppError(
+        ErrorCode.PROJECT_REJECTED,
+        'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
+      );
+    }
+    const plan = await manager.getRepository(Plan).findOneBy({ laoId: owned.laoId, fiscalYear });
+    if (plan?.status !== PlanStatus.PASSED) {
+      throw new AppError(
+        ErrorCode.PLAN_NOT_PASSED,
+        `แผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ ${fiscalYear} ยังไม่ผ่านเกณฑ์ จึงยังรายงานผลไม่ได้ (รายงานผลได้เฉพาะปีที่แผนผ่านเกณฑ์)`,
+      );
+    }
+    const round = await manager.getRepository(ReportingRound).findOneBy({ fiscalYear, kind });
+    const now = this.now();
+    if (!round) {
+      throw new AppError(ErrorCode.ROUND_CLOSED, `ยังไม่ได้กำหนด${roundLabels[kind]} ปีงบประมาณ ${fiscalYear}`);
+    }
+    if (now < round.opensAt) {
+      throw new AppError(
+        ErrorCode.ROUND_NOT_OPEN,
+        `${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} ยังไม่เปิดรับรายงาน (เปิดรับตั้งแต่ ${formatDeadline(new Date(round.opensAt.getTime() + 1))})`,
+        { opensAt: round.opensAt.toISOString() },
+      );
+    }
+    const deadline = await this.rounds.deadlineFor(manager, round, owned.laoId);
+    if (now >= deadline) {
+      throw new AppError(
+        ErrorCode.ROUND_CLOSED,
+        `ปิดรับรายงาน${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} แล้ว (กำหนดส่งภายใน ${formatDeadline(deadline)}) หากจำเป็นต้องรายงาน กรุณาขอขยายเวลาจากสำนักงาน ป.ป.ช.`,
+        { deadline: deadline.toISOString() },
+      );
+    }
+    if (input.status === ReportStatus.UNABLE && !input.unableReason) {
+      throw badInput([
+        { field: 'unableReason', constraints: ['required'], message: 'กรุณาเลือกเหตุที่ไม่สามารถดำเนินการได้' },
+      ]);
+    }
+    if (
+      input.status === ReportStatus.UNABLE &&
+      input.unableReason === UnableReason.OTHER &&
+      !input.unableReasonText?.trim()
+    ) {
+      throw badInput([{ field: 'unableReasonText', constraints: ['required'], message: 'กรุณาระบุเหตุอื่น ๆ' }]);
+    }
+
+    const values = reportValues(input);
+    const repo = manager.getRepository(Report);
+    const existing = await repo.findOneBy({ projectId: owned.id, fiscalYear, round: kind });
+    let report: Report;
+    if (existing) {
+      if (input.expectedVersion !== existing.version) throw conflict();
+      const result = await manager
+        .createQueryBuilder()
+        .update(Report)
+        .set(values)
+        .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+        .execute();
+      if (result.affected !== 1) throw conflict();
+      report = await repo.findOneByOrFail({ id: existing.id });
+    } else {
+      if (input.expectedVersion !== undefined && input.expectedVersion !== null) throw conflict();
+      const inserted = await repo.save(
+        repo.create({ ...values, projectId: owned.id, laoId: owned.laoId, fiscalYear, round: kind }),
+      );
+      report = await repo.findOneByOrFail({ id: inserted.id });
+    }
+    await manager.getRepository(ReportRevision).insert({
+      ...values,
+      reportId: report.id,
+      version: report.version,
+      submittedByName: actor.displayName,
+      submittedByAccountId: actor.accountId,
+      submittedAt: now,
+    });
+    await manager
+      .getRepository(IdempotencyKey)
+      .insert({
+        accountId: actor.accountId,
+        key: input.idempotencyKey,
+        payloadHash: payloadHash(input),
+        reportId: report.id,
+      });
+    return report;
+  }
+
+  /** A key seen before: the same payload gets the report back; another payload is refused. */
+  private async replay(
+    actor: SignedInViewer,
+    input: SubmitReportInput,
+    manager = this.dataSource.manager,
+  ): Promise<Report | null> {
+    const seen = await manager
+      .getRepository(IdempotencyKey)
+      .findOneBy({ accountId: actor.accountId, key: input.idempotencyKey });
+    if (!seen) return null;
+    if (seen.payloadHash !== payloadHash(input)) {
+      throw new AppError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'รหัสการส่ง (idempotencyKey) นี้ถูกใช้กับข้อมูลชุดอื่นแล้ว กรุณาส่งใหม่ด้วยรหัสใหม่',
+      );
+    }
+    return manager.getRepository(Report).findOneByOrFail({ id: seen.reportId });
+  }
+
+  /** Every submitted version of a report, newest first. */
+  async revisions(viewer: Viewer, reportId: number): Promise<ReportRevision[]> {
+    const report = await this.dataSource.getRepository(Report).findOneBy({ id: reportId });
+    const lao = report ? await this.dataSource.getRepository(Lao).findOneBy({ id: report.laoId }) : null;
+    requireAccess(report !== null && lao !== null && canReadLao(viewer, lao), report, 'รายงาน');
+    return this.dataSource
+      .getRepository(ReportRevision)
+      .find({ where: { reportId }, order: { version: 'DESC' } });
+  }
+}

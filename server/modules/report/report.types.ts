@@ -1,0 +1,57 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../../graphql/decimal.scalar';
+import { ImplementationLevel } from './report.enums';
+
+@ObjectType({
+  description: 'Implementation of one LAO’s plan in one fiscal year and round (ระดับการนำแผนไปปฏิบัติ).',
+})
+export class ImplementationRow {
+  laoId: number;
+  districtId: number;
+  provinceId: number;
+
+  @Field(() => Int, {
+    description: 'Projects of the year that are not rejected (the base of the percentage).',
+  })
+  eligibleCount: number;
+
+  @Field(() => Int, { description: 'Of those, reported in this round.' })
+  reportedCount: number;
+
+  @Field(() => Int, { description: 'Reported completed (ดำเนินการแล้วเสร็จ).' })
+  completedCount: number;
+
+  @Field(() => Int, { description: 'Reported in progress (อยู่ระหว่างดำเนินการ).' })
+  inProgressCount: number;
+
+  @Field(() => Int, { description: 'Reported unable (ไม่สามารถดำเนินการได้).' })
+  unableCount: number;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'completed ÷ eligible × 100, two decimals; null when not reported.',
+  })
+  percentage: string | null;
+
+  @Field(() => ImplementationLevel, { description: 'Level by the thresholds of the round.' })
+  level: ImplementationLevel;
+}
+
+@ObjectType({
+  description: 'Reporting coverage of one district: how many LAOs reported fully, partly, not at all.',
+})
+export class DistrictCoverage {
+  districtId: number;
+
+  @Field(() => Int, { description: 'LAOs of the district.' })
+  laoCount: number;
+
+  @Field(() => Int, { description: 'LAOs that reported every reportable project.' })
+  fullyReported: number;
+
+  @Field(() => Int, { description: 'LAOs that reported some of them.' })
+  partlyReported: number;
+
+  @Field(() => Int, { description: 'LAOs with no report in the round.' })
+  notReported: number;
+}
