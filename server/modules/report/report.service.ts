@@ -165,14 +165,12 @@ export class ReportService {
       submittedByAccountId: actor.accountId,
       submittedAt: now,
     });
-    await manager
-      .getRepository(IdempotencyKey)
-      .insert({
-        accountId: actor.accountId,
-        key: input.idempotencyKey,
-        payloadHash: payloadHash(input),
-        reportId: report.id,
-      });
+    await manager.getRepository(IdempotencyKey).insert({
+      accountId: actor.accountId,
+      key: input.idempotencyKey,
+      payloadHash: payloadHash(input),
+      reportId: report.id,
+    });
     return report;
   }
 
