@@ -4,54 +4,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { importColumns } from '../../server/modules/project/project-import.service';
-import { graphqlClient } from '../helpers/graphql-client';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
+import { laoCode, laoPassword, prepareLao } from './prepare';
 
-const laoCode = '5650803';
-const laoPassword = 'Wang-Pikul-2565';
 const year = 2570;
-
-/** An LAO that has activated and completed its profile, set up over the API. */
-const prepareLao = async (url: string) => {
-  const nacc = graphqlClient(url);
-  const login = await nacc(
-    `mutation { login(input: { username: "nacc.admin", password: "Demo-NACC-2565" }) { token } }`,
-  );
-  nacc.token = login.data?.login.token;
-  const lao = (await nacc(`{ lao(code: "${laoCode}") { id } }`)).data?.lao;
-  const code = (await nacc(`mutation($id: ID!) { issueActivationCode(laoId: $id) { code } }`, { id: lao.id }))
-    .data?.issueActivationCode.code;
-  const client = graphqlClient(url);
-  const activated = await client(
-    `mutation($input: ActivateAccountInput!) { activateAccount(input: $input) { token viewer { lao { version } } } }`,
-    { input: { laoCode, activationCode: code, password: laoPassword } },
-  );
-  client.token = activated.data?.activateAccount.token;
-  let version = activated.data?.activateAccount.viewer.lao.version;
-  const save = async (mutation: string, type: string, input: Record<string, unknown>) => {
-    const response = await client(`mutation($input: ${type}!) { ${mutation}(input: $input) { version } }`, {
-      input: { laoId: lao.id, version, ...input },
-    });
-    version = response.data?.[mutation].version;
-  };
-  await save('updateLaoLocation', 'LaoLocationInput', { size: 'SMALL', address: 'หมู่ 5 ตำบลวังพิกุล' });
-  await save('updateLaoArea', 'LaoAreaInput', {
-    areaKm2: '120.75',
-    population: 9342,
-    revenueExcludingSubsidies: '5120000',
-    revenueFromSubsidies: '23500000',
-    chiefExecutiveName: 'นายวิชัย ตั้งใจ',
-    permanentSecretaryName: 'นางพรทิพย์ มั่นคง',
-  });
-  await save('updateLaoCoordinator', 'LaoCoordinatorInput', {
-    fullName: 'นางสาวกานดา ประสานดี',
-    position: 'นักวิเคราะห์นโยบายและแผน',
-    unit: 'สำนักปลัด',
-    mobile: '089-765-4321',
-    email: 'wangpikul@example.go.th',
-  });
-};
 
 /** A plan book of twenty rows in the import template. */
 const planBook = async (dir: string): Promise<string> => {

@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n';
+import { useFormat } from './use-format';
 
 export const errorCodes = [
   'UNAUTHENTICATED',
@@ -13,11 +14,32 @@ export const errorCodes = [
   'RATE_LIMITED',
   'PROFILE_INCOMPLETE',
   'INVALID_STATE',
+  'PLAN_NOT_PASSED',
+  'PROJECT_REJECTED',
+  'PROJECT_NOT_IN_YEAR',
+  'ROUND_CLOSED',
+  'ROUND_NOT_OPEN',
+  'IDEMPOTENCY_KEY_REUSED',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
+
+/**
+ * Codes whose server text is kept: it names what blocks the action (the state, the
+ * fiscal year, the deadline in Thai). Report codes show it in Thai only; English
+ * gets its own message with the deadline from the extensions.
+ */
+const detailCodes: readonly ErrorCode[] = [
+  'INVALID_STATE',
+  'PLAN_NOT_PASSED',
+  'PROJECT_REJECTED',
+  'PROJECT_NOT_IN_YEAR',
+  'ROUND_CLOSED',
+  'ROUND_NOT_OPEN',
+  'IDEMPOTENCY_KEY_REUSED',
+];
 
 /** Server field messages (already Thai) keyed by bare field name: `input.email` → `email`. */
 export type FieldMessages = Record<string, string>;
@@ -29,8 +51,12 @@ export type ErrorInfo = {
   code: ErrorCode;
   retryAfterSeconds: number | null;
   fields: FieldMessages;
-  /** The server's own text, kept only for INVALID_STATE: it says which state blocks the action. */
+  /** The server's own text, kept only for the codes above: it says what blocks the action. */
   detail: string | null;
+  /** ROUND_CLOSED: the deadline that passed (exclusive instant, ISO). */
+  deadline: string | null;
+  /** ROUND_NOT_OPEN: when the round opens (ISO). */
+  opensAt: string | null;
   /** Problems per row of an import file (importProjects). */
   rowErrors: RowError[];
 };
@@ -79,23 +105,41 @@ export const toErrorInfo = (error: unknown): ErrorInfo => {
       code,
       retryAfterSeconds: Number.isFinite(retry) ? retry : null,
       fields: fieldMessages(extensions.fields),
-      detail: code === 'INVALID_STATE' && typeof first.message === 'string' ? first.message : null,
+      detail: detailCodes.includes(code) && typeof first.message === 'string' ? first.message : null,
       rowErrors: rowErrorsOf(extensions.rowErrors),
+      deadline: typeof extensions.deadline === 'string' ? extensions.deadline : null,
+      opensAt: typeof extensions.opensAt === 'string' ? extensions.opensAt : null,
     };
   }
   const code = apollo.networkError ? 'NETWORK' : 'INTERNAL_SERVER_ERROR';
-  return { code, retryAfterSeconds: null, fields: {}, detail: null, rowErrors: [] };
+  return {
+    code,
+    retryAfterSeconds: null,
+    fields: {},
+    detail: null,
+    rowErrors: [],
+    deadline: null,
+    opensAt: null,
+  };
 };
 
 export type MessageOverrides = Partial<Record<ErrorCode, string>>;
 
 /** Picks the translated message for an error code (optionally a page-specific key per code). */
 export const useErrorMessage = () => {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { deadline, instant } = useFormat();
   const messageFor = (info: ErrorInfo, overrides: MessageOverrides = {}): string => {
     const override = overrides[info.code];
     if (override) return t(override);
     if (info.code === 'INVALID_STATE' && info.detail) return info.detail;
+    if (info.detail && locale.value !== 'en' && detailCodes.includes(info.code)) return info.detail;
+    if (info.code === 'ROUND_CLOSED' && info.deadline) {
+      return `${t('errors.ROUND_CLOSED')} ${t('errors.deadlineWas', { deadline: deadline(info.deadline) })}`;
+    }
+    if (info.code === 'ROUND_NOT_OPEN' && info.opensAt) {
+      return `${t('errors.ROUND_NOT_OPEN')} ${t('errors.opensFrom', { opensAt: instant(info.opensAt) })}`;
+    }
     if (info.code === 'RATE_LIMITED') {
       const minutes = Math.max(1, Math.ceil((info.retryAfterSeconds ?? 60) / 60));
       return t('errors.RATE_LIMITED', { minutes });

@@ -1,6 +1,6 @@
 import { useQuery } from '@vue/apollo-composable';
 import { computed, watch } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { useRoute, useRouter, type LocationQuery, type Router } from 'vue-router';
 import { PLAN_CYCLES_QUERY } from '../graphql/queries/plan-cycles.query';
 import type { PlanCycle } from '../graphql/types';
 
@@ -41,6 +41,19 @@ export const yearFromQuery = (value: unknown): number | null => {
   return year >= 2500 && year <= 2700 ? year : null;
 };
 
+// Two filters may write the URL in the same tick (e.g. ?year= then ?round=); a later replace
+// cancels a pending one, so the writes are merged into the query of the pending navigation.
+let pendingQuery: LocationQuery | null = null;
+
+/** Sets some query parameters of the current page, keeping the others. */
+export const replaceQuery = (router: Router, patch: Record<string, string>): void => {
+  const query: LocationQuery = { ...(pendingQuery ?? router.currentRoute.value.query), ...patch };
+  pendingQuery = query;
+  void router.replace({ query }).finally(() => {
+    if (pendingQuery === query) pendingQuery = null;
+  });
+};
+
 /** The plan cycles, loaded once per page (they change a few times a decade). */
 export const usePlanCycles = () => {
   const { result, loading, error, refetch } = useQuery(PLAN_CYCLES_QUERY, {}, { fetchPolicy: 'cache-first' });
@@ -66,7 +79,7 @@ export const useFiscalYear = () => {
   });
 
   const setYear = (value: number | string): void => {
-    void router.replace({ query: { ...route.query, year: String(value) } });
+    replaceQuery(router, { year: String(value) });
   };
 
   // Write the default into the URL once known, so the address always names the year shown.

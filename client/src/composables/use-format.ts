@@ -21,6 +21,17 @@ export const useFormat = () => {
   const { t, locale } = useI18n();
   const dateTime = (iso: string | null | undefined): string =>
     iso ? dateTimeFormat(locale.value).format(new Date(iso)) : '';
+  /** A moment with the Thai clock suffix: "1 พฤษภาคม 2566 เวลา 00:00 น." */
+  const instant = (iso: string | null | undefined): string => {
+    const text = dateTime(iso);
+    return text && locale.value !== 'en' && !text.endsWith('น.') ? `${text} น.` : text;
+  };
+  /**
+   * An exclusive deadline shown as the last minute before it:
+   * closesAt 1 May 00:00 → "30 เมษายน 2566 เวลา 23:59 น."
+   */
+  const deadline = (iso: string | null | undefined): string =>
+    iso ? instant(new Date(Date.parse(iso) - 1).toISOString()) : '';
   const number = (value: string | number | null | undefined, digits = 0): string => {
     if (value === null || value === undefined || value === '') return t('app.notSet');
     return new Intl.NumberFormat(locale.value === 'en' ? 'en-GB' : 'th-TH', {
@@ -38,5 +49,5 @@ export const useFormat = () => {
       maximumFractionDigits: 2,
     }).format(Number(value));
   };
-  return { dateTime, number, money };
+  return { dateTime, instant, deadline, number, money };
 };

@@ -220,3 +220,103 @@ export type ProjectImportPreview = {
   errors: ImportRowError[];
   rows: ImportRowPreview[];
 };
+
+// Progress reports, rounds and implementation.
+
+export type RoundKind = 'SIX_MONTH' | 'TWELVE_MONTH';
+
+export type ReportStatus = 'IN_PROGRESS' | 'COMPLETED' | 'UNABLE';
+
+export type UnableReason = 'NO_BUDGET' | 'POLICY_CHANGED' | 'INSUFFICIENT_PERSONNEL' | 'OTHER';
+
+export type ImplementationLevel = 'HIGH' | 'MEDIUM' | 'LOW' | 'NOT_REPORTED';
+
+export type ExtensionStatus = 'REQUESTED' | 'GRANTED' | 'REFUSED';
+
+export type ReportingRound = {
+  id: string;
+  version: number;
+  fiscalYear: number;
+  kind: RoundKind;
+  opensAt: string;
+  /** Exclusive: reports are accepted strictly before it. */
+  closesAt: string;
+  isOpen: boolean;
+  /** For an LAO: its own deadline (a granted extension moves it); null for NACC. */
+  viewerDeadline: string | null;
+};
+
+export type Report = {
+  id: string;
+  version: number;
+  fiscalYear: number;
+  round: RoundKind;
+  inOrdinance: boolean;
+  ordinanceBudget: string;
+  disbursed: string;
+  status: ReportStatus;
+  unableReason: UnableReason | null;
+  unableReasonText: string | null;
+  updatedAt: string;
+};
+
+export type ReportRevision = {
+  id: string;
+  version: number;
+  inOrdinance: boolean;
+  ordinanceBudget: string;
+  disbursed: string;
+  status: ReportStatus;
+  unableReason: UnableReason | null;
+  unableReasonText: string | null;
+  submittedAt: string;
+  submittedByName: string;
+};
+
+export type ReportWithRevisions = Report & { revisions: ReportRevision[] };
+
+/** A project row of the report table, with its report in each round. */
+export type ReportProject = {
+  id: string;
+  version: number;
+  name: string;
+  primaryDimension: Dimension;
+  antiCorruptionBudget: string;
+  reviewStatus: ReviewStatus;
+  six: Report | null;
+  twelve: Report | null;
+};
+
+export type LaoWithPlace = LaoRef & { district: PlaceRef; province: PlaceRef };
+
+export type RoundExtension = {
+  id: string;
+  version: number;
+  status: ExtensionStatus;
+  until: string;
+  reason: string;
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+  lao: LaoWithPlace;
+  round: ReportingRound;
+};
+
+export type ImplementationRow = {
+  eligibleCount: number;
+  reportedCount: number;
+  completedCount: number;
+  inProgressCount: number;
+  unableCount: number;
+  percentage: string | null;
+  level: ImplementationLevel;
+  lao: LaoWithPlace;
+};
+
+export type DistrictCoverage = {
+  district: PlaceRef;
+  laoCount: number;
+  fullyReported: number;
+  partlyReported: number;
+  notReported: number;
+};

@@ -109,6 +109,12 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/lao/reports',
     name: 'lao-reports',
+    component: () => import('../views/lao/lao-reports-view.vue'),
+    meta: { access: 'lao', titleKey: 'reports.title' },
+  },
+  {
+    path: '/lao/exports',
+    name: 'lao-exports',
     component: comingSoon,
     meta: { access: 'lao', titleKey: 'nav.reports' },
   },
@@ -141,6 +147,24 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-assess',
     component: () => import('../views/nacc/nacc-assess-view.vue'),
     meta: { access: 'nacc', titleKey: 'assess.title' },
+  },
+  {
+    path: '/nacc/rounds',
+    name: 'nacc-rounds',
+    component: () => import('../views/nacc/nacc-rounds-view.vue'),
+    meta: { access: 'nacc', titleKey: 'rounds.title' },
+  },
+  {
+    path: '/nacc/extensions',
+    name: 'nacc-extensions',
+    component: () => import('../views/nacc/nacc-extensions-view.vue'),
+    meta: { access: 'nacc', titleKey: 'extensions.title' },
+  },
+  {
+    path: '/nacc/not-reported',
+    name: 'nacc-not-reported',
+    component: () => import('../views/nacc/nacc-not-reported-view.vue'),
+    meta: { access: 'nacc', titleKey: 'notReported.title' },
   },
   {
     path: '/nacc/cycles',
