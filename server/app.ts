@@ -14,6 +14,7 @@ import type { AppConfig } from './config';
 import type { Context } from './context';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
+import { exportsRouter } from './modules/analytics/exports';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
 import { escapeHtml } from './text';
@@ -62,6 +63,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       .attachment('แบบฟอร์มนำเข้าโครงการ.csv')
       .send(services.projectImport.templateCsv());
   });
+
+  app.use(exportsRouter(services));
 
   app.use(
     '/graphql',

@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { accessGuard } from './auth/access-rules';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { GeoResolver } from './modules/geo/geo.resolver';
+import { AnalyticsResolver, LaoSummaryResolver } from './modules/analytics/analytics.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
@@ -31,6 +32,8 @@ export const resolvers = [
   RoundExtensionResolver,
   ImplementationRowResolver,
   DistrictCoverageResolver,
+  AnalyticsResolver,
+  LaoSummaryResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

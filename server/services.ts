@@ -8,6 +8,7 @@ import { AuthService } from './modules/account/auth.service';
 import { PasswordResetService } from './modules/account/password-reset.service';
 import { SessionService } from './modules/account/session.service';
 import { GeoService } from './modules/geo/geo.service';
+import { AnalyticsService } from './modules/analytics/analytics.service';
 import { HistoryService } from './modules/history/history.service';
 import { LaoService } from './modules/lao/lao.service';
 import { PlanCycleService } from './modules/plan/plan-cycle.service';
@@ -28,6 +29,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const auth = new AuthService(dataSource, config, sessions, rateLimits);
   const history = new HistoryService(dataSource);
   const rounds = new RoundService(dataSource, config.now);
+  const implementation = new ImplementationService(dataSource);
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history);
   return {
@@ -39,7 +41,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     plans: new PlanService(dataSource, history),
     rounds,
     reports: new ReportService(dataSource, rounds, config.now),
-    implementation: new ImplementationService(dataSource),
+    implementation,
+    analytics: new AnalyticsService(dataSource, implementation),
     reminders: new ReminderService(dataSource, mailer, {
       daysBefore: config.reminderDaysBefore,
       now: config.now,

@@ -34,6 +34,9 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     implementation: [Role.LAO, ...NACC],
     reportingCoverage: [...NACC],
     roundExtensions: [Role.LAO, ...NACC],
+    statistics: [Role.LAO, ...NACC],
+    laoSummary: [Role.LAO, ...NACC],
+    planTableTotals: [Role.LAO, ...NACC],
   },
   Mutation: {
     login: PUBLIC,

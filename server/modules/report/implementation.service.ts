@@ -39,7 +39,7 @@ export type CoverageRowData = {
  * "Not reported" when the LAO has no report in the round. One statement for
  * any number of LAOs.
  */
-const countsSql = (where: string) => `
+export const countsSql = (where: string) => `
   WITH eligible AS (
     SELECT p.id, p.lao_id FROM project p
      WHERE p.fiscal_years @> ARRAY[$1::smallint] AND p.review_status <> 'REJECTED'
@@ -67,6 +67,44 @@ const countsSql = (where: string) => `
               ELSE 'LOW' END AS level
     FROM rated`;
 
+/**
+ * Record-level scope of the LAO tables as SQL over alias \`l\`: an LAO sees its
+ * province (the province table is shared, DOMAIN.md Reports 5), a provincial office
+ * its province, NACC central everything. Parameters are numbered after \`offset\`.
+ */
+export const laoScopeSql = async (
+  dataSource: DataSource,
+  viewer: Viewer,
+  args: { provinceId?: number; districtId?: number; laoId?: number; type?: string; size?: string },
+  offset: number,
+) => {
+  const conditions: string[] = ['TRUE'];
+  const params: (number | string)[] = [];
+  const add = (column: string, value: number | string) => {
+    params.push(value);
+    conditions.push(`l.${column} = $${params.length + offset}`);
+  };
+  if (viewer.kind === 'account' && viewer.role === Role.LAO) {
+    const [own] = await dataSource.query(`SELECT province_id FROM lao WHERE id = $1`, [viewer.laoId]);
+    add('province_id', Number(own.province_id));
+  } else {
+    const scope = provinceScope(viewer);
+    if (scope !== null) add('province_id', scope);
+  }
+  if (args.laoId !== undefined) {
+    const lao = await dataSource.query(`SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`, [
+      args.laoId,
+    ]);
+    if (!lao[0] || !canReadLao(viewer, lao[0])) throw notFound('อปท.');
+    add('id', args.laoId);
+  }
+  if (args.provinceId !== undefined) add('province_id', args.provinceId);
+  if (args.districtId !== undefined) add('district_id', args.districtId);
+  if (args.type !== undefined) add('type', args.type);
+  if (args.size !== undefined) add('size', args.size);
+  return { where: conditions.join(' AND '), params };
+};
+
 export class ImplementationService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -82,7 +120,7 @@ export class ImplementationService {
       limit?: number;
     },
   ): Promise<ImplementationRowData[]> {
-    const { where, params } = await this.scope(viewer, args);
+    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const filter = args.onlyIncomplete ? 'WHERE reported < eligible' : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
@@ -113,7 +151,7 @@ export class ImplementationService {
     viewer: Viewer,
     args: { fiscalYear: number; round: RoundKind; provinceId?: number },
   ): Promise<CoverageRowData[]> {
-    const { where, params } = await this.scope(viewer, args);
+    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT district_id,
@@ -132,32 +170,5 @@ export class ImplementationService {
       partlyReported: Number(row.partly),
       notReported: Number(row.none),
     }));
-  }
-
-  /** Record-level scope as SQL: an LAO sees itself, a provincial office its province. */
-  private async scope(viewer: Viewer, args: { provinceId?: number; districtId?: number; laoId?: number }) {
-    const conditions: string[] = ['TRUE'];
-    const params: number[] = [];
-    const add = (column: string, value: number) => {
-      params.push(value);
-      conditions.push(`l.${column} = $${params.length + 4}`);
-    };
-    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-      add('id', viewer.laoId as number);
-    } else {
-      const scope = provinceScope(viewer);
-      if (scope !== null) add('province_id', scope);
-    }
-    if (args.laoId !== undefined) {
-      const lao = await this.dataSource.query(
-        `SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`,
-        [args.laoId],
-      );
-      if (!lao[0] || !canReadLao(viewer, lao[0])) throw notFound('อปท.');
-      add('id', args.laoId);
-    }
-    if (args.provinceId !== undefined) add('province_id', args.provinceId);
-    if (args.districtId !== undefined) add('district_id', args.districtId);
-    return { where: conditions.join(' AND '), params };
   }
 }

@@ -133,6 +133,18 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { decideRoundExtension(input: { id: "999999", version: 1, grant: true }) { id } }`,
   },
+  statistics: {
+    allowed: signedIn,
+    document: `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
+  },
+  laoSummary: {
+    allowed: signedIn,
+    document: `{ laoSummary(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
+  },
+  planTableTotals: {
+    allowed: signedIn,
+    document: `{ planTableTotals(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
+  },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,

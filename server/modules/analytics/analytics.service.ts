@@ -1,0 +1,157 @@
+import type { DataSource } from 'typeorm';
+import { canReadLao, requireAccess } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { Lao } from '../lao/lao.entity';
+import { LaoType } from '../lao/lao.enums';
+import { dimensionsInOrder } from '../plan/plan.enums';
+import { WorkType } from '../project/project.enums';
+import {
+  countsSql,
+  type ImplementationService,
+  laoScopeSql,
+  levelThresholds,
+} from '../report/implementation.service';
+import { RoundKind } from '../report/report.enums';
+import type { LaoSummary, PlanTableTotals, StatisticsRow } from './analytics.types';
+
+export type StatisticsArgs = {
+  fiscalYear: number;
+  round: RoundKind;
+  provinceId?: number;
+  type?: LaoType;
+  size?: string;
+};
+
+const laoTypes = Object.values(LaoType);
+
+/** Aggregate tables: one SQL statement each, the same numbers for the app, the exports and the API. */
+export class AnalyticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly implementation: ImplementationService,
+  ) {}
+
+  /**
+   * National statistics by province, or — with a province — by its districts:
+   * LAOs per type, plans by state, reporting coverage and implementation levels.
+   */
+  async statistics(viewer: Viewer, args: StatisticsArgs): Promise<StatisticsRow[]> {
+    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
+    const [high, medium] = levelThresholds[args.round];
+    const key = args.provinceId === undefined ? 't.province_id' : 't.district_id';
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${key} AS key, t.province_id,
+              count(*)::int AS lao_count,
+              ${laoTypes.map((type) => `count(*) FILTER (WHERE l.type = '${type}')::int AS "type_${type}"`).join(',\n')},
+              count(*) FILTER (WHERE pl.status = 'PASSED')::int AS passed,
+              count(*) FILTER (WHERE pl.status = 'INCOMPLETE')::int AS incomplete,
+              count(*) FILTER (WHERE pl.status = 'SUBMITTED')::int AS submitted,
+              count(*) FILTER (WHERE pl.status IS NULL OR pl.status = 'DRAFT')::int AS not_submitted,
+              count(*) FILTER (WHERE t.eligible > 0 AND t.reported = t.eligible)::int AS fully,
+              count(*) FILTER (WHERE t.reported > 0 AND t.reported < t.eligible)::int AS partly,
+              count(*) FILTER (WHERE t.reported = 0)::int AS none,
+              count(*) FILTER (WHERE t.level = 'HIGH')::int AS high,
+              count(*) FILTER (WHERE t.level = 'MEDIUM')::int AS medium,
+              count(*) FILTER (WHERE t.level = 'LOW')::int AS low
+         FROM (${countsSql(where)}) t
+         JOIN lao l ON l.id = t.lao_id
+         LEFT JOIN plan pl ON pl.lao_id = t.lao_id AND pl.fiscal_year = $1
+        GROUP BY ${key}, t.province_id
+        ORDER BY ${key}`,
+      [args.fiscalYear, args.round, high, medium, ...params],
+    );
+    return rows.map((row) => ({
+      provinceId: Number(row.province_id),
+      districtId: args.provinceId === undefined ? null : Number(row.key),
+      laoCount: Number(row.lao_count),
+      laoTypes: laoTypes
+        .map((type) => ({ type, count: Number(row[`type_${type}`]) }))
+        .filter((t) => t.count > 0),
+      plansPassed: Number(row.passed),
+      plansIncomplete: Number(row.incomplete),
+      plansSubmitted: Number(row.submitted),
+      plansNotSubmitted: Number(row.not_submitted),
+      fullyReported: Number(row.fully),
+      partlyReported: Number(row.partly),
+      notReported: Number(row.none),
+      levelHigh: Number(row.high),
+      levelMedium: Number(row.medium),
+      levelLow: Number(row.low),
+    }));
+  }
+
+  /** The LAO summary (its home page): projects by dimension and type, and both rounds. */
+  async laoSummary(viewer: Viewer, laoId: number, fiscalYear: number): Promise<LaoSummary> {
+    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    const ofYear = `lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint]`;
+    const [plan]: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT (SELECT count(*) FROM project WHERE ${ofYear} AND review_status <> 'REJECTED')::int AS projects,
+              (SELECT count(*) FROM project WHERE ${ofYear} AND review_status = 'REJECTED')::int AS rejected,
+              (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
+                 FROM (SELECT primary_dimension, count(*)::int AS n,
+                              sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
+                              sum(local_development_budget)::numeric(15,2)::text AS local
+                         FROM project WHERE ${ofYear} AND review_status <> 'REJECTED'
+                        GROUP BY primary_dimension) d) AS dimensions,
+              (SELECT coalesce(jsonb_object_agg(work_type, n), '{}')
+                 FROM (SELECT work_type, count(*)::int AS n FROM project
+                        WHERE ${ofYear} AND review_status <> 'REJECTED' GROUP BY work_type) w) AS work_types`,
+      [laoId, fiscalYear],
+    );
+    const dimensions = plan.dimensions as Record<string, { count: number; anti: string; local: string }>;
+    const workTypes = plan.work_types as Record<string, number>;
+    const money = await this.dataSource.query(
+      `SELECT round, coalesce(sum(ordinance_budget), 0)::numeric(15,2)::text AS ordinance, coalesce(sum(disbursed), 0)::numeric(15,2)::text AS disbursed
+         FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
+        WHERE r.lao_id = $1 AND r.fiscal_year = $2 GROUP BY round`,
+      [laoId, fiscalYear],
+    );
+    const rounds = [];
+    for (const round of [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH]) {
+      const [implementation] = await this.implementation.rows(viewer, { fiscalYear, round, laoId });
+      const totals = money.find((row: { round: string }) => row.round === round);
+      rounds.push({
+        round,
+        implementation,
+        ordinanceBudget: totals?.ordinance ?? '0.00',
+        disbursed: totals?.disbursed ?? '0.00',
+      });
+    }
+    return {
+      laoId,
+      fiscalYear,
+      projectCount: Number(plan.projects),
+      rejectedCount: Number(plan.rejected),
+      dimensions: dimensionsInOrder.map((dimension) => ({
+        dimension,
+        projectCount: Number(dimensions[dimension]?.count ?? 0),
+        antiCorruptionBudget: dimensions[dimension]?.anti ?? '0.00',
+        localDevelopmentBudget: dimensions[dimension]?.local ?? '0.00',
+      })),
+      workTypes: Object.values(WorkType).map((workType) => ({
+        workType,
+        projectCount: Number(workTypes[workType] ?? 0),
+      })),
+      rounds,
+    };
+  }
+
+  /** Totals row of the plan table (seed 001): budget sum and projects per quarter, rejected projects left out. */
+  async planTableTotals(viewer: Viewer, laoId: number, fiscalYear: number): Promise<PlanTableTotals> {
+    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n, coalesce(sum(anti_corruption_budget), 0)::numeric(15,2)::text AS budget,
+              count(*) FILTER (WHERE 1 = ANY(quarters))::int AS q1, count(*) FILTER (WHERE 2 = ANY(quarters))::int AS q2,
+              count(*) FILTER (WHERE 3 = ANY(quarters))::int AS q3, count(*) FILTER (WHERE 4 = ANY(quarters))::int AS q4
+         FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint] AND review_status <> 'REJECTED'`,
+      [laoId, fiscalYear],
+    );
+    return {
+      projectCount: row.n,
+      antiCorruptionBudget: row.budget,
+      quarterCounts: [row.q1, row.q2, row.q3, row.q4],
+    };
+  }
+}

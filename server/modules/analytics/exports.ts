@@ -1,0 +1,217 @@
+import ExcelJS from 'exceljs';
+import { type Request, type Response, Router } from 'express';
+import type { Viewer } from '../../auth/viewer';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { LaoType } from '../lao/lao.enums';
+import { RoundKind, roundLabels } from '../report/report.enums';
+import type { Services } from '../../services';
+
+type Column = { header: string; width: number; money?: boolean; percent?: boolean };
+type Table = { title: string; columns: Column[]; rows: (string | number | null)[][] };
+
+const levelLabels: Record<string, string> = {
+  HIGH: 'มาก',
+  MEDIUM: 'ปานกลาง',
+  LOW: 'น้อย',
+  NOT_REPORTED: 'ยังไม่รายงานผล',
+};
+const typeLabels: Record<LaoType, string> = {
+  PAO: 'อบจ.',
+  CITY_MUNICIPALITY: 'เทศบาลนคร',
+  TOWN_MUNICIPALITY: 'เทศบาลเมือง',
+  SUBDISTRICT_MUNICIPALITY: 'เทศบาลตำบล',
+  SAO: 'อบต.',
+  PATTAYA: 'เมืองพัทยา',
+  BANGKOK: 'กรุงเทพมหานคร',
+};
+
+const csvCell = (value: string | number | null) => {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The same rows as the API, as XLSX (title row, header row, number formats) or UTF-8 CSV with a BOM. */
+const send = async (res: Response, format: string, name: string, table: Table) => {
+  if (format === 'csv') {
+    const lines = [
+      table.columns.map((c) => csvCell(c.header)).join(','),
+      ...table.rows.map((row) => row.map(csvCell).join(',')),
+    ];
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${name}.csv`)
+      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+    return;
+  }
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.addRow([table.title]).font = { bold: true, size: 14 };
+  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
+  table.columns.forEach((column, index) => {
+    const excelColumn = sheet.getColumn(index + 1);
+    excelColumn.width = column.width;
+    if (column.money) excelColumn.numFmt = '#,##0.00';
+    if (column.percent) excelColumn.numFmt = '0.00';
+  });
+  // Exact decimals travel as text from SQL; Excel gets numbers to compute with.
+  for (const row of table.rows) {
+    sheet.addRow(
+      row.map((value, i) =>
+        value !== null && (table.columns[i].money || table.columns[i].percent) ? Number(value) : value,
+      ),
+    );
+  }
+  res
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .attachment(`${name}.xlsx`)
+    .send(Buffer.from(await workbook.xlsx.writeBuffer()));
+};
+
+const int = (value: unknown): number | undefined =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
+
+/** GET /exports/<table>.<xlsx|csv>?fiscalYear=…&round=…&provinceId=… with the Authorization header of the app. */
+export const exportsRouter = (services: Services) => {
+  const router = Router();
+  const tables: Record<
+    string,
+    (viewer: Viewer, query: Request['query']) => Promise<{ name: string; table: Table }>
+  > = {
+    statistics: async (viewer, query) => {
+      const fiscalYear = int(query.fiscalYear) as number;
+      const round = query.round as RoundKind;
+      const provinceId = int(query.provinceId);
+      const rows = await services.analytics.statistics(viewer, { fiscalYear, round, provinceId });
+      const names = new Map<number, string>(
+        provinceId === undefined
+          ? (await services.geo.provinces()).map((p): [number, string] => [p.id, p.nameTh])
+          : (
+              await services.manager.query(`SELECT id, name_th FROM district WHERE province_id = $1`, [
+                provinceId,
+              ])
+            ).map((d: { id: number; name_th: string }): [number, string] => [d.id, d.name_th]),
+      );
+      return {
+        name: `statistics-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`,
+        table: {
+          title: `สถิติการจัดทำแผนและการรายงานผล ปีงบประมาณ ${fiscalYear} ${roundLabels[round]}`,
+          columns: [
+            { header: provinceId === undefined ? 'จังหวัด' : 'อำเภอ', width: 24 },
+            { header: 'จำนวน อปท.', width: 12 },
+            ...Object.values(LaoType).map((type) => ({ header: typeLabels[type], width: 12 })),
+            { header: 'แผนผ่านเกณฑ์', width: 14 },
+            { header: 'แผนไม่สมบูรณ์', width: 14 },
+            { header: 'ส่งแผนแล้ว รอประเมิน', width: 18 },
+            { header: 'ยังไม่ส่งแผน', width: 14 },
+            { header: 'รายงานครบ', width: 12 },
+            { header: 'รายงานบางส่วน', width: 14 },
+            { header: 'ยังไม่รายงาน', width: 14 },
+            { header: 'ระดับมาก', width: 10 },
+            { header: 'ระดับปานกลาง', width: 12 },
+            { header: 'ระดับน้อย', width: 10 },
+          ],
+          rows: rows.map((row) => [
+            names.get(provinceId === undefined ? row.provinceId : (row.districtId as number)) ?? '',
+            row.laoCount,
+            ...Object.values(LaoType).map((type) => row.laoTypes.find((t) => t.type === type)?.count ?? 0),
+            row.plansPassed,
+            row.plansIncomplete,
+            row.plansSubmitted,
+            row.plansNotSubmitted,
+            row.fullyReported,
+            row.partlyReported,
+            row.notReported,
+            row.levelHigh,
+            row.levelMedium,
+            row.levelLow,
+          ]),
+        },
+      };
+    },
+    implementation: async (viewer, query) => {
+      const fiscalYear = int(query.fiscalYear) as number;
+      const round = query.round as RoundKind;
+      const provinceId = int(query.provinceId);
+      const rows = await services.implementation.rows(viewer, {
+        fiscalYear,
+        round,
+        provinceId,
+        limit: 10000,
+      });
+      const laos: { id: number; code: string; name_th: string; district: string }[] =
+        await services.manager.query(
+          `SELECT l.id, l.code, l.name_th, d.name_th AS district FROM lao l JOIN district d ON d.id = l.district_id WHERE l.id = ANY($1)`,
+          [rows.map((row) => row.laoId)],
+        );
+      const byId = new Map(laos.map((lao) => [lao.id, lao]));
+      return {
+        name: `implementation-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`,
+        table: {
+          title: `ตารางสรุปผลการนำแผนไปปฏิบัติ ปีงบประมาณ ${fiscalYear} ${roundLabels[round]}`,
+          columns: [
+            { header: 'อำเภอ', width: 18 },
+            { header: 'รหัส อปท.', width: 11 },
+            { header: 'ชื่อ อปท.', width: 40 },
+            { header: 'จำนวนโครงการ', width: 13 },
+            { header: 'อยู่ระหว่างดำเนินการ', width: 16 },
+            { header: 'ดำเนินการแล้วเสร็จ', width: 16 },
+            { header: 'ไม่สามารถดำเนินการได้', width: 18 },
+            { header: 'ร้อยละ', width: 10, percent: true },
+            { header: 'ระดับ', width: 14 },
+          ],
+          rows: rows.map((row) => {
+            const lao = byId.get(row.laoId);
+            return [
+              lao?.district ?? '',
+              lao?.code ?? '',
+              lao?.name_th ?? '',
+              row.eligibleCount,
+              row.inProgressCount,
+              row.completedCount,
+              row.unableCount,
+              row.percentage,
+              levelLabels[row.level],
+            ];
+          }),
+        },
+      };
+    },
+  };
+
+  router.get('/exports/:file', async (req, res) => {
+    const match = /^(\w+)\.(xlsx|csv)$/.exec(req.params.file);
+    const table = match ? tables[match[1]] : undefined;
+    if (!match || !table) {
+      res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'ไม่พบรายงานที่ต้องการ' });
+      return;
+    }
+    if (!int(req.query.fiscalYear) || !Object.values(RoundKind).includes(req.query.round as RoundKind)) {
+      res
+        .status(400)
+        .json({
+          code: ErrorCode.BAD_USER_INPUT,
+          message: 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)',
+        });
+      return;
+    }
+    const viewer = await services.sessions.resolveViewer(req.headers.authorization);
+    if (viewer.kind === 'anonymous') {
+      res.status(401).json({ code: ErrorCode.UNAUTHENTICATED, message: 'กรุณาเข้าสู่ระบบก่อนใช้งาน' });
+      return;
+    }
+    try {
+      const { name, table: data } = await table(viewer, req.query);
+      await send(res, match[2], name, data);
+    } catch (error) {
+      if (error instanceof AppError) {
+        const code = error.extensions.code as string;
+        res.status(code === ErrorCode.NOT_FOUND ? 404 : 403).json({ code, message: error.message });
+        return;
+      }
+      console.error('Export failed', error);
+      res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
+    }
+  });
+  return router;
+};

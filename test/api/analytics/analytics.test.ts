@@ -1,0 +1,341 @@
+import ExcelJS from 'exceljs';
+import type { DataSource } from 'typeorm';
+import { Role } from '../../../server/auth/role';
+import { LaoType } from '../../../server/modules/lao/lao.enums';
+import {
+  createAccount,
+  createCycle,
+  createDistrict,
+  createLao,
+  createLaoAccount,
+  createProvince,
+} from '../../factories';
+import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
+import { signIn } from '../../helpers/sign-in';
+import { startTestServer, type TestServer } from '../../helpers/test-server';
+
+type P = {
+  dim: string;
+  type: string;
+  anti: string;
+  local: string;
+  quarters: number[];
+  review: string;
+  report?: [string, string, string];
+};
+
+/** A fixture whose right answers were worked out by hand (see the expectations below). */
+const seed = async (ds: DataSource) => {
+  const phitsanulok = await createProvince(ds, { id: 65, nameTh: 'พิษณุโลก', nameEn: 'Phitsanulok' });
+  const phrae = await createProvince(ds, { id: 54, nameTh: 'แพร่', nameEn: 'Phrae' });
+  const d6501 = await createDistrict(ds, phitsanulok, { id: 6501, nameTh: 'เมืองพิษณุโลก' });
+  const d6508 = await createDistrict(ds, phitsanulok, { id: 6508, nameTh: 'วังทอง' });
+  const d5401 = await createDistrict(ds, phrae, { id: 5401, nameTh: 'เมืองแพร่' });
+  const cycle = await createCycle(ds);
+  const lao = async (
+    code: string,
+    district: typeof d6501,
+    type: LaoType,
+    plan: string | null,
+    projects: P[],
+  ) => {
+    const row = await createLao(ds, district, { code, type, nameTh: `อปท. ${code}` });
+    if (plan)
+      await ds.query(
+        `INSERT INTO plan (lao_id, fiscal_year, cycle_id, status, version) VALUES ($1, 2566, $2, $3, 1)`,
+        [row.id, cycle.id, plan],
+      );
+    for (const p of projects) {
+      const [{ id }] = await ds.query(
+        `INSERT INTO project (lao_id, cycle_id, name, work_type, fiscal_years, quarters, primary_dimension, anti_corruption_budget,
+                              local_development_budget, review_status, version)
+         VALUES ($1, $2, 'โครงการ', $3, '{2566}', $4, $5, $6, $7, $8, 1) RETURNING id`,
+        [row.id, cycle.id, p.type, p.quarters, p.dim, p.anti, p.local, p.review],
+      );
+      if (p.report) {
+        await ds.query(
+          `INSERT INTO report (project_id, lao_id, fiscal_year, round, in_ordinance, ordinance_budget, disbursed, status, version)
+           VALUES ($1, $2, 2566, 'SIX_MONTH', true, $3, $4, $5, 1)`,
+          [id, row.id, p.report[1], p.report[2], p.report[0]],
+        );
+      }
+    }
+    return row;
+  };
+  const a = await lao('5650801', d6508, LaoType.SAO, 'PASSED', [
+    {
+      dim: 'SOCIETY',
+      type: 'PROJECT',
+      anti: '10000.50',
+      local: '20000',
+      quarters: [1, 2],
+      review: 'APPROVED',
+      report: ['COMPLETED', '10000', '9500.25'],
+    },
+    {
+      dim: 'SOCIETY',
+      type: 'ACTIVITY',
+      anti: '0',
+      local: '0',
+      quarters: [4],
+      review: 'APPROVED',
+      report: ['COMPLETED', '0', '0'],
+    },
+    {
+      dim: 'ADMINISTRATION',
+      type: 'MEASURE',
+      anti: '16000',
+      local: '16000',
+      quarters: [1, 2, 3, 4],
+      review: 'APPROVED',
+      report: ['IN_PROGRESS', '16000', '8000'],
+    },
+    { dim: 'OVERSIGHT', type: 'PROJECT', anti: '25000', local: '30000', quarters: [3], review: 'APPROVED' },
+    { dim: 'PARTICIPATION', type: 'GUIDELINE', anti: '1.25', local: '0', quarters: [1], review: 'PENDING' },
+    { dim: 'SOCIETY', type: 'PROJECT', anti: '99999', local: '0', quarters: [1], review: 'REJECTED' },
+  ]);
+  const simple = (review = 'APPROVED', report?: [string, string, string]): P => ({
+    dim: 'SOCIETY',
+    type: 'PROJECT',
+    anti: '0',
+    local: '0',
+    quarters: [1],
+    review,
+    report,
+  });
+  await lao('3650802', d6508, LaoType.SUBDISTRICT_MUNICIPALITY, 'INCOMPLETE', [simple(), simple()]);
+  await lao('1650001', d6501, LaoType.PAO, null, []);
+  await lao('5650101', d6501, LaoType.SAO, 'SUBMITTED', [simple()]);
+  await lao('5540101', d5401, LaoType.SAO, 'PASSED', [
+    simple('APPROVED', ['COMPLETED', '0', '0']),
+    simple('APPROVED', ['COMPLETED', '0', '0']),
+  ]);
+  await lao('2540101', d5401, LaoType.TOWN_MUNICIPALITY, 'DRAFT', []);
+  return { a };
+};
+
+const STATISTICS = `query($provinceId: ID) { statistics(fiscalYear: 2566, round: SIX_MONTH, provinceId: $provinceId) {
+  province { id } district { id } laoCount laoTypes { type count } plansPassed plansIncomplete plansSubmitted plansNotSubmitted
+  fullyReported partlyReported notReported levelHigh levelMedium levelLow } }`;
+
+describe('aggregate tables against a hand-worked fixture', () => {
+  let server: TestServer;
+  let central: GraphQLClient;
+  let provincial: GraphQLClient;
+  let lao: GraphQLClient;
+  let laoId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const { a } = await seed(server.dataSource);
+    laoId = String(a.id);
+    const c = await createAccount(server.dataSource, { username: 'analyst', role: Role.NACC_CENTRAL });
+    const p = await createAccount(server.dataSource, {
+      username: 'phrae.office',
+      role: Role.NACC_PROVINCE,
+      provinceId: 54,
+    });
+    await createLaoAccount(server.dataSource, a, { password: 'Lao-Pass-2565' });
+    central = await signIn(server, c.username, c.password);
+    provincial = await signIn(server, p.username, p.password);
+    lao = await signIn(server, a.code, 'Lao-Pass-2565');
+  });
+  afterAll(() => server.stop());
+
+  it('national statistics: one row per province', async () => {
+    const response = await central(STATISTICS);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.statistics).toEqual([
+      {
+        province: { id: '54' },
+        district: null,
+        laoCount: 2,
+        laoTypes: [
+          { type: 'TOWN_MUNICIPALITY', count: 1 },
+          { type: 'SAO', count: 1 },
+        ],
+        plansPassed: 1,
+        plansIncomplete: 0,
+        plansSubmitted: 0,
+        plansNotSubmitted: 1,
+        fullyReported: 1,
+        partlyReported: 0,
+        notReported: 1,
+        levelHigh: 1,
+        levelMedium: 0,
+        levelLow: 0,
+      },
+      {
+        province: { id: '65' },
+        district: null,
+        laoCount: 4,
+        laoTypes: [
+          { type: 'PAO', count: 1 },
+          { type: 'SUBDISTRICT_MUNICIPALITY', count: 1 },
+          { type: 'SAO', count: 2 },
+        ],
+        plansPassed: 1,
+        plansIncomplete: 1,
+        plansSubmitted: 1,
+        plansNotSubmitted: 1,
+        fullyReported: 0,
+        partlyReported: 1,
+        notReported: 3,
+        levelHigh: 0,
+        levelMedium: 1,
+        levelLow: 0,
+      },
+    ]);
+  });
+
+  it('drills into a province by district; a provincial office sees only its own', async () => {
+    const response = await central(STATISTICS, { provinceId: '65' });
+    const rows = response.data?.statistics as Record<string, unknown>[];
+    expect(
+      rows.map((r) => [
+        (r.district as { id: string }).id,
+        r.laoCount,
+        r.plansPassed,
+        r.plansIncomplete,
+        r.plansSubmitted,
+        r.plansNotSubmitted,
+        r.partlyReported,
+        r.notReported,
+        r.levelMedium,
+      ]),
+    ).toEqual([
+      ['6501', 2, 0, 0, 1, 1, 0, 2, 0],
+      ['6508', 2, 1, 1, 0, 0, 1, 1, 1],
+    ]);
+    const own = await provincial(STATISTICS);
+    expect((own.data?.statistics as { province: { id: string } }[]).map((r) => r.province.id)).toEqual([
+      '54',
+    ]);
+    expect((await provincial(STATISTICS, { provinceId: '65' })).data?.statistics).toEqual([]);
+  });
+
+  it('LAO summary: projects and budget by dimension and type, both rounds', async () => {
+    const response = await lao(
+      `query($laoId: ID!) { laoSummary(laoId: $laoId, fiscalYear: 2566) {
+      projectCount rejectedCount
+      dimensions { dimension projectCount antiCorruptionBudget localDevelopmentBudget }
+      workTypes { workType projectCount }
+      rounds { round ordinanceBudget disbursed implementation { eligibleCount reportedCount completedCount inProgressCount percentage level } }
+    } }`,
+      { laoId },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.laoSummary).toEqual({
+      projectCount: 5,
+      rejectedCount: 1,
+      dimensions: [
+        {
+          dimension: 'SOCIETY',
+          projectCount: 2,
+          antiCorruptionBudget: '10000.50',
+          localDevelopmentBudget: '20000.00',
+        },
+        {
+          dimension: 'ADMINISTRATION',
+          projectCount: 1,
+          antiCorruptionBudget: '16000.00',
+          localDevelopmentBudget: '16000.00',
+        },
+        {
+          dimension: 'PARTICIPATION',
+          projectCount: 1,
+          antiCorruptionBudget: '1.25',
+          localDevelopmentBudget: '0.00',
+        },
+        {
+          dimension: 'OVERSIGHT',
+          projectCount: 1,
+          antiCorruptionBudget: '25000.00',
+          localDevelopmentBudget: '30000.00',
+        },
+      ],
+      workTypes: [
+        { workType: 'PROJECT', projectCount: 2 },
+        { workType: 'ACTIVITY', projectCount: 1 },
+        { workType: 'MEASURE', projectCount: 1 },
+        { workType: 'GUIDELINE', projectCount: 1 },
+      ],
+      rounds: [
+        {
+          round: 'SIX_MONTH',
+          ordinanceBudget: '26000.00',
+          disbursed: '17500.25',
+          implementation: {
+            eligibleCount: 5,
+            reportedCount: 3,
+            completedCount: 2,
+            inProgressCount: 1,
+            percentage: '40.00',
+            level: 'MEDIUM',
+          },
+        },
+        {
+          round: 'TWELVE_MONTH',
+          ordinanceBudget: '0.00',
+          disbursed: '0.00',
+          implementation: {
+            eligibleCount: 5,
+            reportedCount: 0,
+            completedCount: 0,
+            inProgressCount: 0,
+            percentage: null,
+            level: 'NOT_REPORTED',
+          },
+        },
+      ],
+    });
+  });
+
+  it('plan table totals: budget sum and projects per quarter, rejected projects left out', async () => {
+    const response = await lao(
+      `query($laoId: ID!) { planTableTotals(laoId: $laoId, fiscalYear: 2566) { projectCount antiCorruptionBudget quarterCounts } }`,
+      { laoId },
+    );
+    expect(response.data?.planTableTotals).toEqual({
+      projectCount: 5,
+      antiCorruptionBudget: '51001.75',
+      quarterCounts: [3, 2, 2, 2],
+    });
+    expect(
+      errorCode(
+        await provincial(
+          `query($laoId: ID!) { planTableTotals(laoId: $laoId, fiscalYear: 2566) { projectCount } }`,
+          { laoId },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+  });
+
+  it('exports the same numbers as XLSX and CSV, for signed-in callers only', async () => {
+    const get = (path: string, token = central.token) =>
+      fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const xlsx = await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH');
+    expect(xlsx.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain('ปีงบประมาณ 2566 รอบ 6 เดือน');
+    expect(sheet.getCell('A2').value).toBe('จังหวัด');
+    expect((sheet.getRow(4).values as unknown[]).slice(1, 3)).toEqual(['พิษณุโลก', 4]);
+    const csv = Buffer.from(
+      await (
+        await get('/exports/implementation.csv?fiscalYear=2566&round=SIX_MONTH&provinceId=65')
+      ).arrayBuffer(),
+    );
+    expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const lines = csv.toString('utf8', 3).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'อำเภอ,รหัส อปท.,ชื่อ อปท.,จำนวนโครงการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้วเสร็จ,ไม่สามารถดำเนินการได้,ร้อยละ,ระดับ',
+    );
+    expect(lines[1]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
+    expect(lines).toHaveLength(5);
+    expect((await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null)).status).toBe(401);
+    expect((await get('/exports/statistics.xlsx?round=SIX_MONTH')).status).toBe(400);
+    expect((await get('/exports/nothing.xlsx?fiscalYear=2566&round=SIX_MONTH')).status).toBe(404);
+  });
+});
