@@ -187,12 +187,10 @@ export const exportsRouter = (services: Services) => {
       return;
     }
     if (!int(req.query.fiscalYear) || !Object.values(RoundKind).includes(req.query.round as RoundKind)) {
-      res
-        .status(400)
-        .json({
-          code: ErrorCode.BAD_USER_INPUT,
-          message: 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)',
-        });
+      res.status(400).json({
+        code: ErrorCode.BAD_USER_INPUT,
+        message: 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)',
+      });
       return;
     }
     const viewer = await services.sessions.resolveViewer(req.headers.authorization);
