@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { updateVersioned } from '../../db/optimistic';
 import { Account } from '../account/account.entity';
 import { District } from '../geo/district.entity';
 import {
@@ -9,7 +10,7 @@ import {
   requireAccess,
 } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, conflict } from '../../errors/app-error';
+import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
@@ -138,19 +139,13 @@ export class LaoService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Lao)
-        .set({
-          code: input.code,
-          nameTh: input.nameTh.trim(),
-          type: input.type,
-          districtId: district.id,
-          provinceId: district.provinceId,
-        })
-        .where('id = :id AND version = :version', { id, version: input.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, Lao, id, input.version, {
+        code: input.code,
+        nameTh: input.nameTh.trim(),
+        type: input.type,
+        districtId: district.id,
+        provinceId: district.provinceId,
+      });
       await manager
         .getRepository(Account)
         .update({ laoId: id }, { username: input.code, displayName: input.nameTh.trim() });
@@ -168,13 +163,7 @@ export class LaoService {
     const repo = this.dataSource.getRepository(Lao);
     const current = await repo.findOneBy({ id });
     requireAccess(current !== null && canEditLaoProfile(viewer, current), current, 'อปท.');
-    const result = await repo
-      .createQueryBuilder()
-      .update(Lao)
-      .set(changes)
-      .where('id = :id AND version = :version', { id, version: target.version })
-      .execute();
-    if (result.affected !== 1) throw conflict();
+    await updateVersioned(this.dataSource.manager, Lao, id, target.version, changes);
     const updated = await repo.findOneByOrFail({ id });
     if (!updated.profileCompletedAt && isProfileComplete(updated)) {
       // Completion is not an edit of the profile: keep the version the editor now holds.

@@ -1,7 +1,8 @@
 import { type DataSource, type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { updateVersioned } from '../../db/optimistic';
 import { requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
+import { AppError, badInput, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import type { HistoryService } from '../history/history.service';
 import { ensureDefaultRounds } from '../report/round-defaults';
@@ -79,13 +80,11 @@ export class PlanCycleService {
           `มีโครงการที่บันทึกไว้ในปีงบประมาณ ${used.first}–${used.last} จึงย่อรอบแผนให้ไม่ครอบคลุมปีดังกล่าวไม่ได้`,
         );
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(PlanCycle)
-        .set({ nameTh: input.nameTh.trim(), startYear: input.startYear, endYear: input.endYear })
-        .where('id = :id AND version = :version', { id: input.id, version: input.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, PlanCycle, input.id, input.version, {
+        nameTh: input.nameTh.trim(),
+        startYear: input.startYear,
+        endYear: input.endYear,
+      });
       const after = await manager.getRepository(PlanCycle).findOneByOrFail({ id: input.id });
       await ensureDefaultRounds(manager, yearsOf(after.startYear, after.endYear));
       await this.history.record(manager, actor, [

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { updateVersioned } from '../../db/optimistic';
 import {
   canReadLao,
   canRecordPlan,
@@ -8,7 +9,7 @@ import {
   requireSignedIn,
 } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, conflict } from '../../errors/app-error';
+import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import type { HistoryService } from '../history/history.service';
@@ -89,13 +90,10 @@ export class PlanService {
           `ยังไม่มีโครงการในปีงบประมาณ ${plan.fiscalYear} กรุณาบันทึกโครงการก่อนส่งแผน`,
         );
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(Plan)
-        .set({ status: PlanStatus.SUBMITTED, submittedAt: () => 'now()' })
-        .where('id = :id AND version = :version', { id: planId, version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, Plan, planId, version, {
+        status: PlanStatus.SUBMITTED,
+        submittedAt: () => 'now()',
+      });
       const after = await manager.getRepository(Plan).findOneByOrFail({ id: planId });
       const { lao: _lao, ...old } = plan;
       await this.history.record(manager, actor, [
@@ -117,13 +115,7 @@ export class PlanService {
         throw new AppError(ErrorCode.INVALID_STATE, 'ประเมินได้เฉพาะแผนที่ อปท. ส่งแล้วและยังไม่ได้ประเมิน');
       }
       const status = input.verdict === AssessmentVerdict.PASSED ? PlanStatus.PASSED : PlanStatus.INCOMPLETE;
-      const result = await manager
-        .createQueryBuilder()
-        .update(Plan)
-        .set({ status })
-        .where('id = :id AND version = :version', { id: plan.id, version: input.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, Plan, plan.id, input.version, { status });
       const scores = [
         input.scoreSociety,
         input.scoreAdministration,

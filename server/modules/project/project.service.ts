@@ -1,4 +1,5 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
+import { updateVersioned } from '../../db/optimistic';
 import {
   canReadLao,
   canRecordPlan,
@@ -212,17 +213,11 @@ export class ProjectService {
       const cycle = await this.cycles.cycleFor(manager, values.fiscalYears);
       // Editing what NACC approved sends it back to review (DOMAIN.md, Project).
       const backToReview = before.reviewStatus === ReviewStatus.APPROVED && changed(before, values);
-      const result = await manager
-        .createQueryBuilder()
-        .update(Project)
-        .set({
-          ...values,
-          cycleId: cycle.id,
-          ...(backToReview ? { reviewStatus: ReviewStatus.PENDING, reviewReason: null } : {}),
-        })
-        .where('id = :id AND version = :version', { id, version: input.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, Project, id, input.version, {
+        ...values,
+        cycleId: cycle.id,
+        ...(backToReview ? { reviewStatus: ReviewStatus.PENDING, reviewReason: null } : {}),
+      });
       const after = await manager.getRepository(Project).findOneByOrFail({ id });
       await manager
         .createQueryBuilder()
@@ -295,18 +290,12 @@ export class ProjectService {
       }
       const now = new Date();
       for (const item of input.projects) {
-        const result = await manager
-          .createQueryBuilder()
-          .update(Project)
-          .set({
-            reviewStatus: input.decision,
-            reviewReason: input.decision === ReviewStatus.REJECTED ? reason : null,
-            reviewedByAccountId: actor.accountId,
-            reviewedAt: now,
-          })
-          .where('id = :id AND version = :version', { id: Number(item.id), version: item.version })
-          .execute();
-        if (result.affected !== 1) throw conflict();
+        await updateVersioned(manager, Project, Number(item.id), item.version, {
+          reviewStatus: input.decision,
+          reviewReason: input.decision === ReviewStatus.REJECTED ? reason : null,
+          reviewedByAccountId: actor.accountId,
+          reviewedAt: now,
+        });
       }
       const after = await manager
         .getRepository(Project)

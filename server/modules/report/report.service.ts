@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { updateVersioned } from '../../db/optimistic';
 import type { DataSource, EntityManager } from 'typeorm';
 import { canReadLao, canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
@@ -142,13 +143,7 @@ export class ReportService {
     let report: Report;
     if (existing) {
       if (input.expectedVersion !== existing.version) throw conflict();
-      const result = await manager
-        .createQueryBuilder()
-        .update(Report)
-        .set(values)
-        .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
-        .execute();
-      if (result.affected !== 1) throw conflict();
+      await updateVersioned(manager, Report, existing.id, existing.version, values);
       report = await repo.findOneByOrFail({ id: existing.id });
     } else {
       if (input.expectedVersion !== undefined && input.expectedVersion !== null) throw conflict();

@@ -9,6 +9,7 @@ import {
 import type { Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { updateVersioned } from '../../db/optimistic';
 import { Lao } from '../lao/lao.entity';
 import { ExtensionStatus } from './report.enums';
 import { ReportingRound } from './reporting-round.entity';
@@ -128,19 +129,13 @@ export class RoundService {
     if (request?.status !== ExtensionStatus.REQUESTED) {
       throw new AppError(ErrorCode.INVALID_STATE, 'คำขอนี้ได้รับการพิจารณาแล้ว');
     }
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(RoundExtension)
-      .set({
-        status: input.grant ? ExtensionStatus.GRANTED : ExtensionStatus.REFUSED,
-        until: input.grant && input.until ? input.until : request.until,
-        decisionNote: input.note?.trim() || null,
-        decidedByAccountId: actor.accountId,
-        decidedAt: this.now(),
-      })
-      .where('id = :id AND version = :version', { id: input.id, version: input.version })
-      .execute();
-    if (result.affected !== 1) throw conflict();
+    await updateVersioned(this.dataSource.manager, RoundExtension, input.id, input.version, {
+      status: input.grant ? ExtensionStatus.GRANTED : ExtensionStatus.REFUSED,
+      until: input.grant && input.until ? input.until : request.until,
+      decisionNote: input.note?.trim() || null,
+      decidedByAccountId: actor.accountId,
+      decidedAt: this.now(),
+    });
     return this.dataSource.getRepository(RoundExtension).findOneByOrFail({ id: input.id });
   }
 
