@@ -22,6 +22,7 @@ export default defineConfig({
     proxy: {
       '/graphql': api,
       '/dev': api,
+      '/exports': api,
     },
   },
 });

@@ -1,6 +1,7 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/700.css';
 import './styles.css';
+import './print.css';
 import { DefaultApolloClient } from '@vue/apollo-composable';
 import { createApp } from 'vue';
 import App from './App.vue';

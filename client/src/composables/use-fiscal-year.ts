@@ -64,9 +64,11 @@ export const usePlanCycles = () => {
 
 /**
  * The fiscal year a page shows, kept in the URL (`?year=2566`) so it survives reloads and links;
- * without one, the current fiscal year (or the latest year of any cycle).
+ * without one, the current fiscal year (or the latest year of any cycle). `writeDefault: false`
+ * leaves a bare address alone (a home page) until the year is chosen.
  */
-export const useFiscalYear = () => {
+export const useFiscalYear = (options: { writeDefault?: boolean } = {}) => {
+  const writeDefault = options.writeDefault ?? true;
   const route = useRoute();
   const router = useRouter();
   const plan = usePlanCycles();
@@ -87,6 +89,7 @@ export const useFiscalYear = () => {
     year,
     (value) => {
       // Only while this page is the one shown (not during the navigation away from it).
+      if (!writeDefault) return;
       if (value !== null && route.name === ownRoute && route.query.year !== String(value)) setYear(value);
     },
     { immediate: true },

@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 // Thai dates use the Buddhist Era (th-TH's default calendar), always Bangkok time.
 const dateTimeFormat = (locale: string): Intl.DateTimeFormat => {
@@ -13,6 +14,17 @@ const dateTimeFormat = (locale: string): Intl.DateTimeFormat => {
       timeZone: 'Asia/Bangkok',
     });
     formatters.set(tag, format);
+  }
+  return format;
+};
+
+// A day without the time: "17 กุมภาพันธ์ 2565" (Buddhist Era), Bangkok time.
+const dateFormat = (locale: string): Intl.DateTimeFormat => {
+  const tag = locale === 'en' ? 'en-GB' : 'th-TH';
+  let format = dateFormatters.get(tag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'Asia/Bangkok' });
+    dateFormatters.set(tag, format);
   }
   return format;
 };
@@ -32,6 +44,9 @@ export const useFormat = () => {
    */
   const deadline = (iso: string | null | undefined): string =>
     iso ? instant(new Date(Date.parse(iso) - 1).toISOString()) : '';
+  /** A day in words, no time: "17 กุมภาพันธ์ 2565". */
+  const longDate = (value: string | Date | null | undefined): string =>
+    value ? dateFormat(locale.value).format(typeof value === 'string' ? new Date(value) : value) : '';
   const number = (value: string | number | null | undefined, digits = 0): string => {
     if (value === null || value === undefined || value === '') return t('app.notSet');
     return new Intl.NumberFormat(locale.value === 'en' ? 'en-GB' : 'th-TH', {
@@ -49,5 +64,5 @@ export const useFormat = () => {
       maximumFractionDigits: 2,
     }).format(Number(value));
   };
-  return { dateTime, instant, deadline, number, money };
+  return { dateTime, instant, deadline, longDate, number, money };
 };

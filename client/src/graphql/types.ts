@@ -320,3 +320,64 @@ export type DistrictCoverage = {
   partlyReported: number;
   notReported: number;
 };
+
+// Summaries, statistics and printed tables.
+
+export type ImplementationCounts = Omit<ImplementationRow, 'lao'>;
+
+export type DimensionTotals = {
+  dimension: Dimension;
+  projectCount: number;
+  antiCorruptionBudget: string;
+  localDevelopmentBudget: string;
+};
+
+export type WorkTypeCount = { workType: WorkType; projectCount: number };
+
+export type RoundSummary = {
+  round: RoundKind;
+  ordinanceBudget: string;
+  disbursed: string;
+  implementation: ImplementationCounts;
+};
+
+export type LaoSummary = {
+  fiscalYear: number;
+  projectCount: number;
+  rejectedCount: number;
+  dimensions: DimensionTotals[];
+  workTypes: WorkTypeCount[];
+  rounds: RoundSummary[];
+};
+
+export type PlanTableTotals = {
+  projectCount: number;
+  antiCorruptionBudget: string;
+  /** Projects running in quarters 1, 2, 3 and 4. */
+  quarterCounts: number[];
+};
+
+/** A project as the printed plan table shows it. */
+export type PlanTableProject = Pick<
+  Project,
+  'id' | 'name' | 'primaryDimension' | 'antiCorruptionBudget' | 'quarters' | 'remarks' | 'reviewStatus'
+>;
+
+export type LaoTypeCount = { type: LaoType; count: number };
+
+export type StatisticsRow = {
+  province: PlaceRef;
+  district: PlaceRef | null;
+  laoCount: number;
+  laoTypes: LaoTypeCount[];
+  plansPassed: number;
+  plansIncomplete: number;
+  plansSubmitted: number;
+  plansNotSubmitted: number;
+  fullyReported: number;
+  partlyReported: number;
+  notReported: number;
+  levelHigh: number;
+  levelMedium: number;
+  levelLow: number;
+};

@@ -11,8 +11,6 @@ declare module 'vue-router' {
   }
 }
 
-const comingSoon = () => import('../views/lao/coming-soon-view.vue');
-
 export const routes: RouteRecordRaw[] = [
   // Sent on to the viewer's home by the guard.
   { path: '/', name: 'root', component: { render: () => null }, meta: { access: 'public' } },
@@ -115,8 +113,27 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/lao/exports',
     name: 'lao-exports',
-    component: comingSoon,
+    component: () => import('../views/lao/lao-exports-view.vue'),
     meta: { access: 'lao', titleKey: 'nav.reports' },
+  },
+  {
+    path: '/lao/exports/plan-table',
+    name: 'lao-plan-table',
+    component: () => import('../views/lao/lao-plan-table-view.vue'),
+    meta: { access: 'lao', titleKey: 'planTable.pageTitle' },
+  },
+  {
+    path: '/lao/exports/assessment',
+    name: 'lao-assessment-report',
+    component: () => import('../views/lao/lao-assessment-report-view.vue'),
+    meta: { access: 'lao', titleKey: 'assessmentReport.title' },
+  },
+  {
+    // Shared by every signed-in role: an LAO and a provincial office see their own province.
+    path: '/reports/province',
+    name: 'province-report',
+    component: () => import('../views/reports/province-report-view.vue'),
+    meta: { access: 'signedIn', titleKey: 'provinceReport.title' },
   },
   {
     path: '/nacc',
@@ -165,6 +182,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-not-reported',
     component: () => import('../views/nacc/nacc-not-reported-view.vue'),
     meta: { access: 'nacc', titleKey: 'notReported.title' },
+  },
+  {
+    path: '/nacc/statistics',
+    name: 'nacc-statistics',
+    component: () => import('../views/nacc/nacc-statistics-view.vue'),
+    meta: { access: 'nacc', titleKey: 'statistics.title' },
   },
   {
     path: '/nacc/cycles',

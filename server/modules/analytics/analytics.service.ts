@@ -17,9 +17,9 @@ import type { LaoSummary, PlanTableTotals, StatisticsRow } from './analytics.typ
 export type StatisticsArgs = {
   fiscalYear: number;
   round: RoundKind;
-  provinceId?: number;
-  type?: LaoType;
-  size?: string;
+  provinceId?: number | null;
+  type?: LaoType | null;
+  size?: string | null;
 };
 
 const laoTypes = Object.values(LaoType);
@@ -38,7 +38,8 @@ export class AnalyticsService {
   async statistics(viewer: Viewer, args: StatisticsArgs): Promise<StatisticsRow[]> {
     const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
-    const key = args.provinceId === undefined ? 't.province_id' : 't.district_id';
+    const byDistrict = args.provinceId != null;
+    const key = byDistrict ? 't.district_id' : 't.province_id';
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT ${key} AS key, t.province_id,
               count(*)::int AS lao_count,
@@ -62,7 +63,7 @@ export class AnalyticsService {
     );
     return rows.map((row) => ({
       provinceId: Number(row.province_id),
-      districtId: args.provinceId === undefined ? null : Number(row.key),
+      districtId: byDistrict ? Number(row.key) : null,
       laoCount: Number(row.lao_count),
       laoTypes: laoTypes
         .map((type) => ({ type, count: Number(row[`type_${type}`]) }))

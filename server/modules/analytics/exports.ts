@@ -3,7 +3,7 @@ import { type Request, type Response, Router } from 'express';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { LaoType } from '../lao/lao.enums';
+import { LaoSize, LaoType } from '../lao/lao.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 
@@ -82,7 +82,9 @@ export const exportsRouter = (services: Services) => {
       const fiscalYear = int(query.fiscalYear) as number;
       const round = query.round as RoundKind;
       const provinceId = int(query.provinceId);
-      const rows = await services.analytics.statistics(viewer, { fiscalYear, round, provinceId });
+      const type = Object.values(LaoType).find((value) => value === query.type);
+      const size = Object.values(LaoSize).find((value) => value === query.size);
+      const rows = await services.analytics.statistics(viewer, { fiscalYear, round, provinceId, type, size });
       const names = new Map<number, string>(
         provinceId === undefined
           ? (await services.geo.provinces()).map((p): [number, string] => [p.id, p.nameTh])

@@ -75,7 +75,13 @@ export const countsSql = (where: string) => `
 export const laoScopeSql = async (
   dataSource: DataSource,
   viewer: Viewer,
-  args: { provinceId?: number; districtId?: number; laoId?: number; type?: string; size?: string },
+  args: {
+    provinceId?: number | null;
+    districtId?: number | null;
+    laoId?: number | null;
+    type?: string | null;
+    size?: string | null;
+  },
   offset: number,
 ) => {
   const conditions: string[] = ['TRUE'];
@@ -91,17 +97,18 @@ export const laoScopeSql = async (
     const scope = provinceScope(viewer);
     if (scope !== null) add('province_id', scope);
   }
-  if (args.laoId !== undefined) {
+  // Explicit nulls from GraphQL mean "not given", like absent arguments.
+  if (args.laoId != null) {
     const lao = await dataSource.query(`SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`, [
       args.laoId,
     ]);
     if (!lao[0] || !canReadLao(viewer, lao[0])) throw notFound('อปท.');
     add('id', args.laoId);
   }
-  if (args.provinceId !== undefined) add('province_id', args.provinceId);
-  if (args.districtId !== undefined) add('district_id', args.districtId);
-  if (args.type !== undefined) add('type', args.type);
-  if (args.size !== undefined) add('size', args.size);
+  if (args.provinceId != null) add('province_id', args.provinceId);
+  if (args.districtId != null) add('district_id', args.districtId);
+  if (args.type != null) add('type', args.type);
+  if (args.size != null) add('size', args.size);
   return { where: conditions.join(' AND '), params };
 };
 

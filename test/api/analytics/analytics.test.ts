@@ -212,6 +212,16 @@ describe('aggregate tables against a hand-worked fixture', () => {
       '54',
     ]);
     expect((await provincial(STATISTICS, { provinceId: '65' })).data?.statistics).toEqual([]);
+    // Explicit nulls are "not given"; a type filter narrows the counts.
+    const TYPED = `query($type: LaoType, $size: LaoSize) { statistics(fiscalYear: 2566, round: SIX_MONTH, type: $type, size: $size) { province { id } laoCount } }`;
+    expect((await central(TYPED, { type: null, size: null })).data?.statistics).toEqual([
+      { province: { id: '54' }, laoCount: 2 },
+      { province: { id: '65' }, laoCount: 4 },
+    ]);
+    expect((await central(TYPED, { type: 'SAO' })).data?.statistics).toEqual([
+      { province: { id: '54' }, laoCount: 1 },
+      { province: { id: '65' }, laoCount: 2 },
+    ]);
   });
 
   it('LAO summary: projects and budget by dimension and type, both rounds', async () => {
@@ -334,6 +344,10 @@ describe('aggregate tables against a hand-worked fixture', () => {
     );
     expect(lines[1]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
     expect(lines).toHaveLength(5);
+    const saoOnly = Buffer.from(
+      await (await get('/exports/statistics.csv?fiscalYear=2566&round=SIX_MONTH&type=SAO')).arrayBuffer(),
+    );
+    expect(saoOnly.toString('utf8', 3).split('\r\n')[2].split(',').slice(0, 2)).toEqual(['พิษณุโลก', '2']);
     expect((await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null)).status).toBe(401);
     expect((await get('/exports/statistics.xlsx?round=SIX_MONTH')).status).toBe(400);
     expect((await get('/exports/nothing.xlsx?fiscalYear=2566&round=SIX_MONTH')).status).toBe(404);

@@ -1,0 +1,113 @@
+import { ref, shallowRef } from 'vue';
+import { readToken } from '../apollo/token';
+import { toErrorInfo, type ErrorInfo } from './use-error-message';
+
+export type ExportTable = 'statistics' | 'implementation';
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** Query parameters of an export; empty ones are left out. */
+export type ExportParams = Record<string, string | number | null | undefined>;
+
+/** The name a server gives its file (`filename*=UTF-8''…` first, then `filename="…"`). */
+export const fileNameOf = (disposition: string | null): string | null => {
+  if (!disposition) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Badly encoded: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
+  const name = (plain?.[2] ?? plain?.[1] ?? '').trim();
+  return name || null;
+};
+
+export const exportUrl = (table: ExportTable, format: ExportFormat, params: ExportParams): string => {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') query.set(key, String(value));
+  }
+  return `/exports/${table}.${format}?${query.toString()}`;
+};
+
+/** The error of a failed export: its JSON body `{ code, message }`, read like an API error. */
+const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
+  let body: { code?: unknown; message?: unknown } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's error page): the status decides below.
+  }
+  const code =
+    typeof body.code === 'string'
+      ? body.code
+      : response.status === 401
+        ? 'UNAUTHENTICATED'
+        : response.status === 403
+          ? 'FORBIDDEN'
+          : response.status === 404
+            ? 'NOT_FOUND'
+            : 'INTERNAL_SERVER_ERROR';
+  return toErrorInfo({ graphQLErrors: [{ message: body.message, extensions: { code } }] });
+};
+
+/** Hands a downloaded file to the browser under its name. */
+const saveBlob = (blob: Blob, name: string): void => {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked once the browser has taken the file.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/**
+ * Spreadsheet exports (`/exports/<table>.<xlsx|csv>`): fetched with the session's bearer
+ * token, then saved under the server's file name (else the Thai fallback name).
+ */
+export const useExportDownload = () => {
+  const busy = ref<ExportFormat | null>(null);
+  const error = shallowRef<ErrorInfo | null>(null);
+  const savedName = ref('');
+
+  const download = async (
+    table: ExportTable,
+    format: ExportFormat,
+    params: ExportParams,
+    fallbackName: string,
+  ): Promise<boolean> => {
+    if (busy.value) return false;
+    busy.value = format;
+    error.value = null;
+    savedName.value = '';
+    try {
+      const token = readToken();
+      const response = await fetch(exportUrl(table, format, params), {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+      });
+      if (!response.ok) {
+        error.value = await errorOfResponse(response);
+        return false;
+      }
+      const blob = await response.blob();
+      const name = fileNameOf(response.headers.get('Content-Disposition')) ?? `${fallbackName}.${format}`;
+      saveBlob(blob, name);
+      savedName.value = name;
+      return true;
+    } catch {
+      error.value = toErrorInfo({ networkError: {} });
+      return false;
+    } finally {
+      busy.value = null;
+    }
+  };
+
+  return { busy, error, savedName, download };
+};

@@ -1,0 +1,179 @@
+import type { TypedDocumentNode } from '@apollo/client/core';
+import { gql } from 'graphql-tag';
+import { ASSESSMENT_FIELDS } from '../fragments/plan.fragment';
+import type {
+  Assessment,
+  Connection,
+  LaoSize,
+  LaoSummary,
+  LaoType,
+  PlanStatus,
+  PlanTableProject,
+  PlanTableTotals,
+  RoundKind,
+  StatisticsRow,
+} from '../types';
+
+const LAO_SUMMARY_FIELDS = gql`
+  fragment LaoSummaryFields on LaoSummary {
+    fiscalYear
+    projectCount
+    rejectedCount
+    dimensions {
+      dimension
+      projectCount
+      antiCorruptionBudget
+      localDevelopmentBudget
+    }
+    workTypes {
+      workType
+      projectCount
+    }
+    rounds {
+      round
+      ordinanceBudget
+      disbursed
+      implementation {
+        eligibleCount
+        reportedCount
+        completedCount
+        inProgressCount
+        unableCount
+        percentage
+        level
+      }
+    }
+  }
+`;
+
+export type LaoSummaryQuery = { laoSummary: LaoSummary };
+
+/** The LAO summary of a fiscal year (ข้อมูลโดยสรุป): dimensions, work types, both rounds. */
+export const LAO_SUMMARY_QUERY: TypedDocumentNode<LaoSummaryQuery, { laoId: string; fiscalYear: number }> =
+  gql`
+    query LaoSummary($laoId: ID!, $fiscalYear: Int!) {
+      laoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
+        ...LaoSummaryFields
+      }
+    }
+    ${LAO_SUMMARY_FIELDS}
+  `;
+
+export type PlanTableQuery = {
+  projects: Connection<PlanTableProject>;
+  planTableTotals: PlanTableTotals;
+};
+
+export type PlanTableQueryVariables = {
+  laoId: string;
+  fiscalYear: number;
+  first: number;
+  after?: string | null;
+};
+
+/** The printed plan table (seed 001): the year's projects as recorded, and its totals row. */
+export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryVariables> = gql`
+  query PlanTable($laoId: ID!, $fiscalYear: Int!, $first: Int!, $after: String) {
+    projects(laoId: $laoId, fiscalYear: $fiscalYear, first: $first, after: $after, orderBy: RECORDED) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          primaryDimension
+          antiCorruptionBudget
+          quarters
+          remarks
+          reviewStatus
+        }
+      }
+    }
+    planTableTotals(laoId: $laoId, fiscalYear: $fiscalYear) {
+      projectCount
+      antiCorruptionBudget
+      quarterCounts
+    }
+  }
+`;
+
+export type AssessmentReportQuery = {
+  laoSummary: LaoSummary;
+  plan: {
+    id: string;
+    fiscalYear: number;
+    status: PlanStatus;
+    submittedAt: string | null;
+    projectCount: number;
+    latestAssessment: Assessment | null;
+  } | null;
+};
+
+/** Projects and budget per dimension beside the latest assessment's scores. */
+export const ASSESSMENT_REPORT_QUERY: TypedDocumentNode<
+  AssessmentReportQuery,
+  { laoId: string; fiscalYear: number }
+> = gql`
+  query AssessmentReport($laoId: ID!, $fiscalYear: Int!) {
+    laoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
+      ...LaoSummaryFields
+    }
+    plan(laoId: $laoId, fiscalYear: $fiscalYear) {
+      id
+      fiscalYear
+      status
+      submittedAt
+      projectCount
+      latestAssessment {
+        ...AssessmentFields
+      }
+    }
+  }
+  ${LAO_SUMMARY_FIELDS}
+  ${ASSESSMENT_FIELDS}
+`;
+
+export type StatisticsQueryVariables = {
+  fiscalYear: number;
+  round: RoundKind;
+  provinceId?: string | null;
+  type?: LaoType | null;
+  size?: LaoSize | null;
+};
+
+export type StatisticsQuery = { statistics: StatisticsRow[] };
+
+/** One row per province, or per district of one province (drill-down). */
+export const STATISTICS_QUERY: TypedDocumentNode<StatisticsQuery, StatisticsQueryVariables> = gql`
+  query Statistics($fiscalYear: Int!, $round: RoundKind!, $provinceId: ID, $type: LaoType, $size: LaoSize) {
+    statistics(fiscalYear: $fiscalYear, round: $round, provinceId: $provinceId, type: $type, size: $size) {
+      province {
+        id
+        nameTh
+      }
+      district {
+        id
+        nameTh
+      }
+      laoCount
+      laoTypes {
+        type
+        count
+      }
+      plansPassed
+      plansIncomplete
+      plansSubmitted
+      plansNotSubmitted
+      fullyReported
+      partlyReported
+      notReported
+      levelHigh
+      levelMedium
+      levelLow
+    }
+  }
+`;
