@@ -52,6 +52,8 @@ export const launchChromium = async (): Promise<BrowserContext> => {
     headless: true,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
+    // Charts draw at once (no animation), so screenshots and prints show final values.
+    reducedMotion: 'reduce',
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
