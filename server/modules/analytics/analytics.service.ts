@@ -155,4 +155,41 @@ export class AnalyticsService {
       quarterCounts: [row.q1, row.q2, row.q3, row.q4],
     };
   }
+
+  /** The projects of an LAO's year with both rounds' reports, in plan-book order: one statement (exports). */
+  async planRows(viewer: Viewer, laoId: number, fiscalYear: number): Promise<PlanRow[]> {
+    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    return this.dataSource.query(
+      `SELECT p.id, p.name, p.work_type AS "workType", p.primary_dimension AS "dimension", p.quarters,
+              p.anti_corruption_budget::text AS "budget", p.remarks, p.review_status AS "reviewStatus",
+              p.review_reason AS "reviewReason",
+              six.status AS "sixStatus", six.unable_reason AS "sixReason", six.disbursed::text AS "sixDisbursed",
+              twelve.status AS "twelveStatus", twelve.unable_reason AS "twelveReason", twelve.disbursed::text AS "twelveDisbursed"
+         FROM project p
+         LEFT JOIN report six ON six.project_id = p.id AND six.fiscal_year = $2 AND six.round = 'SIX_MONTH'
+         LEFT JOIN report twelve ON twelve.project_id = p.id AND twelve.fiscal_year = $2 AND twelve.round = 'TWELVE_MONTH'
+        WHERE p.lao_id = $1 AND p.fiscal_years @> ARRAY[$2::smallint]
+        ORDER BY p.id`,
+      [laoId, fiscalYear],
+    );
+  }
 }
+
+export type PlanRow = {
+  id: number;
+  name: string;
+  workType: WorkType;
+  dimension: string;
+  quarters: number[];
+  budget: string;
+  remarks: string | null;
+  reviewStatus: string;
+  reviewReason: string | null;
+  sixStatus: string | null;
+  sixReason: string | null;
+  sixDisbursed: string | null;
+  twelveStatus: string | null;
+  twelveReason: string | null;
+  twelveDisbursed: string | null;
+};

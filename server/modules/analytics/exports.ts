@@ -4,12 +4,30 @@ import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { LaoSize, LaoType } from '../lao/lao.enums';
+import { Dimension, dimensionNumber } from '../plan/plan.enums';
+import { workTypeLabels } from '../project/project.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 
 type Column = { header: string; width: number; money?: boolean; percent?: boolean };
 type Table = { title: string; columns: Column[]; rows: (string | number | null)[][] };
 
+const statusLabels: Record<string, string> = {
+  IN_PROGRESS: 'อยู่ระหว่างดำเนินการ',
+  COMPLETED: 'ดำเนินการแล้วเสร็จ',
+  UNABLE: 'ไม่สามารถดำเนินการได้',
+};
+const reasonLabels: Record<string, string> = {
+  NO_BUDGET: 'ไม่ได้รับงบประมาณ',
+  POLICY_CHANGED: 'นโยบายผู้บริหารเปลี่ยนแปลง',
+  INSUFFICIENT_PERSONNEL: 'บุคลากรไม่เพียงพอ',
+  OTHER: 'อื่นๆ',
+};
+const reviewLabels: Record<string, string> = {
+  PENDING: 'รอการตรวจสอบ',
+  APPROVED: 'รับรอง',
+  REJECTED: 'ปฏิเสธ',
+};
 const levelLabels: Record<string, string> = {
   HIGH: 'มาก',
   MEDIUM: 'ปานกลาง',
@@ -71,7 +89,11 @@ const send = async (res: Response, format: string, name: string, table: Table) =
 const int = (value: unknown): number | undefined =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 
-/** GET /exports/<table>.<xlsx|csv>?fiscalYear=…&round=…&provinceId=… with the Authorization header of the app. */
+/**
+ * GET /exports/<table>.<xlsx|csv> with the Authorization header of the app:
+ * statistics and implementation take ?fiscalYear=&round=&provinceId=; plan-table and
+ * project-status take ?laoId=&fiscalYear=.
+ */
 export const exportsRouter = (services: Services) => {
   const router = Router();
   const tables: Record<
@@ -181,18 +203,98 @@ export const exportsRouter = (services: Services) => {
     },
   };
 
+  const laoName = async (laoId: number) =>
+    ((await services.manager.query(`SELECT name_th FROM lao WHERE id = $1`, [laoId]))[0]
+      ?.name_th as string) ?? '';
+  const tick = (on: boolean) => (on ? '✓' : '');
+  const statusText = (status: string | null, reason: string | null) =>
+    status ? `${statusLabels[status]}${reason ? ` (${reasonLabels[reason]})` : ''}` : 'ยังไม่รายงาน';
+
+  tables['plan-table'] = async (viewer, query) => {
+    const laoId = int(query.laoId) as number;
+    const fiscalYear = int(query.fiscalYear) as number;
+    const rows = (await services.analytics.planRows(viewer, laoId, fiscalYear)).filter(
+      (row) => row.reviewStatus !== 'REJECTED',
+    );
+    const totals = await services.analytics.planTableTotals(viewer, laoId, fiscalYear);
+    return {
+      name: `plan-table-${fiscalYear}-${laoId}`,
+      table: {
+        title: `แผนปฏิบัติการป้องกันการทุจริต พ.ศ. ${fiscalYear} ของ ${await laoName(laoId)}`,
+        columns: [
+          { header: 'ลำดับ', width: 7 },
+          { header: 'รายการโครงการ', width: 60 },
+          { header: 'มิติ', width: 6 },
+          { header: 'งบประมาณ (บาท)', width: 16, money: true },
+          { header: 'ไตรมาส 1', width: 9 },
+          { header: 'ไตรมาส 2', width: 9 },
+          { header: 'ไตรมาส 3', width: 9 },
+          { header: 'ไตรมาส 4', width: 9 },
+          { header: 'หมายเหตุ', width: 24 },
+        ],
+        rows: [
+          ...rows.map((row, index) => [
+            index + 1,
+            row.name,
+            dimensionNumber[row.dimension as Dimension],
+            row.budget,
+            ...[1, 2, 3, 4].map((q) => tick(row.quarters.includes(q))),
+            row.remarks,
+          ]),
+          ['รวมทั้งสิ้น', null, null, totals.antiCorruptionBudget, ...totals.quarterCounts, null],
+        ],
+      },
+    };
+  };
+
+  tables['project-status'] = async (viewer, query) => {
+    const laoId = int(query.laoId) as number;
+    const fiscalYear = int(query.fiscalYear) as number;
+    const rows = await services.analytics.planRows(viewer, laoId, fiscalYear);
+    return {
+      name: `project-status-${fiscalYear}-${laoId}`,
+      table: {
+        title: `รายงานสถานะโครงการ/กิจกรรม/มาตรการ ปีงบประมาณ ${fiscalYear} ของ ${await laoName(laoId)}`,
+        columns: [
+          { header: 'ลำดับ', width: 7 },
+          { header: 'ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน', width: 56 },
+          { header: 'ประเภทงาน', width: 14 },
+          { header: 'มิติ', width: 6 },
+          { header: 'การตรวจสอบ', width: 14 },
+          { header: 'สถานะ รอบ 6 เดือน', width: 30 },
+          { header: 'สถานะ รอบ 12 เดือน', width: 30 },
+          { header: 'เบิกจ่ายจริง (บาท)', width: 16, money: true },
+        ],
+        rows: rows.map((row, index) => [
+          index + 1,
+          row.name,
+          workTypeLabels[row.workType],
+          dimensionNumber[row.dimension as Dimension],
+          reviewLabels[row.reviewStatus],
+          row.reviewStatus === 'REJECTED' ? 'ไม่ต้องรายงาน' : statusText(row.sixStatus, row.sixReason),
+          row.reviewStatus === 'REJECTED' ? 'ไม่ต้องรายงาน' : statusText(row.twelveStatus, row.twelveReason),
+          row.twelveDisbursed ?? row.sixDisbursed,
+        ]),
+      },
+    };
+  };
+
   router.get('/exports/:file', async (req, res) => {
-    const match = /^(\w+)\.(xlsx|csv)$/.exec(req.params.file);
+    const match = /^([\w-]+)\.(xlsx|csv)$/.exec(req.params.file);
     const table = match ? tables[match[1]] : undefined;
     if (!match || !table) {
       res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'ไม่พบรายงานที่ต้องการ' });
       return;
     }
-    if (!int(req.query.fiscalYear) || !Object.values(RoundKind).includes(req.query.round as RoundKind)) {
-      res.status(400).json({
-        code: ErrorCode.BAD_USER_INPUT,
-        message: 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)',
-      });
+    const perLao = match[1] === 'plan-table' || match[1] === 'project-status';
+    const given = perLao
+      ? int(req.query.laoId) !== undefined
+      : Object.values(RoundKind).includes(req.query.round as RoundKind);
+    if (!int(req.query.fiscalYear) || !given) {
+      const message = perLao
+        ? 'กรุณาระบุ อปท. (laoId) และปีงบประมาณ (fiscalYear)'
+        : 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)';
+      res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, message });
       return;
     }
     const viewer = await services.sessions.resolveViewer(req.headers.authorization);

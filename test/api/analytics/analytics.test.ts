@@ -351,5 +351,45 @@ describe('aggregate tables against a hand-worked fixture', () => {
     expect((await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null)).status).toBe(401);
     expect((await get('/exports/statistics.xlsx?round=SIX_MONTH')).status).toBe(400);
     expect((await get('/exports/nothing.xlsx?fiscalYear=2566&round=SIX_MONTH')).status).toBe(404);
+
+    // The plan table of one LAO, in the layout of seed 001, with its totals row.
+    const plan = await get(`/exports/plan-table.xlsx?laoId=${laoId}&fiscalYear=2566`, lao.token);
+    expect(plan.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await plan.arrayBuffer());
+    const planSheet = book.worksheets[0];
+    expect(String(planSheet.getCell('A1').value)).toBe('แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566 ของ อปท. 5650801');
+    expect(planSheet.rowCount).toBe(2 + 5 + 1);
+    expect((planSheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual([
+      1,
+      'โครงการ',
+      1,
+      10000.5,
+      '✓',
+      '✓',
+      '',
+      '',
+    ]);
+    expect((planSheet.getRow(8).values as unknown[]).slice(1, 9)).toEqual([
+      'รวมทั้งสิ้น',
+      undefined,
+      undefined,
+      51001.75,
+      3,
+      2,
+      2,
+      2,
+    ]);
+    const status = Buffer.from(
+      await (await get(`/exports/project-status.csv?laoId=${laoId}&fiscalYear=2566`)).arrayBuffer(),
+    );
+    const statusLines = status.toString('utf8', 3).trim().split('\r\n');
+    expect(statusLines).toHaveLength(1 + 6);
+    expect(statusLines[3]).toBe('3,โครงการ,มาตรการ,2,รับรอง,อยู่ระหว่างดำเนินการ,ยังไม่รายงาน,8000.00');
+    expect(statusLines[6]).toBe('6,โครงการ,โครงการ,1,ปฏิเสธ,ไม่ต้องรายงาน,ไม่ต้องรายงาน,');
+    expect(
+      (await get(`/exports/plan-table.xlsx?laoId=${laoId}&fiscalYear=2566`, provincial.token)).status,
+    ).toBe(404);
+    expect((await get(`/exports/plan-table.xlsx?fiscalYear=2566`)).status).toBe(400);
   });
 });
