@@ -60,6 +60,16 @@ describe('dashboards, tables and exports in the browser', () => {
     // The bundled Thai font is embedded: Thai prints as text, not boxes.
     expect(pdf.toString('latin1')).toMatch(/Sarabun/);
     await page.emulateMedia({ media: 'screen' });
+
+    // Performance summary of a round and the project status report.
+    await page.goto(`${server.url}/lao/exports/performance?year=2566&round=SIX_MONTH`);
+    await page.getByTestId('performance-total').filter({ hasText: '41,000.00' }).waitFor();
+    expect(await page.locator('[data-testid="performance-table"] tr[data-project-id]').count()).toBe(12);
+    await h.snap('performance');
+    await page.goto(`${server.url}/lao/exports/status?year=2566`);
+    await page.getByTestId('status-summary').waitFor();
+    expect(await page.locator('[data-testid="status-table"] tr[data-project-id]').count()).toBe(12);
+    await h.snap('status');
     await h.logout();
 
     // NACC: national table, drill into Phitsanulok, download the XLSX.
@@ -88,5 +98,14 @@ describe('dashboards, tables and exports in the browser', () => {
     expect(sheet.getCell('A2').value).toBe('อำเภอ');
     const wangThong = sheet.getRows(3, sheet.rowCount - 2)?.find((row) => row.getCell(1).value === 'วังทอง');
     expect(wangThong?.getCell(2).value).toBe(5); // five demo LAOs in วังทอง
+
+    // NACC reads one LAO's reports from the province table.
+    await page.goto(`${server.url}/reports/province?year=2566&round=SIX_MONTH&provinceId=65`);
+    const dintong = page.locator('tr[data-lao-code="5650802"]');
+    await dintong.waitFor();
+    await dintong.getByTestId('lao-report-menu').click();
+    await dintong.getByTestId('lao-report-link-performance').click();
+    await page.getByTestId('performance-total').filter({ hasText: '41,000.00' }).waitFor();
+    await h.snap('nacc-lao-performance');
   }, 180_000);
 });

@@ -129,6 +129,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'lao', titleKey: 'assessmentReport.title' },
   },
   {
+    path: '/lao/exports/performance',
+    name: 'lao-performance',
+    component: () => import('../views/lao/lao-performance-view.vue'),
+    meta: { access: 'lao', titleKey: 'performance.pageTitle' },
+  },
+  {
+    path: '/lao/exports/status',
+    name: 'lao-status-report',
+    component: () => import('../views/lao/lao-status-view.vue'),
+    meta: { access: 'lao', titleKey: 'statusReport.pageTitle' },
+  },
+  {
     // Shared by every signed-in role: an LAO and a provincial office see their own province.
     path: '/reports/province',
     name: 'province-report',
@@ -146,6 +158,31 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-laos',
     component: () => import('../views/nacc/nacc-laos-view.vue'),
     meta: { access: 'nacc', titleKey: 'nacc.laosTitle' },
+  },
+  // The LAO report pages, for any LAO within the NACC viewer's reach (laoId from the address).
+  {
+    path: '/nacc/laos/:laoId/plan-table',
+    name: 'nacc-lao-plan-table',
+    component: () => import('../views/lao/lao-plan-table-view.vue'),
+    meta: { access: 'nacc', titleKey: 'planTable.pageTitle' },
+  },
+  {
+    path: '/nacc/laos/:laoId/performance',
+    name: 'nacc-lao-performance',
+    component: () => import('../views/lao/lao-performance-view.vue'),
+    meta: { access: 'nacc', titleKey: 'performance.pageTitle' },
+  },
+  {
+    path: '/nacc/laos/:laoId/status',
+    name: 'nacc-lao-status',
+    component: () => import('../views/lao/lao-status-view.vue'),
+    meta: { access: 'nacc', titleKey: 'statusReport.pageTitle' },
+  },
+  {
+    path: '/nacc/laos/:laoId/assessment',
+    name: 'nacc-lao-assessment',
+    component: () => import('../views/lao/lao-assessment-report-view.vue'),
+    meta: { access: 'nacc', titleKey: 'assessmentReport.title' },
   },
   {
     path: '/nacc/review',
