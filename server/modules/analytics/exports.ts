@@ -157,10 +157,14 @@ export const exportsRouter = (services: Services) => {
       const fiscalYear = int(query.fiscalYear) as number;
       const round = query.round as RoundKind;
       const provinceId = int(query.provinceId);
+      const type = Object.values(LaoType).find((value) => value === query.type);
+      const size = Object.values(LaoSize).find((value) => value === query.size);
       const rows = await services.implementation.rows(viewer, {
         fiscalYear,
         round,
         provinceId,
+        type,
+        size,
         limit: 10000,
       });
       const laos: { id: number; code: string; name_th: string; district: string }[] =

@@ -123,6 +123,8 @@ export class ImplementationService {
       provinceId?: number;
       districtId?: number;
       laoId?: number;
+      type?: string | null;
+      size?: string | null;
       onlyIncomplete?: boolean;
       limit?: number;
     },

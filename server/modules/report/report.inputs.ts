@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
+import { LaoSize, LaoType } from '../lao/lao.enums';
 import { ReportStatus, RoundKind, UnableReason } from './report.enums';
 
 const money = /^\d{1,13}(\.\d{1,2})?$/;
@@ -158,6 +159,12 @@ export class ImplementationArgs {
 
   @Field(() => ID, { nullable: true, description: 'Only this LAO.' })
   laoId?: string;
+
+  @Field(() => LaoType, { nullable: true, description: 'Only LAOs of this type.' })
+  type?: LaoType | null;
+
+  @Field(() => LaoSize, { nullable: true, description: 'Only LAOs of this size.' })
+  size?: LaoSize | null;
 
   @Field(() => Boolean, {
     defaultValue: false,

@@ -121,6 +121,13 @@ describe('implementation percentage and level (computed in SQL)', () => {
     expect(server.queries.count).toBeLessThanOrEqual(3);
   });
 
+  it('filters by LAO type (explicit nulls mean all)', async () => {
+    const TYPED = `query($type: LaoType) { implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65", type: $type) { lao { code } } }`;
+    expect((await central(TYPED, { type: null })).data?.implementation).toHaveLength(cases.length);
+    expect((await central(TYPED, { type: 'PAO' })).data?.implementation).toEqual([]);
+    expect((await central(TYPED, { type: 'SAO' })).data?.implementation).toHaveLength(cases.length);
+  });
+
   it('lists LAOs that have not reported everything, and district coverage', async () => {
     const incomplete = await central(QUERY, { round: 'SIX_MONTH', provinceId: '65', onlyIncomplete: true });
     const incompleteCodes = (incomplete.data?.implementation as { lao: { code: string } }[]).map(
