@@ -9,6 +9,7 @@ import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
+import { PublicResolver } from './modules/public/public.resolver';
 import {
   DistrictCoverageResolver,
   ImplementationRowResolver,
@@ -34,6 +35,7 @@ export const resolvers = [
   DistrictCoverageResolver,
   AnalyticsResolver,
   LaoSummaryResolver,
+  PublicResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

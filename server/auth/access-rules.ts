@@ -24,19 +24,26 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     province: PUBLIC,
     lao: [Role.LAO, ...NACC],
     laos: [...NACC],
-    planCycles: SIGNED_IN,
+    planCycles: PUBLIC,
     plan: [Role.LAO, ...NACC],
     plans: [...NACC],
     project: [Role.LAO, ...NACC],
     projects: [Role.LAO, ...NACC],
     planHistory: [Role.LAO, ...NACC],
-    reportingRounds: SIGNED_IN,
+    reportingRounds: PUBLIC,
     implementation: [Role.LAO, ...NACC],
     reportingCoverage: [...NACC],
     roundExtensions: [Role.LAO, ...NACC],
     statistics: [Role.LAO, ...NACC],
     laoSummary: [Role.LAO, ...NACC],
     planTableTotals: [Role.LAO, ...NACC],
+    publicLaoSearch: PUBLIC,
+    publicLao: PUBLIC,
+    publicPlan: PUBLIC,
+    publicProjects: PUBLIC,
+    publicLaoSummary: PUBLIC,
+    publicImplementation: PUBLIC,
+    publicStatistics: PUBLIC,
   },
   Mutation: {
     login: PUBLIC,
@@ -70,10 +77,145 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
   },
 };
 
-/** Global middleware enforcing `operationAccess` on root fields; fails closed. */
+const all = (...fields: string[]) => new Set(fields);
+
+/**
+ * What an anonymous caller may read, field by field: the public face of the data
+ * (DOMAIN.md: coordinator phone, mobile and email are private; so are accounts,
+ * history and who did what). Any field not listed is refused to anonymous callers,
+ * and a test walks the schema from the public operations to check nothing private
+ * is reachable.
+ */
+export const publicFields: Record<string, ReadonlySet<string>> = {
+  Province: all('id', 'nameTh', 'nameEn', 'districts'),
+  District: all('id', 'nameTh', 'nameEn'),
+  Lao: all(
+    'id',
+    'code',
+    'nameTh',
+    'type',
+    'size',
+    'province',
+    'district',
+    'address',
+    'areaKm2',
+    'population',
+    'revenueExcludingSubsidies',
+    'revenueFromSubsidies',
+    'chiefExecutiveName',
+    'permanentSecretaryName',
+    'website',
+  ),
+  LaoConnection: all('edges', 'pageInfo', 'totalCount'),
+  LaoEdge: all('cursor', 'node'),
+  ProjectConnection: all('edges', 'pageInfo', 'totalCount'),
+  ProjectEdge: all('cursor', 'node'),
+  PageInfo: all('hasNextPage', 'endCursor'),
+  PlanCycle: all('id', 'nameTh', 'startYear', 'endYear'),
+  Plan: all(
+    'id',
+    'fiscalYear',
+    'status',
+    'submittedAt',
+    'lao',
+    'cycle',
+    'assessments',
+    'latestAssessment',
+    'projectCount',
+  ),
+  Assessment: all(
+    'id',
+    'verdict',
+    'scoreSociety',
+    'scoreAdministration',
+    'scoreParticipation',
+    'scoreOversight',
+    'totalScore',
+    'comments',
+    'assessedAt',
+  ),
+  Project: all(
+    'id',
+    'name',
+    'workType',
+    'fiscalYears',
+    'quarters',
+    'primaryDimension',
+    'additionalDimensions',
+    'essence',
+    'antiCorruptionBudget',
+    'localDevelopmentBudget',
+    'targetGroups',
+    'objectives',
+    'remarks',
+    'reviewStatus',
+    'reviewReason',
+    'reviewedAt',
+    'createdAt',
+    'updatedAt',
+    'lao',
+    'report',
+  ),
+  Report: all(
+    'id',
+    'fiscalYear',
+    'round',
+    'inOrdinance',
+    'ordinanceBudget',
+    'disbursed',
+    'status',
+    'unableReason',
+    'unableReasonText',
+    'updatedAt',
+  ),
+  ReportingRound: all('id', 'fiscalYear', 'kind', 'opensAt', 'closesAt'),
+  ImplementationRow: all(
+    'lao',
+    'eligibleCount',
+    'reportedCount',
+    'completedCount',
+    'inProgressCount',
+    'unableCount',
+    'percentage',
+    'level',
+  ),
+  StatisticsRow: all(
+    'province',
+    'district',
+    'laoCount',
+    'laoTypes',
+    'plansPassed',
+    'plansIncomplete',
+    'plansSubmitted',
+    'plansNotSubmitted',
+    'fullyReported',
+    'partlyReported',
+    'notReported',
+    'levelHigh',
+    'levelMedium',
+    'levelLow',
+  ),
+  LaoTypeCount: all('type', 'count'),
+  LaoSummary: all('lao', 'fiscalYear', 'projectCount', 'rejectedCount', 'dimensions', 'workTypes', 'rounds'),
+  DimensionTotals: all('dimension', 'projectCount', 'antiCorruptionBudget', 'localDevelopmentBudget'),
+  WorkTypeCount: all('workType', 'projectCount'),
+  RoundSummary: all('round', 'implementation', 'ordinanceBudget', 'disbursed'),
+  PlanTableTotals: all('projectCount', 'antiCorruptionBudget', 'quarterCounts'),
+};
+
+/**
+ * Global middleware: the role gate of `operationAccess` on root fields (fails
+ * closed), and for anonymous callers the field list of `publicFields` everywhere else.
+ */
 export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
   const parent = info.parentType.name;
-  if (parent !== 'Query' && parent !== 'Mutation') return next();
+  if (parent !== 'Query' && parent !== 'Mutation') {
+    // Anonymous reads are held to the public fields; the four public mutations answer the
+    // caller about its own new session (a token, its viewer), which needs no such limit.
+    const anonymousRead = context.viewer.kind === 'anonymous' && info.operation.operation === 'query';
+    if (anonymousRead && !publicFields[parent]?.has(info.fieldName)) throw forbidden();
+    return next();
+  }
   const rule = operationAccess[parent][info.fieldName];
   if (rule === undefined) {
     console.error(`No access rule declared for ${parent}.${info.fieldName}; denied`);
@@ -81,7 +223,7 @@ export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next
   }
   if (rule === PUBLIC) return next();
   const { viewer } = context;
-  if (viewer.kind === 'anonymous') throw unauthenticated();
+  if (viewer.kind !== 'account') throw unauthenticated();
   if (rule !== SIGNED_IN && !rule.includes(viewer.role)) throw forbidden();
   return next();
 };

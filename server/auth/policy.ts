@@ -15,6 +15,7 @@ export const requireSignedIn = (viewer: Viewer): SignedInViewer => {
 };
 
 export const canReadLao = (viewer: Viewer, lao: LaoScope): boolean => {
+  if (viewer.kind === 'public') return true;
   if (viewer.kind !== 'account') return false;
   switch (viewer.role) {
     case Role.NACC_CENTRAL:
@@ -64,6 +65,7 @@ export const requireAccess = <T>(allowed: boolean, record: T, what = 'ข้อ�
 
 /** Province filter a viewer's lists are limited to (null: all provinces). */
 export const provinceScope = (viewer: Viewer): number | null => {
+  if (viewer.kind === 'public') return null;
   if (viewer.kind === 'account' && viewer.role === Role.NACC_PROVINCE) return viewer.provinceId;
   if (viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL) return null;
   throw new AppError(ErrorCode.FORBIDDEN, 'คุณไม่มีสิทธิ์ดำเนินการนี้');

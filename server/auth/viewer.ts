@@ -6,6 +6,8 @@ import { Role } from './role';
  */
 export type Viewer =
   | { kind: 'anonymous' }
+  /** What public operations read as: every LAO's public data; private fields stay guarded per field. */
+  | { kind: 'public' }
   | {
       kind: 'account';
       accountId: string;
@@ -22,5 +24,7 @@ export type Viewer =
 export type SignedInViewer = Extract<Viewer, { kind: 'account' }>;
 
 export const anonymous: Viewer = { kind: 'anonymous' };
+
+export const publicReader: Viewer = { kind: 'public' };
 
 export const roleOf = (viewer: Viewer): Role | null => (viewer.kind === 'account' ? viewer.role : null);

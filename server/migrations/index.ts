@@ -1,10 +1,12 @@
 import { Foundation1795309600855 } from './1795309600855-Foundation';
 import { PlansAndProjects1795311032798 } from './1795311032798-PlansAndProjects';
 import { ProgressReports1795312228413 } from './1795312228413-ProgressReports';
+import { ThaiNameSearch1795313000000 } from './1795313000000-ThaiNameSearch';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
   Foundation1795309600855,
   PlansAndProjects1795311032798,
   ProgressReports1795312228413,
+  ThaiNameSearch1795313000000,
 ];

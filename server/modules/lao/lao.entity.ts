@@ -52,6 +52,8 @@ export class LaoCoordinator {
 )
 @Index('lao_province_idx', ['provinceId'])
 @Index('lao_district_idx', ['districtId'])
+// Trigram index for Thai substring search, hand-written in a migration.
+@Index('lao_name_trgm_idx', { synchronize: false })
 export class Lao {
   @Field(() => ID, { description: 'Internal identifier.' })
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })

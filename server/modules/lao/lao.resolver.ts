@@ -16,7 +16,7 @@ import {
 } from './lao.inputs';
 import { incompleteProfileTabs, type ProfileTab } from './profile';
 
-const LaoConnection = connectionOf('Lao', Lao);
+export const LaoConnection = connectionOf('Lao', Lao);
 
 @Resolver(() => Lao)
 export class LaoResolver {

@@ -10,7 +10,7 @@ import { Project } from './project.entity';
 import { ReviewStatus } from './project.enums';
 import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInput } from './project.inputs';
 
-const ProjectConnection = connectionOf('Project', Project);
+export const ProjectConnection = connectionOf('Project', Project);
 
 @Resolver(() => Project)
 export class ProjectResolver {

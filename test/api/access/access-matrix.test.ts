@@ -63,7 +63,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['LAO'],
     document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
   },
-  planCycles: { allowed: signedIn, document: `{ planCycles { id } }` },
+  planCycles: { allowed: everyone, document: `{ planCycles { id } }` },
   plan: { allowed: signedIn, document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
   plans: { allowed: nacc, document: `{ plans(first: 1) { totalCount } }` },
   project: { allowed: signedIn, document: `{ project(id: "999999") { id } }` },
@@ -103,7 +103,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { assessPlan(input: { planId: "999999", version: 1, verdict: PASSED, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
   },
-  reportingRounds: { allowed: signedIn, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
+  reportingRounds: { allowed: everyone, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
   implementation: {
     allowed: signedIn,
     document: `{ implementation(fiscalYear: 2566, round: SIX_MONTH, limit: 1) { level } }`,
@@ -144,6 +144,25 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   planTableTotals: {
     allowed: signedIn,
     document: `{ planTableTotals(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
+  },
+  publicLaoSearch: { allowed: everyone, document: `{ publicLaoSearch(search: "x") { totalCount } }` },
+  publicLao: { allowed: everyone, document: `{ publicLao(code: "0000000") { id } }` },
+  publicPlan: { allowed: everyone, document: `{ publicPlan(laoId: "999999", fiscalYear: 2566) { id } }` },
+  publicProjects: {
+    allowed: everyone,
+    document: `{ publicProjects(laoId: "999999", fiscalYear: 2566) { totalCount } }`,
+  },
+  publicLaoSummary: {
+    allowed: everyone,
+    document: `{ publicLaoSummary(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
+  },
+  publicImplementation: {
+    allowed: everyone,
+    document: `{ publicImplementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { level } }`,
+  },
+  publicStatistics: {
+    allowed: everyone,
+    document: `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],

@@ -321,7 +321,7 @@ describe('aggregate tables against a hand-worked fixture', () => {
     ).toBe('NOT_FOUND');
   });
 
-  it('exports the same numbers as XLSX and CSV, for signed-in callers only', async () => {
+  it('exports the same numbers as XLSX and CSV', async () => {
     const get = (path: string, token = central.token) =>
       fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const xlsx = await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH');
@@ -348,7 +348,11 @@ describe('aggregate tables against a hand-worked fixture', () => {
       await (await get('/exports/statistics.csv?fiscalYear=2566&round=SIX_MONTH&type=SAO')).arrayBuffer(),
     );
     expect(saoOnly.toString('utf8', 3).split('\r\n')[2].split(',').slice(0, 2)).toEqual(['พิษณุโลก', '2']);
-    expect((await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null)).status).toBe(401);
+    // Anonymous callers get the public data, cacheable; signed-in ones their own reach, not cached.
+    const anonymous = await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(xlsx.headers.get('cache-control')).toBe('private, no-store');
     expect((await get('/exports/statistics.xlsx?round=SIX_MONTH')).status).toBe(400);
     expect((await get('/exports/nothing.xlsx?fiscalYear=2566&round=SIX_MONTH')).status).toBe(404);
 
@@ -391,5 +395,33 @@ describe('aggregate tables against a hand-worked fixture', () => {
       (await get(`/exports/plan-table.xlsx?laoId=${laoId}&fiscalYear=2566`, provincial.token)).status,
     ).toBe(404);
     expect((await get(`/exports/plan-table.xlsx?fiscalYear=2566`)).status).toBe(400);
+  });
+
+  it('publishes every project and report of a year as open data, with public fields only', async () => {
+    const projects = Buffer.from(
+      await (await fetch(`${server.url}/open-data/projects-2566.csv`)).arrayBuffer(),
+    );
+    const lines = projects.toString('utf8', 3).trim().split('\r\n');
+    expect(lines[0].split(',')).toHaveLength(15);
+    expect(lines).toHaveLength(1 + 6 + 2 + 1 + 2);
+    expect(lines.filter((line) => line.startsWith('5650801,')).map((line) => line.split(',')[14])).toEqual([
+      'รับรอง',
+      'รับรอง',
+      'รับรอง',
+      'รับรอง',
+      'รอการตรวจสอบ',
+      'ปฏิเสธ',
+    ]);
+    const reports = Buffer.from(
+      await (await fetch(`${server.url}/open-data/reports-2566.csv`)).arrayBuffer(),
+    );
+    const reportLines = reports.toString('utf8', 3).trim().split('\r\n');
+    expect(reportLines).toHaveLength(1 + 3 + 2);
+    expect(reportLines[1]).toMatch(
+      /^5540101,อปท\. 5540101,\d+,โครงการ,รอบ 6 เดือน,ดำเนินการแล้วเสร็จ,,ใช่,0\.00,0\.00,20\d\d-/,
+    );
+    const xlsx = await fetch(`${server.url}/open-data/reports-2566.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect((await fetch(`${server.url}/open-data/secrets-2566.csv`)).status).toBe(404);
   });
 });
