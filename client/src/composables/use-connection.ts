@@ -1,3 +1,4 @@
+import { ref, watch, type Ref } from 'vue';
 import type { Connection } from '../graphql/types';
 
 /** fetchMore's updateQuery for "load more": the next page's edges appended to the current ones. */
@@ -16,3 +17,36 @@ export const appendPage =
           },
         } as Record<Key, Connection<Node>>)
       : previous;
+
+/**
+ * Reads a query's `projects` connection to its end, page after page (a report needs every row);
+ * the flag is true while a further page is loading.
+ */
+export const useAllPages = <TResult extends { projects: Connection<unknown> }>(
+  result: Ref<TResult | undefined>,
+  fetchMore: (options: {
+    variables: { after: string };
+    updateQuery: (previous: TResult, options: { fetchMoreResult?: TResult }) => TResult;
+  }) => unknown,
+): Ref<boolean> => {
+  const fetchingMore = ref(false);
+  watch(
+    () => result.value?.projects.pageInfo,
+    async (pageInfo) => {
+      if (!pageInfo?.hasNextPage || !pageInfo.endCursor || fetchingMore.value) return;
+      fetchingMore.value = true;
+      try {
+        await fetchMore({
+          variables: { after: pageInfo.endCursor },
+          updateQuery: (previous, { fetchMoreResult }) =>
+            fetchMoreResult
+              ? { ...previous, ...appendPage<'projects', unknown>('projects')(previous, { fetchMoreResult }) }
+              : previous,
+        });
+      } finally {
+        fetchingMore.value = false;
+      }
+    },
+  );
+  return fetchingMore;
+};

@@ -1,3 +1,4 @@
+import { useQuery } from '@vue/apollo-composable';
 import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
@@ -9,6 +10,7 @@ import type {
   RoundKind,
   UnableReason,
 } from '../graphql/types';
+import { REPORTING_ROUNDS_QUERY } from '../graphql/queries/report.query';
 import { replaceQuery } from './use-fiscal-year';
 
 // The enums of progress reports, in the order of the legacy forms.
@@ -128,6 +130,25 @@ export const useRoundKind = (rounds: Ref<readonly ReportingRound[]>, roundsKnown
   );
 
   return { round, setRound };
+};
+
+/**
+ * The round a report of a fiscal year shows (see useRoundKind), its select's value and its label;
+ * the rounds of the year decide the default.
+ */
+export const useReportRound = (year: Ref<number | null>) => {
+  const { t } = useI18n();
+  const { result, error: roundsError } = useQuery(
+    REPORTING_ROUNDS_QUERY,
+    () => ({ fiscalYear: year.value ?? 0 }),
+    () => ({ enabled: year.value !== null, fetchPolicy: 'cache-and-network' }),
+  );
+  const { round, setRound } = useRoundKind(
+    computed(() => result.value?.reportingRounds ?? []),
+    computed(() => result.value !== undefined || !!roundsError.value),
+  );
+  const roundLabel = computed(() => (round.value ? t(`round.${round.value}`) : ''));
+  return { round, setRound, roundLabel, roundsError };
 };
 
 /** The current time, refreshed every half minute (countdowns, deadlines passing). */
