@@ -50,6 +50,31 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/public/public-home-view.vue'),
     meta: { access: 'public', titleKey: 'public.title' },
   },
+  // The public pages: no sign-in needed, and open to signed-in staff too.
+  {
+    path: '/public/lao/:code',
+    name: 'public-lao',
+    component: () => import('../views/public/public-lao-view.vue'),
+    meta: { access: 'public', titleKey: 'public.title' },
+  },
+  {
+    path: '/public/province/:provinceId',
+    name: 'public-province',
+    component: () => import('../views/public/public-province-view.vue'),
+    meta: { access: 'public', titleKey: 'provinceReport.title' },
+  },
+  {
+    path: '/public/national',
+    name: 'public-national',
+    component: () => import('../views/public/public-national-view.vue'),
+    meta: { access: 'public', titleKey: 'public.nationalTitle' },
+  },
+  {
+    path: '/public/open-data',
+    name: 'public-open-data',
+    component: () => import('../views/public/public-open-data-view.vue'),
+    meta: { access: 'public', titleKey: 'public.openDataTitle' },
+  },
   {
     path: '/profile',
     name: 'profile',
