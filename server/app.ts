@@ -15,6 +15,7 @@ import type { Context } from './context';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
+import { publicGraphqlCache } from './graphql/public-cache';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
 import { escapeHtml } from './text';
@@ -70,6 +71,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     '/graphql',
     // Spreadsheet imports arrive base64-encoded inside the request.
     express.json({ limit: '5mb' }),
+    publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
         viewer: await services.sessions.resolveViewer(req.headers.authorization),

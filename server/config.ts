@@ -35,6 +35,8 @@ export type AppConfig = {
   reminderDaysBefore: number;
   /** How often the reminder job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  /** How long anonymous GraphQL reads are served from the shared cache; 0 turns it off. */
+  publicCacheSeconds: number;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -80,6 +82,7 @@ export const loadConfig = (
     trustProxy: env.TRUST_PROXY === undefined ? 'loopback' : env.TRUST_PROXY,
     rateLimits: defaultRateLimits,
     now: () => new Date(),
+    publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
     reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,

@@ -45,7 +45,8 @@ export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promi
   await dataSource.initialize();
   const config = loadConfig(
     { NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret' },
-    { port: 0, host: '127.0.0.1', passwordHash: testHashCost, ...overrides },
+    // No shared cache of anonymous reads unless a test asks for it: tests change data between reads.
+    { port: 0, host: '127.0.0.1', passwordHash: testHashCost, publicCacheSeconds: 0, ...overrides },
   );
   const app = await startApp(dataSource, config);
   return {

@@ -183,3 +183,51 @@ describe('public operations over HTTP', () => {
     expect(other.data?.publicLao).toEqual({ nameTh: world.paMaet.nameTh, coordinator: null });
   });
 });
+
+describe('shared cache of anonymous reads', () => {
+  let server: TestServer;
+  const post = (body: object, token?: string) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  beforeAll(async () => {
+    server = await startTestServer({ publicCacheSeconds: 60 });
+    await createWorld(server.dataSource);
+  });
+  afterAll(() => server.stop());
+
+  it('answers a repeated anonymous query from the cache, without the database', async () => {
+    const body = {
+      query: `query($q: String) { publicLaoSearch(search: $q) { totalCount } }`,
+      variables: { q: 'ดินทอง' },
+    };
+    const first = await post(body);
+    expect(first.headers.get('x-cache')).toBe('MISS');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60');
+    const firstBody = await first.text();
+    server.queries.count = 0;
+    const second = await post(body);
+    expect(second.headers.get('x-cache')).toBe('HIT');
+    expect(await second.text()).toBe(firstBody);
+    expect(server.queries.count).toBe(0);
+    expect((await post({ ...body, variables: { q: 'วังพิกุล' } })).headers.get('x-cache')).toBe('MISS');
+  });
+
+  it('never caches errors, mutations or signed-in requests', async () => {
+    const forbidden = { query: `{ publicLao(code: "5650802") { coordinator { email } } }` };
+    await post(forbidden);
+    expect((await post(forbidden)).headers.get('x-cache')).toBeNull();
+    const login = {
+      query: `mutation { login(input: { username: "nacc.central", password: "Correct-Horse-2565" }) { token } }`,
+    };
+    const token = ((await (await post(login)).json()) as { data: { login: { token: string } } }).data.login
+      .token;
+    expect((await post(login)).headers.get('x-cache')).toBeNull();
+    const mine = { query: `{ provinces { id } }` };
+    await post(mine, token);
+    expect((await post(mine, token)).headers.get('x-cache')).toBeNull();
+  });
+});

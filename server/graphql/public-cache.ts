@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { type DocumentNode, Kind, parse } from 'graphql';
+
+type Entry = { body: string; expires: number };
+
+const isQuery = (document: DocumentNode, operationName: unknown): boolean => {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const chosen =
+    typeof operationName === 'string'
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations[0];
+  return operations.length > 0 && chosen?.operation === 'query';
+};
+
+/**
+ * A short-lived shared cache of anonymous GraphQL reads, so a surge of citizens
+ * opening the same public pages reaches the database once per key and TTL.
+ * Requests with a token, mutations and error answers are never cached. Each
+ * server instance keeps its own (a TTL of seconds makes that harmless).
+ */
+export const publicGraphqlCache = (options: { ttlSeconds: number; maxEntries?: number }) => {
+  const entries = new Map<string, Entry>();
+  const maxEntries = options.maxEntries ?? 2000;
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (options.ttlSeconds <= 0 || req.method !== 'POST' || req.headers.authorization) return next();
+    const { query, variables, operationName } = (req.body ?? {}) as Record<string, unknown>;
+    if (typeof query !== 'string') return next();
+    try {
+      if (!isQuery(parse(query), operationName)) return next();
+    } catch {
+      return next(); // Apollo answers the syntax error
+    }
+    const key = createHash('sha256')
+      .update(JSON.stringify([query, variables ?? null, operationName ?? null]))
+      .digest('hex');
+    const now = Date.now();
+    const hit = entries.get(key);
+    if (hit && hit.expires > now) {
+      res.set({
+        'content-type': 'application/json; charset=utf-8',
+        'x-cache': 'HIT',
+        'cache-control': `public, max-age=${options.ttlSeconds}`,
+      });
+      res.send(hit.body);
+      return;
+    }
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      if (res.statusCode === 200 && typeof body === 'string' && !body.includes('"errors"')) {
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+        entries.set(key, { body, expires: now + options.ttlSeconds * 1000 });
+        res.set({ 'x-cache': 'MISS', 'cache-control': `public, max-age=${options.ttlSeconds}` });
+      }
+      return send(body);
+    };
+    next();
+  };
+};
