@@ -54,6 +54,7 @@ describe('public pages for citizens', () => {
     await page.waitForURL(/year=2566/);
     await page.getByTestId('public-plan-status').filter({ hasText: 'ผ่านเกณฑ์' }).waitFor();
     await page.getByTestId('public-projects').locator('tr[data-project-name]').first().waitFor();
+    await page.getByTestId('public-chart-dimensions').waitFor();
     expect(await page.getByTestId('public-projects').locator('tr[data-project-name]').count()).toBe(12);
     // Private contacts never reach the public page.
     expect(await page.content()).not.toContain('dintong@example.go.th');
@@ -63,6 +64,7 @@ describe('public pages for citizens', () => {
     await page.getByTestId('public-province-link').click();
     await page.waitForURL(/\/public\/province\/65/);
     await page.locator('tr[data-lao-code="5650802"]').waitFor();
+    await page.getByTestId('public-chart-levels').waitFor();
     await h.snap('province');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -651,6 +651,7 @@ export const en: MessageSchema = {
     updated: 'The plan cycle has been saved',
   },
   public: {
+    levelsChartHint: 'The chart counts the level of each LAO in the table above.',
     title: 'Following LAO anti-corruption plans, for citizens',
     body: 'Find a local administrative organisation (LAO) to see its anti-corruption plan, the plan’s assessment and its progress, without signing in.',
     navLabel: 'Public menu',
