@@ -5,6 +5,8 @@ import { accessGuard } from './auth/access-rules';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { GeoResolver } from './modules/geo/geo.resolver';
 import { AnalyticsResolver, LaoSummaryResolver } from './modules/analytics/analytics.resolver';
+import { auditMutations } from './modules/audit/audit';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
@@ -36,6 +38,7 @@ export const resolvers = [
   AnalyticsResolver,
   LaoSummaryResolver,
   PublicResolver,
+  AuditResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');
@@ -45,7 +48,8 @@ export const buildAppSchema = async (): Promise<GraphQLSchema> => {
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
-    globalMiddlewares: [accessGuard],
+    // Audit first, so refused writes are logged too.
+    globalMiddlewares: [auditMutations, accessGuard],
   });
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();

@@ -9,6 +9,7 @@ import { PasswordResetService } from './modules/account/password-reset.service';
 import { SessionService } from './modules/account/session.service';
 import { GeoService } from './modules/geo/geo.service';
 import { AnalyticsService } from './modules/analytics/analytics.service';
+import { AuditService } from './modules/audit/audit';
 import { HistoryService } from './modules/history/history.service';
 import { LaoService } from './modules/lao/lao.service';
 import { PlanCycleService } from './modules/plan/plan-cycle.service';
@@ -33,6 +34,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history);
   return {
+    audit: new AuditService(dataSource),
     mailer,
     history,
     planCycles,

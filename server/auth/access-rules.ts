@@ -44,6 +44,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     publicLaoSummary: PUBLIC,
     publicImplementation: PUBLIC,
     publicStatistics: PUBLIC,
+    auditLog: [Role.NACC_CENTRAL],
   },
   Mutation: {
     login: PUBLIC,

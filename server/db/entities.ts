@@ -4,6 +4,7 @@ import { PasswordReset } from '../modules/account/password-reset.entity';
 import { Session } from '../modules/account/session.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { ChangeEvent } from '../modules/history/change-event.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { Assessment } from '../modules/plan/assessment.entity';
@@ -34,4 +35,5 @@ export const entities = [
   ReportRevision,
   IdempotencyKey,
   RoundReminder,
+  AuditEvent,
 ];

@@ -2,6 +2,7 @@ import { Foundation1795309600855 } from './1795309600855-Foundation';
 import { PlansAndProjects1795311032798 } from './1795311032798-PlansAndProjects';
 import { ProgressReports1795312228413 } from './1795312228413-ProgressReports';
 import { ThaiNameSearch1795313000000 } from './1795313000000-ThaiNameSearch';
+import { AuditLog1795316837250 } from './1795316837250-AuditLog';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   PlansAndProjects1795311032798,
   ProgressReports1795312228413,
   ThaiNameSearch1795313000000,
+  AuditLog1795316837250,
 ];

@@ -164,6 +164,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: everyone,
     document: `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
+  auditLog: { allowed: ['NACC_CENTRAL'], document: `{ auditLog(first: 1) { totalCount } }` },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,

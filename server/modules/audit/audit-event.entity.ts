@@ -1,0 +1,58 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../../auth/role';
+
+/**
+ * Append-only audit log: every mutation (sign-ins included) with who, role, what,
+ * when and from where. A database trigger refuses UPDATE and DELETE.
+ */
+@ObjectType({ description: 'One audited call: a sign-in or any other write, successful or not.' })
+@Entity({ name: 'audit_event' })
+@Index('audit_event_at_idx', ['at'])
+@Index('audit_event_account_idx', ['accountId', 'at'])
+export class AuditEvent {
+  @Field(() => ID, { description: 'Identifier, increasing in time.' })
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Field(() => Date, { description: 'When.' })
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+
+  @Field({ description: 'The operation, e.g. login, submitReport.' })
+  @Column({ type: 'varchar', length: 60 })
+  operation: string;
+
+  @Field({ description: 'OK, or the error code it ended with.' })
+  @Column({ type: 'varchar', length: 40 })
+  outcome: string;
+
+  @Column({ name: 'account_id', type: 'uuid', nullable: true })
+  accountId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who: the signed-in account’s name, or the user name tried at sign-in.',
+  })
+  @Column({ name: 'actor', type: 'varchar', length: 200, nullable: true })
+  actor: string | null;
+
+  @Field(() => Role, { nullable: true, description: 'The caller’s role (none when anonymous).' })
+  @Column({ type: 'enum', enum: Role, enumName: 'account_role', nullable: true })
+  role: Role | null;
+
+  @Field({ description: 'Client address as the server saw it (honours TRUST_PROXY).' })
+  @Column({ name: 'client_address', type: 'varchar', length: 64 })
+  clientAddress: string;
+
+  @Field(() => String, { nullable: true, description: 'Client software (User-Agent).' })
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    description: 'The arguments, with passwords, tokens, codes and file contents removed.',
+  })
+  @Column({ type: 'jsonb' })
+  arguments: Record<string, unknown>;
+}
