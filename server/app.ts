@@ -8,7 +8,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { Context } from './context';
@@ -27,6 +29,16 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Security headers (CSP: everything from this origin; Vue and chart.js set inline styles).
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] },
+      },
+    }),
+  );
+  // Cross-origin callers (e.g. a partner's web app) only from configured origins; none by default.
+  app.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }));
   const httpServer = http.createServer(app);
   let publicUrl = config.publicUrl ?? '';
   const services = createServices(dataSource, config, () => publicUrl);
@@ -107,6 +119,17 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       res.sendFile(path.join(clientDir, 'index.html'));
     });
   }
+
+  // Bodies Express could not read: a JSON answer with a code, not an HTML page.
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด (5 MB)' });
+    } else if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ code: 'BAD_REQUEST', message: 'รูปแบบข้อมูลที่ส่งไม่ถูกต้อง (JSON)' });
+    } else {
+      next(error);
+    }
+  });
 
   services.reminders.start(config.reminderIntervalMinutes);
 

@@ -35,6 +35,8 @@ export type AppConfig = {
   reminderDaysBefore: number;
   /** How often the reminder job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty: same origin only. */
+  corsOrigins: string[];
   /** How long anonymous GraphQL reads are served from the shared cache; 0 turns it off. */
   publicCacheSeconds: number;
   /** Directory with the built client (index.html); absent in API-only tests. */
@@ -83,6 +85,10 @@ export const loadConfig = (
     rateLimits: defaultRateLimits,
     now: () => new Date(),
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,
