@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +10,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { Context } from './context';
@@ -18,6 +18,7 @@ import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
+import { requestIdOf, setUpObservability } from './observability';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
 import { escapeHtml } from './text';
@@ -29,6 +30,11 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  setUpObservability(app, {
+    level: config.logLevel,
+    destination: config.logDestination,
+    pool: (dataSource.driver as unknown as { master: Pool }).master,
+  });
   // Security headers (CSP: everything from this origin; Vue and chart.js set inline styles).
   app.use(
     helmet({
@@ -89,7 +95,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
         viewer: await services.sessions.resolveViewer(req.headers.authorization),
         services,
         loaders: createLoaders(dataSource),
-        requestId: randomUUID(),
+        requestId: requestIdOf(req),
         clientAddress: req.ip ?? 'unknown',
         userAgent: req.headers['user-agent'] ?? null,
       }),

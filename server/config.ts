@@ -35,6 +35,10 @@ export type AppConfig = {
   reminderDaysBefore: number;
   /** How often the reminder job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  /** pino level (LOG_LEVEL): info by default, silent in tests. */
+  logLevel: string;
+  /** Where JSON logs go; stdout when unset (tests pass a stream). */
+  logDestination?: import('pino').DestinationStream;
   /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty: same origin only. */
   corsOrigins: string[];
   /** How long anonymous GraphQL reads are served from the shared cache; 0 turns it off. */
@@ -85,6 +89,7 @@ export const loadConfig = (
     rateLimits: defaultRateLimits,
     now: () => new Date(),
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
