@@ -14,7 +14,8 @@ import type {
   StatisticsRow,
 } from '../types';
 
-const LAO_SUMMARY_FIELDS = gql`
+/** The LAO summary's fields; all public, so the public LAO page selects the same. */
+export const LAO_SUMMARY_FIELDS = gql`
   fragment LaoSummaryFields on LaoSummary {
     fiscalYear
     projectCount

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import { LAO_SUMMARY_FIELDS } from './analytics.query';
 import type {
   AssessmentVerdict,
   Connection,
@@ -208,35 +209,10 @@ export const PUBLIC_PLAN_QUERY: TypedDocumentNode<PublicPlanQuery, { laoId: stri
         }
       }
       publicLaoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
-        fiscalYear
-        projectCount
-        rejectedCount
-        dimensions {
-          dimension
-          projectCount
-          antiCorruptionBudget
-          localDevelopmentBudget
-        }
-        workTypes {
-          workType
-          projectCount
-        }
-        rounds {
-          round
-          ordinanceBudget
-          disbursed
-          implementation {
-            eligibleCount
-            reportedCount
-            completedCount
-            inProgressCount
-            unableCount
-            percentage
-            level
-          }
-        }
+        ...LaoSummaryFields
       }
     }
+    ${LAO_SUMMARY_FIELDS}
   `;
 
 /** Which fiscal years an LAO has a plan in: one aliased `publicPlan` per year, in one request. */
