@@ -17,6 +17,19 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('../dist/client', import.meta.url)),
     emptyOutDir: true,
+    rolldownOptions: {
+      // Two pages: the Vue app, and the analyst workbench (GraphiQL + React) kept out of the app's bundle.
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        workbench: fileURLToPath(new URL('./workbench.html', import.meta.url)),
+      },
+      onwarn(warning, warn) {
+        // React libraries' "use client" / "use no memo" (hints for React tooling) mean nothing in a browser bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && /"use (client|no memo)"/.test(warning.message))
+          return;
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {

@@ -18,6 +18,7 @@ import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
+import { apiLimitsPlugin } from './graphql/limits/plugin';
 import { requestIdOf, setUpObservability } from './observability';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -53,7 +54,13 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     schema: await buildAppSchema(),
     formatError,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled()],
+    // Depth, alias and cost limits and per-caller budgets (server/graphql/limits); tokens are limited at parse.
+    parseOptions: { maxTokens: config.apiLimits.maxTokens },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginCacheControlDisabled(),
+      apiLimitsPlugin(config.apiLimits, (dataSource.driver as unknown as { master: Pool }).master),
+    ],
   });
   await apollo.start();
 
@@ -82,6 +89,19 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       .attachment('แบบฟอร์มนำเข้าโครงการ.csv')
       .send(services.projectImport.templateCsv());
   });
+  // The DLA master list of LAOs (NACC central imports it; the template itself holds no data).
+  app.get('/templates/laos.xlsx', async (_req, res) => {
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment('แบบฟอร์มนำเข้ารายชื่อ อปท.xlsx')
+      .send(await services.laoImport.templateXlsx());
+  });
+  app.get('/templates/laos.csv', (_req, res) => {
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('แบบฟอร์มนำเข้ารายชื่อ อปท.csv')
+      .send(services.laoImport.templateCsv());
+  });
 
   app.use(exportsRouter(services));
 
@@ -89,7 +109,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     '/graphql',
     // Spreadsheet imports arrive base64-encoded inside the request.
     express.json({ limit: '5mb' }),
-    publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds }),
+    publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds, maxTokens: config.apiLimits.maxTokens }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
         viewer: await services.sessions.resolveViewer(req.headers.authorization),
@@ -120,6 +140,12 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
 
   if (config.clientDir && existsSync(path.join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
+    // The analyst workbench (GraphiQL, its own page of the client build); /graphql decides what each caller reads.
+    if (existsSync(path.join(clientDir, 'workbench.html'))) {
+      app.get('/workbench', (_req, res) => {
+        res.sendFile(path.join(clientDir, 'workbench.html'));
+      });
+    }
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     app.get('/{*splat}', (_req, res) => {
       res.sendFile(path.join(clientDir, 'index.html'));

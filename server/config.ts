@@ -3,6 +3,21 @@ import { randomBytes } from 'node:crypto';
 /** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
 export type RateLimitRule = { points: number; durationSeconds: number };
 
+/** A leaky bucket of GraphQL cost points: holds `capacity`, `restorePerSecond` leak out; capacity 0 turns it off. */
+export type BudgetRule = { capacity: number; restorePerSecond: number };
+
+/** Limits on each GraphQL request and per-caller budgets (server/graphql/limits, docs/api.md). */
+export type ApiLimits = {
+  maxDepth: number;
+  maxAliases: number;
+  /** Lexical tokens of the query text (graphql-js `parse` stops past it). */
+  maxTokens: number;
+  /** Largest cost of one operation; a caller's effective limit is also at most its bucket's capacity. */
+  maxCost: number;
+  /** Buckets by kind of caller: signed-in accounts, partner API keys, anonymous callers (per address). */
+  budgets: { account: BudgetRule; partner: BudgetRule; anonymous: BudgetRule };
+};
+
 export type AppConfig = {
   /** Port of the HTTP server; 0 picks a free one (tests). */
   port: number;
@@ -43,6 +58,8 @@ export type AppConfig = {
   corsOrigins: string[];
   /** How long anonymous GraphQL reads are served from the shared cache; 0 turns it off. */
   publicCacheSeconds: number;
+  /** GraphQL depth, alias, token and cost limits, and per-caller cost budgets (API_MAX_*, API_BUDGET_*). */
+  apiLimits: ApiLimits;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -60,6 +77,40 @@ export const defaultRateLimits: AppConfig['rateLimits'] = {
   resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
   resetPerAddress: { points: 20, durationSeconds: 15 * 60 },
 };
+
+/**
+ * Defaults of the GraphQL limits; why these numbers is in docs/api.md ("Limits and cost"). The app's
+ * heaviest query costs about 4,000 and its deepest is 6 levels; a partner page of 500 records with
+ * a few nested objects costs 2,000–9,000.
+ */
+export const defaultApiLimits: ApiLimits = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxCost: 50_000,
+  budgets: {
+    account: { capacity: 100_000, restorePerSecond: 2_000 },
+    partner: { capacity: 200_000, restorePerSecond: 10_000 },
+    anonymous: { capacity: 50_000, restorePerSecond: 1_000 },
+  },
+};
+
+const budgetRule = (env: NodeJS.ProcessEnv, prefix: string, fallback: BudgetRule): BudgetRule => ({
+  capacity: int(env[`${prefix}CAPACITY`], fallback.capacity),
+  restorePerSecond: int(env[`${prefix}RESTORE_PER_SECOND`], fallback.restorePerSecond),
+});
+
+const apiLimitsFrom = (env: NodeJS.ProcessEnv): ApiLimits => ({
+  maxDepth: int(env.API_MAX_DEPTH, defaultApiLimits.maxDepth),
+  maxAliases: int(env.API_MAX_ALIASES, defaultApiLimits.maxAliases),
+  maxTokens: int(env.API_MAX_TOKENS, defaultApiLimits.maxTokens),
+  maxCost: int(env.API_MAX_COST, defaultApiLimits.maxCost),
+  budgets: {
+    account: budgetRule(env, 'API_BUDGET_', defaultApiLimits.budgets.account),
+    partner: budgetRule(env, 'API_BUDGET_PARTNER_', defaultApiLimits.budgets.partner),
+    anonymous: budgetRule(env, 'API_BUDGET_ANONYMOUS_', defaultApiLimits.budgets.anonymous),
+  },
+});
 
 /** Reads the configuration from the environment; `overrides` wins (tests). */
 export const loadConfig = (
@@ -89,6 +140,7 @@ export const loadConfig = (
     rateLimits: defaultRateLimits,
     now: () => new Date(),
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
+    apiLimits: apiLimitsFrom(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

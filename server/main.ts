@@ -5,13 +5,12 @@ import path from 'node:path';
 import dataSource from '../ormconfig';
 import { startApp } from './app';
 import { loadConfig } from './config';
-import { embeddedUrl } from './db/data-source';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded';
+import { localDatabase, localDataDir } from './db/local-database';
 import { demoAccounts } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
 
 const root = path.resolve(__dirname, '..', '..');
-const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, '.data'));
+const dataDir = localDataDir(root);
 
 /** A development JWT secret kept beside the data, so a restart keeps people signed in. */
 const devSecret = (): string => {
@@ -24,14 +23,7 @@ const devSecret = (): string => {
 };
 
 const main = async (): Promise<void> => {
-  let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    console.log(`Starting embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}) …`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });
-    databaseUrl = embeddedUrl(port);
-  }
+  const { databaseUrl, embedded } = await localDatabase(dataDir);
   const config = loadConfig(process.env, {
     clientDir: path.join(root, 'dist', 'client'),
     ...(process.env.JWT_SECRET ? {} : { jwt: { ...loadConfig().jwt, secret: devSecret() } }),

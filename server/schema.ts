@@ -9,7 +9,9 @@ import { auditMutations } from './modules/audit/audit';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
+import { LaoImportResolver } from './modules/lao/lao-import.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
+import { PartnerResolver } from './modules/partner/partner.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { PublicResolver } from './modules/public/public.resolver';
 import {
@@ -25,6 +27,7 @@ export const resolvers = [
   AuthResolver,
   GeoResolver,
   LaoResolver,
+  LaoImportResolver,
   PlanResolver,
   AssessmentResolver,
   ProjectResolver,
@@ -39,6 +42,7 @@ export const resolvers = [
   LaoSummaryResolver,
   PublicResolver,
   AuditResolver,
+  PartnerResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

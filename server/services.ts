@@ -12,8 +12,11 @@ import { AnalyticsService } from './modules/analytics/analytics.service';
 import { AuditService } from './modules/audit/audit';
 import { HistoryService } from './modules/history/history.service';
 import { LaoService } from './modules/lao/lao.service';
+import { LaoImportService } from './modules/lao/lao-import.service';
 import { PlanCycleService } from './modules/plan/plan-cycle.service';
 import { PlanService } from './modules/plan/plan.service';
+import { ApiKeyService } from './modules/partner/api-key.service';
+import { SyncService } from './modules/partner/sync.service';
 import { ProjectImportService } from './modules/project/project-import.service';
 import { ProjectService } from './modules/project/project.service';
 import { ImplementationService } from './modules/report/implementation.service';
@@ -26,7 +29,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const rateLimits = new RateLimits(pool, config.rateLimits);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const sessions = new SessionService(dataSource, config);
+  const apiKeys = new ApiKeyService(dataSource, config.now);
+  const sessions = new SessionService(dataSource, config, apiKeys);
   const auth = new AuthService(dataSource, config, sessions, rateLimits);
   const history = new HistoryService(dataSource);
   const rounds = new RoundService(dataSource, config.now);
@@ -35,6 +39,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const projects = new ProjectService(dataSource, planCycles, history);
   return {
     audit: new AuditService(dataSource),
+    apiKeys,
+    sync: new SyncService(dataSource),
     mailer,
     history,
     planCycles,
@@ -56,6 +62,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
     passwordReset: new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl),
     lao: new LaoService(dataSource),
+    laoImport: new LaoImportService(dataSource),
     geo: new GeoService(dataSource),
   };
 };

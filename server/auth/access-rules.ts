@@ -1,6 +1,7 @@
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors/app-error';
+import { ApiScope } from '../modules/partner/partner.enums';
 import { Role } from './role';
 
 /** Anyone, signed in or not. */
@@ -37,6 +38,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     statistics: [Role.LAO, ...NACC],
     laoSummary: [Role.LAO, ...NACC],
     planTableTotals: [Role.LAO, ...NACC],
+    budgetByDimension: [...NACC],
     publicLaoSearch: PUBLIC,
     publicLao: PUBLIC,
     publicPlan: PUBLIC,
@@ -45,6 +47,10 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     publicImplementation: PUBLIC,
     publicStatistics: PUBLIC,
     auditLog: [Role.NACC_CENTRAL],
+    reports: [Role.LAO, ...NACC],
+    syncHorizon: [...NACC],
+    deletedRecords: [Role.LAO, ...NACC],
+    apiKeys: [Role.NACC_CENTRAL],
   },
   Mutation: {
     login: PUBLIC,
@@ -60,6 +66,8 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     updateLaoArea: [Role.LAO],
     updateLaoCoordinator: [Role.LAO],
     updateLaoMasterData: [Role.NACC_CENTRAL],
+    previewLaoImport: [Role.NACC_CENTRAL],
+    importLaos: [Role.NACC_CENTRAL],
     createPlanCycle: [Role.NACC_CENTRAL],
     updatePlanCycle: [Role.NACC_CENTRAL],
     createProject: [Role.LAO],
@@ -75,7 +83,34 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     requestRoundExtension: [Role.LAO],
     grantRoundExtension: [...NACC],
     decideRoundExtension: [...NACC],
+    createApiKey: [Role.NACC_CENTRAL],
+    revokeApiKey: [Role.NACC_CENTRAL],
   },
+};
+
+/** Any partner key may call it (what it then sees is limited by its scopes). */
+export const ANY_SCOPE = 'ANY_SCOPE' as const;
+
+/**
+ * What a partner API key (role PARTNER) may call besides the PUBLIC operations,
+ * and the scope each needs. Keys never write: every mutation is refused to them.
+ */
+export const partnerAccess: Record<string, ApiScope | typeof ANY_SCOPE> = {
+  laos: ApiScope.MASTER_DATA,
+  lao: ApiScope.MASTER_DATA,
+  plans: ApiScope.PLANS,
+  plan: ApiScope.PLANS,
+  projects: ApiScope.PLANS,
+  project: ApiScope.PLANS,
+  reports: ApiScope.REPORTS,
+  implementation: ApiScope.AGGREGATES,
+  statistics: ApiScope.AGGREGATES,
+  reportingCoverage: ApiScope.AGGREGATES,
+  laoSummary: ApiScope.AGGREGATES,
+  planTableTotals: ApiScope.AGGREGATES,
+  budgetByDimension: ApiScope.AGGREGATES,
+  syncHorizon: ANY_SCOPE,
+  deletedRecords: ANY_SCOPE,
 };
 
 const all = (...fields: string[]) => new Set(fields);
@@ -115,6 +150,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
   PlanCycle: all('id', 'nameTh', 'startYear', 'endYear'),
   Plan: all(
     'id',
+    'laoId',
     'fiscalYear',
     'status',
     'submittedAt',
@@ -137,6 +173,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
   ),
   Project: all(
     'id',
+    'laoId',
     'name',
     'workType',
     'fiscalYears',
@@ -159,6 +196,8 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
   ),
   Report: all(
     'id',
+    'projectId',
+    'laoId',
     'fiscalYear',
     'round',
     'inOrdinance',
@@ -205,6 +244,37 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
 };
 
 /**
+ * What a partner key reads beyond `publicFields` (sync stamps, tombstones, pages,
+ * coverage). Coordinator contacts, accounts, history and people's names stay out.
+ */
+const partnerFields: Record<string, ReadonlySet<string>> = {
+  Lao: all('updatedAt'),
+  Plan: all('updatedAt'),
+  Report: all('version'),
+  PlanConnection: all('edges', 'pageInfo', 'totalCount'),
+  PlanEdge: all('cursor', 'node'),
+  ReportConnection: all('edges', 'pageInfo', 'totalCount'),
+  ReportEdge: all('cursor', 'node'),
+  DeletedRecordConnection: all('edges', 'pageInfo', 'totalCount'),
+  DeletedRecordEdge: all('cursor', 'node'),
+  DeletedRecord: all('entity', 'id', 'laoId', 'deletedAt'),
+  DistrictCoverage: all('district', 'laoCount', 'fullyReported', 'partlyReported', 'notReported'),
+};
+
+/** Fields that cross into another scope: reading them needs that scope too. */
+const partnerFieldScopes: Record<string, ApiScope> = {
+  'Project.report': ApiScope.REPORTS,
+  'Plan.assessments': ApiScope.PLANS,
+  'Plan.latestAssessment': ApiScope.PLANS,
+};
+
+const partnerMayRead = (scopes: readonly ApiScope[], type: string, field: string): boolean => {
+  if (!publicFields[type]?.has(field) && !partnerFields[type]?.has(field)) return false;
+  const scope = partnerFieldScopes[`${type}.${field}`];
+  return scope === undefined || scopes.includes(scope);
+};
+
+/**
  * Global middleware: the role gate of `operationAccess` on root fields (fails
  * closed), and for anonymous callers the field list of `publicFields` everywhere else.
  */
@@ -215,6 +285,9 @@ export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next
     // caller about its own new session (a token, its viewer), which needs no such limit.
     const anonymousRead = context.viewer.kind === 'anonymous' && info.operation.operation === 'query';
     if (anonymousRead && !publicFields[parent]?.has(info.fieldName)) throw forbidden();
+    const { viewer } = context;
+    if (viewer.kind === 'partner' && !partnerMayRead(viewer.scopes, parent, info.fieldName))
+      throw forbidden();
     return next();
   }
   const rule = operationAccess[parent][info.fieldName];
@@ -222,8 +295,15 @@ export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next
     console.error(`No access rule declared for ${parent}.${info.fieldName}; denied`);
     throw forbidden();
   }
-  if (rule === PUBLIC) return next();
   const { viewer } = context;
+  if (viewer.kind === 'partner') {
+    if (parent === 'Mutation') throw forbidden();
+    if (rule === PUBLIC) return next();
+    const scope = partnerAccess[info.fieldName];
+    if (scope === undefined || (scope !== ANY_SCOPE && !viewer.scopes.includes(scope))) throw forbidden();
+    return next();
+  }
+  if (rule === PUBLIC) return next();
   if (viewer.kind !== 'account') throw unauthenticated();
   if (rule !== SIGNED_IN && !rule.includes(viewer.role)) throw forbidden();
   return next();

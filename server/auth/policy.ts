@@ -16,6 +16,8 @@ export const requireSignedIn = (viewer: Viewer): SignedInViewer => {
 
 export const canReadLao = (viewer: Viewer, lao: LaoScope): boolean => {
   if (viewer.kind === 'public') return true;
+  if (viewer.kind === 'partner')
+    return viewer.provinceIds === null || viewer.provinceIds.includes(lao.provinceId);
   if (viewer.kind !== 'account') return false;
   switch (viewer.role) {
     case Role.NACC_CENTRAL:
@@ -63,10 +65,11 @@ export const requireAccess = <T>(allowed: boolean, record: T, what = 'ข้อ�
   return record;
 };
 
-/** Province filter a viewer's lists are limited to (null: all provinces). */
-export const provinceScope = (viewer: Viewer): number | null => {
+/** Provinces a viewer's lists are limited to (null: all provinces). */
+export const provinceScope = (viewer: Viewer): readonly number[] | null => {
   if (viewer.kind === 'public') return null;
-  if (viewer.kind === 'account' && viewer.role === Role.NACC_PROVINCE) return viewer.provinceId;
+  if (viewer.kind === 'partner') return viewer.provinceIds;
+  if (viewer.kind === 'account' && viewer.role === Role.NACC_PROVINCE) return [viewer.provinceId as number];
   if (viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL) return null;
   throw new AppError(ErrorCode.FORBIDDEN, 'คุณไม่มีสิทธิ์ดำเนินการนี้');
 };

@@ -1,9 +1,7 @@
+import type { ApiScope } from '../modules/partner/partner.enums';
 import { Role } from './role';
 
-/**
- * Who is calling. Every service method takes it first. `PARTNER` viewers (API
- * keys) will carry their scopes here too.
- */
+/** Who is calling. Every service method takes it first. */
 export type Viewer =
   | { kind: 'anonymous' }
   /** What public operations read as: every LAO's public data; private fields stay guarded per field. */
@@ -19,6 +17,15 @@ export type Viewer =
       laoId: number | null;
       /** Set for role NACC_PROVINCE: the one province it oversees. */
       provinceId: number | null;
+    }
+  /** A partner organisation's API key (role PARTNER): reads only, within its scopes and provinces. */
+  | {
+      kind: 'partner';
+      apiKeyId: string;
+      organisation: string;
+      scopes: readonly ApiScope[];
+      /** Null: every province. */
+      provinceIds: readonly number[] | null;
     };
 
 export type SignedInViewer = Extract<Viewer, { kind: 'account' }>;
@@ -27,4 +34,5 @@ export const anonymous: Viewer = { kind: 'anonymous' };
 
 export const publicReader: Viewer = { kind: 'public' };
 
-export const roleOf = (viewer: Viewer): Role | null => (viewer.kind === 'account' ? viewer.role : null);
+export const roleOf = (viewer: Viewer): Role | null =>
+  viewer.kind === 'account' ? viewer.role : viewer.kind === 'partner' ? Role.PARTNER : null;

@@ -4,6 +4,7 @@ import { PasswordReset } from '../modules/account/password-reset.entity';
 import { Session } from '../modules/account/session.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
+import { ApiBudget } from '../graphql/limits/api-budget.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { ChangeEvent } from '../modules/history/change-event.entity';
 import { Lao } from '../modules/lao/lao.entity';
@@ -11,8 +12,11 @@ import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
 import { Project } from '../modules/project/project.entity';
+import { ApiKey } from '../modules/partner/api-key.entity';
+import { DeletedRecord } from '../modules/partner/deleted-record.entity';
 import { IdempotencyKey, Report, ReportRevision, RoundReminder } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
+import { LaoRoundSummary } from '../modules/report/lao-round-summary.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
@@ -36,4 +40,8 @@ export const entities = [
   IdempotencyKey,
   RoundReminder,
   AuditEvent,
+  ApiBudget,
+  ApiKey,
+  DeletedRecord,
+  LaoRoundSummary,
 ];

@@ -9,7 +9,10 @@ export enum ErrorCode {
   INVALID_ACTIVATION_CODE = 'INVALID_ACTIVATION_CODE',
   INVALID_RESET_TOKEN = 'INVALID_RESET_TOKEN',
   WEAK_PASSWORD = 'WEAK_PASSWORD',
+  /** Sign-in attempts, or a caller's GraphQL cost budget, spent for now; `retryAfterSeconds` says when to retry. */
   RATE_LIMITED = 'RATE_LIMITED',
+  /** A GraphQL operation over the depth, alias, token or cost limit (`extensions.exceeded`, `limit`). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
   /** The record is not in a state that allows this (e.g. deleting an approved project). */
   INVALID_STATE = 'INVALID_STATE',

@@ -4,6 +4,7 @@ import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
+import { tooManyTokens } from '../graphql/limits/errors';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -49,6 +50,8 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     };
   }
+  const tooLong = tooManyTokens(formatted);
+  if (tooLong) return tooLong;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && apolloRequestCodes.has(code) && !formatted.path) {
     // Variable coercion errors quote the submitted value: keep where and why, drop what.

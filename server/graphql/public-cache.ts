@@ -14,12 +14,29 @@ const isQuery = (document: DocumentNode, operationName: unknown): boolean => {
 };
 
 /**
+ * What a HIT serves: the answer without `extensions.cost`, which describes the first caller's
+ * budget (a HIT reaches neither Apollo nor the database, so it costs nothing and shows no cost).
+ */
+const withoutCost = (body: string): string => {
+  if (!body.includes('"cost"')) return body;
+  const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  if (!parsed.extensions) return body;
+  delete parsed.extensions.cost;
+  if (Object.keys(parsed.extensions).length === 0) delete parsed.extensions;
+  return JSON.stringify(parsed);
+};
+
+/**
  * A short-lived shared cache of anonymous GraphQL reads, so a surge of citizens
  * opening the same public pages reaches the database once per key and TTL.
  * Requests with a token, mutations and error answers are never cached. Each
  * server instance keeps its own (a TTL of seconds makes that harmless).
  */
-export const publicGraphqlCache = (options: { ttlSeconds: number; maxEntries?: number }) => {
+export const publicGraphqlCache = (options: {
+  ttlSeconds: number;
+  maxEntries?: number;
+  maxTokens?: number;
+}) => {
   const entries = new Map<string, Entry>();
   const maxEntries = options.maxEntries ?? 2000;
   return (req: Request, res: Response, next: NextFunction): void => {
@@ -27,7 +44,7 @@ export const publicGraphqlCache = (options: { ttlSeconds: number; maxEntries?: n
     const { query, variables, operationName } = (req.body ?? {}) as Record<string, unknown>;
     if (typeof query !== 'string') return next();
     try {
-      if (!isQuery(parse(query), operationName)) return next();
+      if (!isQuery(parse(query, { maxTokens: options.maxTokens }), operationName)) return next();
     } catch {
       return next(); // Apollo answers the syntax error
     }
@@ -49,7 +66,7 @@ export const publicGraphqlCache = (options: { ttlSeconds: number; maxEntries?: n
     res.send = (body?: unknown) => {
       if (res.statusCode === 200 && typeof body === 'string' && !body.includes('"errors"')) {
         if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-        entries.set(key, { body, expires: now + options.ttlSeconds * 1000 });
+        entries.set(key, { body: withoutCost(body), expires: now + options.ttlSeconds * 1000 });
         res.set({ 'x-cache': 'MISS', 'cache-control': `public, max-age=${options.ttlSeconds}` });
       }
       return send(body);

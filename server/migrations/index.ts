@@ -3,6 +3,9 @@ import { PlansAndProjects1795311032798 } from './1795311032798-PlansAndProjects'
 import { ProgressReports1795312228413 } from './1795312228413-ProgressReports';
 import { ThaiNameSearch1795313000000 } from './1795313000000-ThaiNameSearch';
 import { AuditLog1795316837250 } from './1795316837250-AuditLog';
+import { PartnerApi1795321228615 } from './1795321228615-PartnerApi';
+import { ApiBudget1795400000000 } from './1795400000000-ApiBudget';
+import { ImplementationSummaries1795400100000 } from './1795400100000-ImplementationSummaries';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -11,4 +14,7 @@ export const migrations = [
   ProgressReports1795312228413,
   ThaiNameSearch1795313000000,
   AuditLog1795316837250,
+  PartnerApi1795321228615,
+  ApiBudget1795400000000,
+  ImplementationSummaries1795400100000,
 ];

@@ -1,3 +1,4 @@
+import type { GraphQLClient } from './graphql-client';
 import type { TestServer } from './test-server';
 
 /** Signs in over HTTP and returns a client carrying the token. */
@@ -9,4 +10,20 @@ export const signIn = async (server: TestServer, username: string, password: str
   if (!response.data?.login)
     throw new Error(`Sign-in of ${username} failed: ${JSON.stringify(response.errors)}`);
   return server.client(response.data.login.token);
+};
+
+/** NACC central creates a partner API key over HTTP; returns a client sending it and the key's id. */
+export const partnerClient = async (
+  server: TestServer,
+  central: GraphQLClient,
+  input: { scopes: string[]; provinceIds?: string[] | null; name?: string; validDays?: number },
+) => {
+  const response = await central<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`,
+    { input: { name: input.name ?? 'test key', organisation: 'สถ.', ...input } },
+  );
+  if (!response.data?.createApiKey)
+    throw new Error(`createApiKey failed: ${JSON.stringify(response.errors)}`);
+  const { secret, apiKey } = response.data.createApiKey;
+  return { client: server.client(secret), secret, id: apiKey.id };
 };

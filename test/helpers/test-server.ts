@@ -27,6 +27,8 @@ export type TestServer = {
   app: RunningApp;
   dataSource: DataSource;
   config: AppConfig;
+  /** The database it runs on (pass `{ databaseUrl }` to start a second instance on the same one). */
+  databaseUrl: string;
   /** An anonymous client; `client(token)` gives a signed-in one. */
   anonymous: GraphQLClient;
   client(token?: string | null, headers?: Record<string, string>): GraphQLClient;
@@ -36,9 +38,17 @@ export type TestServer = {
 /** Cheap hashing for tests only; production keeps argon2id's defaults. */
 export const testHashCost = { memoryCost: 1024, timeCost: 1 };
 
-/** The real HTTP server on a free port, over its own fresh database. */
-export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promise<TestServer> => {
-  const database = await createTestDatabase();
+/**
+ * The real HTTP server on a free port, over its own fresh database; or, given
+ * `databaseUrl`, over that database (another instance of a server; it is not dropped on stop).
+ */
+export const startTestServer = async (
+  overrides: Partial<AppConfig> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestServer> => {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   const dataSource = createDataSource(database.url);
   const queries = new QueryCounter();
   dataSource.setOptions({ extra: { max: 5 }, logger: queries, logging: ['query', 'error'] });
@@ -55,6 +65,7 @@ export const startTestServer = async (overrides: Partial<AppConfig> = {}): Promi
     app,
     dataSource,
     config,
+    databaseUrl: database.url,
     anonymous: graphqlClient(app.url),
     client: (token = null, headers = {}) => graphqlClient(app.url, token, headers),
     stop: async () => {

@@ -12,6 +12,7 @@ export const errorCodes = [
   'INVALID_RESET_TOKEN',
   'WEAK_PASSWORD',
   'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
   'PROFILE_INCOMPLETE',
   'INVALID_STATE',
   'PLAN_NOT_PASSED',
@@ -32,6 +33,7 @@ export type ErrorCode = (typeof errorCodes)[number];
  * gets its own message with the deadline from the extensions.
  */
 const detailCodes: readonly ErrorCode[] = [
+  'QUERY_TOO_COMPLEX',
   'INVALID_STATE',
   'PLAN_NOT_PASSED',
   'PROJECT_REJECTED',
@@ -141,8 +143,9 @@ export const useErrorMessage = () => {
       return `${t('errors.ROUND_NOT_OPEN')} ${t('errors.opensFrom', { opensAt: instant(info.opensAt) })}`;
     }
     if (info.code === 'RATE_LIMITED') {
-      const minutes = Math.max(1, Math.ceil((info.retryAfterSeconds ?? 60) / 60));
-      return t('errors.RATE_LIMITED', { minutes });
+      const seconds = info.retryAfterSeconds ?? 60;
+      if (seconds < 60) return t('errors.RATE_LIMITED_SECONDS', { seconds: Math.max(1, Math.ceil(seconds)) });
+      return t('errors.RATE_LIMITED', { minutes: Math.ceil(seconds / 60) });
     }
     return t(`errors.${info.code}`);
   };

@@ -184,6 +184,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/nacc/nacc-laos-view.vue'),
     meta: { access: 'nacc', titleKey: 'nacc.laosTitle' },
   },
+  {
+    path: '/nacc/laos/import',
+    name: 'nacc-lao-import',
+    component: () => import('../views/nacc/nacc-lao-import-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'laoImport.title' },
+  },
   // The LAO report pages, for any LAO within the NACC viewer's reach (laoId from the address).
   {
     path: '/nacc/laos/:laoId/plan-table',
@@ -256,6 +262,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-cycles',
     component: () => import('../views/nacc/nacc-cycles-view.vue'),
     meta: { access: 'naccCentral', titleKey: 'cycles.title' },
+  },
+  {
+    path: '/nacc/api-keys',
+    name: 'nacc-api-keys',
+    component: () => import('../views/nacc/nacc-api-keys-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'apiKeys.title' },
   },
   {
     path: '/:pathMatch(.*)*',

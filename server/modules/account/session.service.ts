@@ -2,6 +2,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
 import type { AppConfig } from '../../config';
+import type { ApiKeyService } from '../partner/api-key.service';
 import { Account } from './account.entity';
 import { Session } from './session.entity';
 
@@ -12,6 +13,7 @@ export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
   async start(
@@ -32,10 +34,14 @@ export class SessionService {
     return { token, expiresAt, sessionId: session.id };
   }
 
-  /** One indexed lookup: the session must exist, belong to the subject, be unrevoked and unexpired. */
+  /**
+   * A partner API key (`lpk_…`) or a session JWT. For a JWT, one indexed lookup: the
+   * session must exist, belong to the subject, be unrevoked and unexpired.
+   */
   async resolveViewer(authorization: string | undefined): Promise<Viewer> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) return anonymous;
+    if (match[1].startsWith('lpk_')) return this.apiKeys.resolve(match[1]);
     const claims = verifySessionToken(this.config.jwt, match[1]);
     if (!claims) return anonymous;
     const row = await this.dataSource

@@ -7,7 +7,7 @@ import { Province } from '../geo/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { LaoSize, LaoType } from '../lao/lao.enums';
 import { RoundKind } from '../report/report.enums';
-import { LaoSummary, PlanTableTotals, StatisticsRow } from './analytics.types';
+import { DimensionTotals, LaoSummary, PlanTableTotals, StatisticsRow } from './analytics.types';
 
 @ArgsType()
 export class StatisticsArgsInput {
@@ -28,6 +28,24 @@ export class StatisticsArgsInput {
   size?: LaoSize;
 }
 
+@ArgsType()
+export class BudgetByDimensionArgs {
+  @Field(() => Int, { description: 'Fiscal year (พ.ศ.).' })
+  fiscalYear: number;
+
+  @Field(() => ID, { nullable: true, description: 'Only LAOs of this province.' })
+  provinceId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only LAOs of this district.' })
+  districtId?: string;
+
+  @Field(() => LaoType, { nullable: true, description: 'Only LAOs of this type.' })
+  type?: LaoType;
+
+  @Field(() => LaoSize, { nullable: true, description: 'Only LAOs of this size.' })
+  size?: LaoSize;
+}
+
 @Resolver(() => StatisticsRow)
 export class AnalyticsResolver {
   @Query(() => [StatisticsRow], {
@@ -39,6 +57,20 @@ export class AnalyticsResolver {
       ...args,
       provinceId: args.provinceId ? parseId(args.provinceId, 'provinceId') : undefined,
     });
+  }
+
+  @Query(() => [DimensionTotals], {
+    description:
+      'Projects and budgets by primary dimension for the country, a province or a district (rejected projects excluded).',
+  })
+  budgetByDimension(@Args() args: BudgetByDimensionArgs, @Ctx() ctx: Context): Promise<DimensionTotals[]> {
+    return ctx.services.analytics.budgetByDimension(ctx.viewer, {
+      fiscalYear: args.fiscalYear,
+      provinceId: args.provinceId ? parseId(args.provinceId, 'provinceId') : undefined,
+      districtId: args.districtId ? parseId(args.districtId, 'districtId') : undefined,
+      type: args.type ?? undefined,
+      size: args.size ?? undefined,
+    }) as Promise<DimensionTotals[]>;
   }
 
   @Query(() => LaoSummary, { description: 'The LAO summary of a fiscal year (ข้อมูลโดยสรุป).' })

@@ -81,6 +81,36 @@ export class AnalyticsService {
     }));
   }
 
+  /**
+   * Projects and budgets by primary dimension over the LAOs in reach (the country, a
+   * province, a district; by type or size): rejected projects left out, like the LAO summary.
+   */
+  async budgetByDimension(
+    viewer: Viewer,
+    args: { fiscalYear: number; provinceId?: number; districtId?: number; type?: string; size?: string },
+  ) {
+    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 1);
+    const rows: { dimension: string; count: number; anti: string; local: string }[] =
+      await this.dataSource.query(
+        `SELECT p.primary_dimension AS dimension, count(*)::int AS count,
+              sum(p.anti_corruption_budget)::numeric(17,2)::text AS anti,
+              sum(p.local_development_budget)::numeric(17,2)::text AS local
+         FROM project p JOIN lao l ON l.id = p.lao_id
+        WHERE p.fiscal_years @> ARRAY[$1::smallint] AND p.review_status <> 'REJECTED' AND ${where}
+        GROUP BY p.primary_dimension`,
+        [args.fiscalYear, ...params],
+      );
+    return dimensionsInOrder.map((dimension) => {
+      const row = rows.find((r) => r.dimension === dimension);
+      return {
+        dimension,
+        projectCount: row?.count ?? 0,
+        antiCorruptionBudget: row?.anti ?? '0.00',
+        localDevelopmentBudget: row?.local ?? '0.00',
+      };
+    });
+  }
+
   /** The LAO summary (its home page): projects by dimension and type, and both rounds. */
   async laoSummary(viewer: Viewer, laoId: number, fiscalYear: number): Promise<LaoSummary> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });

@@ -45,6 +45,7 @@ export class LaoCoordinator {
 
 @ObjectType({ description: 'A Local Administrative Organization (องค์กรปกครองส่วนท้องถิ่น, อปท.).' })
 @Entity({ name: 'lao' })
+@Index('lao_updated_idx', ['updatedAt', 'id'])
 @Check('lao_code_format', `"code" ~ '^[0-9]{7}$'`)
 @Check(
   'lao_non_negative',

@@ -13,6 +13,7 @@ import {
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { LaoSize, LaoType } from './lao.enums';
+import { SyncArgs } from '../../graphql/sync-args';
 
 const text = (max: number) => [1, max, { message: `กรุณากรอกข้อมูล (ไม่เกิน ${max} ตัวอักษร)` }] as const;
 const money = /^\d{1,13}(\.\d{1,2})?$/;
@@ -120,7 +121,7 @@ export class LaoCoordinatorInput extends ProfileTabInput {
 }
 
 @ArgsType()
-export class LaosArgs {
+export class LaosArgs extends SyncArgs {
   @Field(() => ID, { nullable: true, description: 'Only LAOs of this province.' })
   provinceId?: string;
 
@@ -138,9 +139,9 @@ export class LaosArgs {
   @Length(1, 100)
   search?: string;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–100.' })
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–500.' })
   @Min(1)
-  @Max(100)
+  @Max(500)
   first: number;
 
   @Field(() => String, {

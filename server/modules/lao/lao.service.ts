@@ -12,7 +12,8 @@ import {
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import type { Connection } from '../../graphql/connection';
+import { keysetPage, syncOrder } from '../../graphql/keyset';
 import { parseId } from '../../graphql/ids';
 import { Lao } from './lao.entity';
 import type {
@@ -68,7 +69,7 @@ export class LaoService {
   async list(viewer: Viewer, args: LaosArgs): Promise<Connection<Lao>> {
     const scope = provinceScope(viewer);
     const query = this.dataSource.getRepository(Lao).createQueryBuilder('lao');
-    if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+    if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     if (args.provinceId)
       query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });
     if (args.districtId)
@@ -81,13 +82,8 @@ export class LaoService {
         prefix: `${term.replace(/\D/g, '') || '-'}%`,
       });
     }
-    const totalCount = await query.getCount();
-    if (args.after) query.andWhere('lao.code > :after', { after: decodeCursor(args.after) });
-    const rows = await query
-      .orderBy('lao.code')
-      .take(args.first + 1)
-      .getMany();
-    return toConnection(rows, args.first, (lao) => lao.code, totalCount);
+    const keys = syncOrder(query, 'lao', args.updatedSince, [{ sql: 'lao.code', type: 'text' }]);
+    return keysetPage(query, keys, args);
   }
 
   updateLocation(viewer: Viewer, input: LaoLocationInput): Promise<Lao> {

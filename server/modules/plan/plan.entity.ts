@@ -18,12 +18,14 @@ import { PlanStatus } from './plan.enums';
   description: 'An LAO’s anti-corruption action plan for one fiscal year (แผนปฏิบัติการป้องกันการทุจริต).',
 })
 @Entity({ name: 'plan' })
+@Index('plan_updated_idx', ['updatedAt', 'id'])
 @Index('plan_lao_year_uq', ['laoId', 'fiscalYear'], { unique: true })
 export class Plan {
   @Field(() => ID, { description: 'Identifier.' })
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
 
+  @Field(() => ID, { description: 'Id of the LAO it belongs to (as in Query.laos).' })
   @Column({ name: 'lao_id', type: 'integer' })
   laoId: number;
 

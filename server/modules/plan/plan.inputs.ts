@@ -2,6 +2,7 @@ import { IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
+import { SyncArgs } from '../../graphql/sync-args';
 
 const score = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
 const scoreMessage = { message: 'คะแนนต้องอยู่ระหว่าง 0 ถึง 100 ทศนิยมไม่เกิน 2 ตำแหน่ง' };
@@ -74,7 +75,7 @@ export class AssessPlanInput {
 }
 
 @ArgsType()
-export class PlansArgs {
+export class PlansArgs extends SyncArgs {
   @Field(() => Int, { nullable: true, description: 'Only this fiscal year.' })
   fiscalYear?: number;
 
@@ -87,9 +88,9 @@ export class PlansArgs {
   @Field(() => ID, { nullable: true, description: 'Only LAOs of this province.' })
   provinceId?: string;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–200.' })
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–500.' })
   @Min(1)
-  @Max(200)
+  @Max(500)
   first: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })

@@ -11,7 +11,8 @@ import {
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import type { Connection } from '../../graphql/connection';
+import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { HistoryService } from '../history/history.service';
 import { Lao } from '../lao/lao.entity';
 import { Assessment } from './assessment.entity';
@@ -51,21 +52,23 @@ export class PlanService {
   /** NACC's list of plans (e.g. the assessment queue: status SUBMITTED). */
   async list(
     viewer: Viewer,
-    args: { fiscalYear?: number; status?: PlanStatus; provinceId?: number; first: number; after?: string },
+    args: {
+      fiscalYear?: number;
+      status?: PlanStatus;
+      provinceId?: number;
+      updatedSince?: Date | null;
+      first: number;
+      after?: string;
+    },
   ): Promise<Connection<Plan>> {
     const query = this.dataSource.getRepository(Plan).createQueryBuilder('plan').innerJoin('plan.lao', 'lao');
     const scope = provinceScope(viewer);
-    if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+    if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     if (args.provinceId) query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
     if (args.fiscalYear) query.andWhere('plan.fiscal_year = :year', { year: args.fiscalYear });
     if (args.status) query.andWhere('plan.status = :status', { status: args.status });
-    const totalCount = await query.getCount();
-    if (args.after) query.andWhere('plan.id > :after', { after: Number(decodeCursor(args.after)) });
-    const rows = await query
-      .orderBy('plan.id')
-      .take(args.first + 1)
-      .getMany();
-    return toConnection(rows, args.first, (plan) => String(plan.id), totalCount);
+    const keys = syncOrder(query, 'plan', args.updatedSince, [{ sql: 'plan.id', type: 'integer' }]);
+    return keysetPage(query, keys, args);
   }
 
   /** The LAO sends its plan of a year to NACC; needs at least one project that is not rejected. */

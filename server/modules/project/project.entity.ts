@@ -24,6 +24,7 @@ const money = { type: 'numeric', precision: 15, scale: 2, transformer: decimalTr
     'One row of an LAO’s plan: a project, activity, measure or guideline (โครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน).',
 })
 @Entity({ name: 'project' })
+@Index('project_updated_idx', ['updatedAt', 'id'])
 @Index('project_lao_idx', ['laoId'])
 @Index('project_years_idx', { synchronize: false })
 @Check('project_budgets', `"anti_corruption_budget" >= 0 AND "local_development_budget" >= 0`)
@@ -36,6 +37,7 @@ export class Project {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
 
+  @Field(() => ID, { description: 'Id of the LAO it belongs to (as in Query.laos).' })
   @Column({ name: 'lao_id', type: 'integer' })
   laoId: number;
 

@@ -16,6 +16,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { Dimension } from '../plan/plan.enums';
 import { ReviewStatus, TargetGroup, WorkType } from './project.enums';
+import { SyncArgs } from '../../graphql/sync-args';
 
 const money = /^\d{1,13}(\.\d{1,2})?$/;
 const moneyMessage = { message: 'กรุณากรอกงบประมาณเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (บาท)' };
@@ -129,7 +130,7 @@ export enum ProjectOrder {
 }
 
 @ArgsType()
-export class ProjectsArgs {
+export class ProjectsArgs extends SyncArgs {
   @Field(() => ID, {
     nullable: true,
     description: 'Only this LAO’s projects (an LAO always sees only its own).',
@@ -166,9 +167,9 @@ export class ProjectsArgs {
   @Field(() => ProjectOrder, { defaultValue: ProjectOrder.RECORDED, description: 'Sort order.' })
   orderBy: ProjectOrder;
 
-  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–200.' })
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–500.' })
   @Min(1)
-  @Max(200)
+  @Max(500)
   first: number;
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })

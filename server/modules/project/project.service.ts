@@ -13,7 +13,8 @@ import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
 import { AppError, conflict } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import type { Connection } from '../../graphql/connection';
+import { keysetPage, type SortKey, syncOrder } from '../../graphql/keyset';
 import { parseId } from '../../graphql/ids';
 import type { HistoryService } from '../history/history.service';
 import { Lao } from '../lao/lao.entity';
@@ -105,7 +106,7 @@ export class ProjectService {
       query.andWhere('p.lao_id = :own', { own: viewer.laoId });
     } else {
       const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     }
     if (args.laoId) query.andWhere('p.lao_id = :laoId', { laoId: parseId(args.laoId, 'laoId') });
     if (args.provinceId)
@@ -121,35 +122,14 @@ export class ProjectService {
     if (args.search?.trim()) {
       query.andWhere('p.name ILIKE :like', { like: `%${args.search.trim().replace(/[\\%_]/g, '\\$&')}%` });
     }
-    const totalCount = await query.getCount();
-    switch (args.orderBy) {
-      case ProjectOrder.NAME:
-        query.orderBy('p.name').addOrderBy('p.id');
-        break;
-      case ProjectOrder.BUDGET_DESC:
-        query.orderBy('p.anti_corruption_budget', 'DESC').addOrderBy('p.id');
-        break;
-      case ProjectOrder.DIMENSION:
-        query.orderBy('p.primary_dimension').addOrderBy('p.id');
-        break;
-      default:
-        query.orderBy('p.lao_id').addOrderBy('p.id');
-    }
-    // Offset cursors: stable for a list nobody is editing; keyset cursors come with the partner API.
-    const offset = args.after ? Number(decodeCursor(args.after)) : 0;
-    if (!Number.isSafeInteger(offset) || offset < 0)
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'cursor ไม่ถูกต้อง');
-    const rows = await query
-      .skip(offset)
-      .take(args.first + 1)
-      .getMany();
-    let position = offset;
-    const withPositions = rows.map((row) => ({ row, position: (position += 1) }));
-    const connection = toConnection(withPositions, args.first, (item) => String(item.position), totalCount);
-    return {
-      ...connection,
-      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.row })),
+    const id: SortKey = { sql: 'p.id', type: 'integer' };
+    const order: Record<ProjectOrder, SortKey[]> = {
+      [ProjectOrder.NAME]: [{ sql: 'p.name', type: 'text' }, id],
+      [ProjectOrder.BUDGET_DESC]: [{ sql: 'p.anti_corruption_budget', type: 'numeric', desc: true }, id],
+      [ProjectOrder.DIMENSION]: [{ sql: 'p.primary_dimension', type: 'dimension' }, id],
+      [ProjectOrder.RECORDED]: [{ sql: 'p.lao_id', type: 'integer' }, id],
     };
+    return keysetPage(query, syncOrder(query, 'p', args.updatedSince, order[args.orderBy]), args);
   }
 
   /** The LAO records a project of its own plan. */

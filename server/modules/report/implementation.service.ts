@@ -36,25 +36,22 @@ export type CoverageRowData = {
  * Per LAO, fiscal year and round: projects of the year that are not rejected
  * (approved or awaiting review) are the base; those reported COMPLETED in the
  * round over that base, × 100, two decimals. Rejected projects count nowhere.
- * "Not reported" when the LAO has no report in the round. One statement for
- * any number of LAOs.
+ * "Not reported" when the LAO has no report in the round. The counts come from
+ * `lao_round_summary`, which triggers keep current in every writing transaction,
+ * so this reads one row per LAO instead of every project and report. One
+ * statement for any number of LAOs.
  */
 export const countsSql = (where: string) => `
-  WITH eligible AS (
-    SELECT p.id, p.lao_id FROM project p
-     WHERE p.fiscal_years @> ARRAY[$1::smallint] AND p.review_status <> 'REJECTED'
-  ), counts AS (
+  WITH counts AS (
     SELECT l.id AS lao_id, l.district_id, l.province_id,
-           count(e.id)::int AS eligible,
-           count(r.id)::int AS reported,
-           count(r.id) FILTER (WHERE r.status = 'COMPLETED')::int AS completed,
-           count(r.id) FILTER (WHERE r.status = 'IN_PROGRESS')::int AS in_progress,
-           count(r.id) FILTER (WHERE r.status = 'UNABLE')::int AS unable
+           coalesce(s.eligible, 0) AS eligible,
+           coalesce(s.reported, 0) AS reported,
+           coalesce(s.completed, 0) AS completed,
+           coalesce(s.in_progress, 0) AS in_progress,
+           coalesce(s.unable, 0) AS unable
       FROM lao l
-      LEFT JOIN eligible e ON e.lao_id = l.id
-      LEFT JOIN report r ON r.project_id = e.id AND r.fiscal_year = $1 AND r.round = $2::round_kind
+      LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $1 AND s.round = $2::round_kind
      WHERE ${where}
-     GROUP BY l.id, l.district_id, l.province_id
   ), rated AS (
     SELECT c.*, CASE WHEN c.reported = 0 OR c.eligible = 0 THEN NULL
                      ELSE round(100.0 * c.completed / c.eligible, 2) END AS percentage
@@ -66,6 +63,34 @@ export const countsSql = (where: string) => `
               WHEN percentage >= $4 THEN 'MEDIUM'
               ELSE 'LOW' END AS level
     FROM rated`;
+
+/**
+ * The summaries recomputed from every project and report, compared with the kept
+ * ones: the (LAO, year, round) rows where they differ (all-zero rows count as absent).
+ * Empty means the triggers kept them exact; tests and `npm run bench` check it.
+ */
+export const summaryDriftSql = `
+  WITH fresh AS (
+    SELECT e.lao_id, e.year AS fiscal_year, k.round, e.eligible,
+           count(r.id)::int AS reported,
+           (count(r.id) FILTER (WHERE r.status = 'COMPLETED'))::int AS completed,
+           (count(r.id) FILTER (WHERE r.status = 'IN_PROGRESS'))::int AS in_progress,
+           (count(r.id) FILTER (WHERE r.status = 'UNABLE'))::int AS unable
+      FROM (SELECT p.lao_id, y AS year, count(*) FILTER (WHERE p.review_status <> 'REJECTED')::int AS eligible
+              FROM project p, unnest(p.fiscal_years) AS y GROUP BY p.lao_id, y) e
+     CROSS JOIN unnest(enum_range(NULL::round_kind)) AS k(round)
+      LEFT JOIN report r ON r.lao_id = e.lao_id AND r.fiscal_year = e.year AND r.round = k.round
+       AND EXISTS (SELECT 1 FROM project p WHERE p.id = r.project_id AND p.review_status <> 'REJECTED'
+                      AND p.fiscal_years @> ARRAY[r.fiscal_year])
+     GROUP BY e.lao_id, e.year, k.round, e.eligible
+  ), kept AS (SELECT * FROM lao_round_summary),
+  nonzero_fresh AS (SELECT * FROM fresh WHERE eligible + reported > 0),
+  nonzero_kept AS (SELECT * FROM kept WHERE eligible + reported > 0)
+  SELECT coalesce(f.lao_id, k.lao_id) AS lao_id, coalesce(f.fiscal_year, k.fiscal_year) AS fiscal_year,
+         coalesce(f.round, k.round) AS round, to_jsonb(f) AS fresh, to_jsonb(k) AS kept
+    FROM nonzero_fresh f
+    FULL JOIN nonzero_kept k ON k.lao_id = f.lao_id AND k.fiscal_year = f.fiscal_year AND k.round = f.round
+   WHERE f IS DISTINCT FROM k`;
 
 /**
  * Record-level scope of the LAO tables as SQL over alias \`l\`: an LAO sees its
@@ -85,17 +110,21 @@ export const laoScopeSql = async (
   offset: number,
 ) => {
   const conditions: string[] = ['TRUE'];
-  const params: (number | string)[] = [];
+  const params: (number | string | readonly number[])[] = [];
   const add = (column: string, value: number | string) => {
     params.push(value);
     conditions.push(`l.${column} = $${params.length + offset}`);
+  };
+  const addAny = (column: string, values: readonly number[]) => {
+    params.push(values);
+    conditions.push(`l.${column} = ANY($${params.length + offset})`);
   };
   if (viewer.kind === 'account' && viewer.role === Role.LAO) {
     const [own] = await dataSource.query(`SELECT province_id FROM lao WHERE id = $1`, [viewer.laoId]);
     add('province_id', Number(own.province_id));
   } else {
     const scope = provinceScope(viewer);
-    if (scope !== null) add('province_id', scope);
+    if (scope !== null) addAny('province_id', scope);
   }
   // Explicit nulls from GraphQL mean "not given", like absent arguments.
   if (args.laoId != null) {

@@ -21,6 +21,7 @@ const money = { type: 'numeric', precision: 15, scale: 2, transformer: decimalTr
   description: 'Progress report of one project for one fiscal year and round (รายงานผลการดำเนินงาน).',
 })
 @Entity({ name: 'report' })
+@Index('report_updated_idx', ['updatedAt', 'id'])
 @Index('report_project_year_round_uq', ['projectId', 'fiscalYear', 'round'], { unique: true })
 @Index('report_lao_year_round_idx', ['laoId', 'fiscalYear', 'round'])
 @Check('report_amounts', `"ordinance_budget" >= 0 AND "disbursed" >= 0`)
@@ -33,6 +34,7 @@ export class Report {
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
   id: number;
 
+  @Field(() => ID, { description: 'Id of the project reported on.' })
   @Column({ name: 'project_id', type: 'integer' })
   projectId: number;
 
@@ -40,6 +42,7 @@ export class Report {
   @JoinColumn({ name: 'project_id' })
   project?: Project;
 
+  @Field(() => ID, { description: 'Id of the LAO it belongs to (as in Query.laos).' })
   @Column({ name: 'lao_id', type: 'integer' })
   laoId: number;
 

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
+import { SyncArgs } from '../../graphql/sync-args';
 import { LaoSize, LaoType } from '../lao/lao.enums';
 import { ReportStatus, RoundKind, UnableReason } from './report.enums';
 
@@ -179,4 +180,27 @@ export class ImplementationArgs {
   @Min(1)
   @Max(10000)
   limit: number;
+}
+
+@ArgsType()
+export class ReportsArgs extends SyncArgs {
+  @Field(() => Int, { nullable: true, description: 'Only this fiscal year (พ.ศ.).' })
+  fiscalYear?: number | null;
+
+  @Field(() => RoundKind, { nullable: true, description: 'Only this round.' })
+  round?: RoundKind | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this LAO.' })
+  laoId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only LAOs of this province.' })
+  provinceId?: string | null;
+
+  @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–500.' })
+  @Min(1)
+  @Max(500)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
+import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
 import { District } from '../geo/district.entity';
 import { Lao } from '../lao/lao.entity';
@@ -10,6 +11,7 @@ import {
   DecideExtensionInput,
   GrantExtensionInput,
   ImplementationArgs,
+  ReportsArgs,
   RequestExtensionInput,
   SubmitReportInput,
   UpdateRoundInput,
@@ -18,7 +20,9 @@ import { DistrictCoverage, ImplementationRow } from './report.types';
 import { ReportingRound } from './reporting-round.entity';
 import { RoundExtension } from './round-extension.entity';
 
-const optionalId = (id: string | undefined, field: string) => (id ? parseId(id, field) : undefined);
+const optionalId = (id: string | null | undefined, field: string) => (id ? parseId(id, field) : undefined);
+
+export const ReportConnection = connectionOf('Report', Report);
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -28,6 +32,18 @@ export class ReportResolver {
     @Ctx() ctx: Context,
   ): Promise<ReportingRound[]> {
     return ctx.services.rounds.list(fiscalYear);
+  }
+
+  @Query(() => ReportConnection, {
+    description:
+      'Progress reports within the caller’s reach (an LAO its own), by id; with `updatedSince`, by change (partner sync).',
+  })
+  reports(@Args() args: ReportsArgs, @Ctx() ctx: Context) {
+    return ctx.services.reports.list(ctx.viewer, {
+      ...args,
+      laoId: optionalId(args.laoId, 'laoId'),
+      provinceId: optionalId(args.provinceId, 'provinceId'),
+    });
   }
 
   @Query(() => [ImplementationRow], {

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { updateVersioned } from '../../db/optimistic';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canReadLao, canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
+import { canReadLao, canRecordPlan, provinceScope, requireAccess, requireSignedIn } from '../../auth/policy';
+import { Role } from '../../auth/role';
+import type { Connection } from '../../graphql/connection';
+import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -12,7 +15,7 @@ import { Project } from '../project/project.entity';
 import { ReviewStatus } from '../project/project.enums';
 import { IdempotencyKey, Report, ReportRevision } from './report.entity';
 import { ReportStatus, roundLabels, UnableReason } from './report.enums';
-import type { SubmitReportInput } from './report.inputs';
+import type { ReportsArgs, SubmitReportInput } from './report.inputs';
 import { ReportingRound } from './reporting-round.entity';
 import { formatDeadline } from './round-defaults';
 import type { RoundService } from './round.service';
@@ -196,5 +199,32 @@ export class ReportService {
     return this.dataSource
       .getRepository(ReportRevision)
       .find({ where: { reportId }, order: { version: 'DESC' } });
+  }
+
+  /** Reports within the viewer's reach (an LAO its own), by id or, for a sync, by change. */
+  async list(
+    viewer: Viewer,
+    args: Omit<ReportsArgs, 'laoId' | 'provinceId'> & { laoId?: number; provinceId?: number },
+  ): Promise<Connection<Report>> {
+    const query = this.dataSource
+      .getRepository(Report)
+      .createQueryBuilder('r')
+      .innerJoin(Lao, 'lao', 'lao.id = r.lao_id');
+    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
+      query.andWhere('r.lao_id = :own', { own: viewer.laoId });
+    } else {
+      const scope = provinceScope(viewer);
+      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
+    }
+    if (args.fiscalYear != null) query.andWhere('r.fiscal_year = :year', { year: args.fiscalYear });
+    if (args.round != null) query.andWhere('r.round = :round', { round: args.round });
+    if (args.laoId != null) query.andWhere('r.lao_id = :laoId', { laoId: args.laoId });
+    if (args.provinceId != null)
+      query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
+    return keysetPage(
+      query,
+      syncOrder(query, 'r', args.updatedSince, [{ sql: 'r.id', type: 'integer' }]),
+      args,
+    );
   }
 }

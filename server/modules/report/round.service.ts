@@ -153,7 +153,7 @@ export class RoundService {
       query.andWhere('x.lao_id = :own', { own: viewer.laoId });
     } else {
       const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('lao.province_id = :scope', { scope });
+      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     }
     if (filter.status) query.andWhere('x.status = :status', { status: filter.status });
     if (filter.fiscalYear) query.andWhere('round.fiscal_year = :year', { year: filter.fiscalYear });

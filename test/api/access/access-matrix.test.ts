@@ -1,11 +1,16 @@
 import { buildAppSchema } from '../../../server/schema';
 import { createLaoAccount, createWorld } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
-import { signIn } from '../../helpers/sign-in';
+import { partnerClient, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
-type Who = 'anonymous' | 'LAO' | 'NACC_CENTRAL' | 'NACC_PROVINCE';
-const everyone: Who[] = ['anonymous', 'LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
+/** PARTNER: an API key with every scope; PARTNER_MASTER_DATA: a key with MASTER_DATA only. */
+type Who = 'anonymous' | 'LAO' | 'NACC_CENTRAL' | 'NACC_PROVINCE' | 'PARTNER' | 'PARTNER_MASTER_DATA';
+const people: Who[] = ['anonymous', 'LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
+const partners: Who[] = ['PARTNER', 'PARTNER_MASTER_DATA'];
+const callers: Who[] = [...people, ...partners];
+/** Public reads: people and partner keys alike. Public writes (sign-in…) refuse keys: keys never write. */
+const everyone: Who[] = callers;
 const signedIn: Who[] = ['LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
 const nacc: Who[] = ['NACC_CENTRAL', 'NACC_PROVINCE'];
 
@@ -19,22 +24,22 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   viewer: { allowed: everyone, document: `{ viewer { mustCompleteProfile } }` },
   provinces: { allowed: everyone, document: `{ provinces { id } }` },
   province: { allowed: everyone, document: `{ province(id: "65") { id } }` },
-  lao: { allowed: signedIn, document: `{ lao(code: "5650802") { id } }` },
-  laos: { allowed: nacc, document: `{ laos(first: 1) { totalCount } }` },
+  lao: { allowed: [...signedIn, ...partners], document: `{ lao(code: "5650802") { id } }` },
+  laos: { allowed: [...nacc, ...partners], document: `{ laos(first: 1) { totalCount } }` },
   login: {
-    allowed: everyone,
+    allowed: people,
     document: `mutation { login(input: { username: "x", password: "y" }) { token } }`,
   },
   activateAccount: {
-    allowed: everyone,
+    allowed: people,
     document: `mutation { activateAccount(input: { laoCode: "1234567", activationCode: "AAAA", password: "Abcdefgh-1" }) { token } }`,
   },
   requestPasswordReset: {
-    allowed: everyone,
+    allowed: people,
     document: `mutation { requestPasswordReset(input: { username: "1234567", email: "a@b.co" }) }`,
   },
   resetPassword: {
-    allowed: everyone,
+    allowed: people,
     document: `mutation { resetPassword(input: { token: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", newPassword: "Abcdefgh-1" }) }`,
   },
   logout: { allowed: signedIn, document: `mutation { logout }` },
@@ -64,10 +69,10 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
   },
   planCycles: { allowed: everyone, document: `{ planCycles { id } }` },
-  plan: { allowed: signedIn, document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
-  plans: { allowed: nacc, document: `{ plans(first: 1) { totalCount } }` },
-  project: { allowed: signedIn, document: `{ project(id: "999999") { id } }` },
-  projects: { allowed: signedIn, document: `{ projects(first: 1) { totalCount } }` },
+  plan: { allowed: [...signedIn, 'PARTNER'], document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
+  plans: { allowed: [...nacc, 'PARTNER'], document: `{ plans(first: 1) { totalCount } }` },
+  project: { allowed: [...signedIn, 'PARTNER'], document: `{ project(id: "999999") { id } }` },
+  projects: { allowed: [...signedIn, 'PARTNER'], document: `{ projects(first: 1) { totalCount } }` },
   planHistory: { allowed: signedIn, document: `{ planHistory(laoId: "999999") { totalCount } }` },
   createPlanCycle: {
     allowed: ['NACC_CENTRAL'],
@@ -105,11 +110,11 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   },
   reportingRounds: { allowed: everyone, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
   implementation: {
-    allowed: signedIn,
+    allowed: [...signedIn, 'PARTNER'],
     document: `{ implementation(fiscalYear: 2566, round: SIX_MONTH, limit: 1) { level } }`,
   },
   reportingCoverage: {
-    allowed: nacc,
+    allowed: [...nacc, 'PARTNER'],
     document: `{ reportingCoverage(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
   roundExtensions: { allowed: signedIn, document: `{ roundExtensions { id } }` },
@@ -134,15 +139,15 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `mutation { decideRoundExtension(input: { id: "999999", version: 1, grant: true }) { id } }`,
   },
   statistics: {
-    allowed: signedIn,
+    allowed: [...signedIn, 'PARTNER'],
     document: `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
   laoSummary: {
-    allowed: signedIn,
+    allowed: [...signedIn, 'PARTNER'],
     document: `{ laoSummary(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
   },
   planTableTotals: {
-    allowed: signedIn,
+    allowed: [...signedIn, 'PARTNER'],
     document: `{ planTableTotals(laoId: "999999", fiscalYear: 2566) { projectCount } }`,
   },
   publicLaoSearch: { allowed: everyone, document: `{ publicLaoSearch(search: "x") { totalCount } }` },
@@ -165,9 +170,33 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
   auditLog: { allowed: ['NACC_CENTRAL'], document: `{ auditLog(first: 1) { totalCount } }` },
+  reports: { allowed: [...signedIn, 'PARTNER'], document: `{ reports(first: 1) { totalCount } }` },
+  budgetByDimension: {
+    allowed: [...nacc, 'PARTNER'],
+    document: `{ budgetByDimension(fiscalYear: 2566) { projectCount } }`,
+  },
+  syncHorizon: { allowed: [...nacc, ...partners], document: `{ syncHorizon }` },
+  deletedRecords: {
+    allowed: [...signedIn, ...partners],
+    document: `{ deletedRecords(since: "2020-01-01T00:00:00Z") { totalCount } }`,
+  },
+  apiKeys: { allowed: ['NACC_CENTRAL'], document: `{ apiKeys { totalCount } }` },
+  createApiKey: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { createApiKey(input: { name: "x", organisation: "x", scopes: [], validDays: 1 }) { secret } }`,
+  },
+  revokeApiKey: { allowed: ['NACC_CENTRAL'], document: `mutation { revokeApiKey(id: "x") { id } }` },
   updateLaoMasterData: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateLaoMasterData(input: { laoId: "999999", version: 1, code: "1234567", nameTh: "x", type: SAO, districtId: "6508" }) { id } }`,
+  },
+  previewLaoImport: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { previewLaoImport(input: { fileName: "a.pdf", contentBase64: "" }) { valid } }`,
+  },
+  importLaos: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { importLaos(input: { fileName: "a.pdf", contentBase64: "" }) { createdCount } }`,
   },
 };
 
@@ -183,6 +212,11 @@ describe('operation × role access matrix', () => {
     clients.LAO = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
     clients.NACC_CENTRAL = await signIn(server, world.central.username, world.central.password);
     clients.NACC_PROVINCE = await signIn(server, world.provincial.username, world.provincial.password);
+    const allScopes = ['MASTER_DATA', 'PLANS', 'REPORTS', 'AGGREGATES'];
+    clients.PARTNER = (await partnerClient(server, clients.NACC_CENTRAL, { scopes: allScopes })).client;
+    clients.PARTNER_MASTER_DATA = (
+      await partnerClient(server, clients.NACC_CENTRAL, { scopes: ['MASTER_DATA'] })
+    ).client;
   });
   afterAll(() => server.stop());
 
@@ -200,10 +234,10 @@ describe('operation × role access matrix', () => {
   it.each(operations)('%s: allowed exactly for its roles', async (operation) => {
     const { allowed, document, variables } = matrix[operation];
     const outcome: Record<string, boolean> = {};
-    for (const who of everyone) {
+    for (const who of callers) {
       const code = errorCode(await clients[who](document, variables));
       outcome[who] = code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN';
     }
-    expect(outcome).toEqual(Object.fromEntries(everyone.map((who) => [who, allowed.includes(who)])));
+    expect(outcome).toEqual(Object.fromEntries(callers.map((who) => [who, allowed.includes(who)])));
   });
 });

@@ -4,6 +4,7 @@ import { signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { createAccount, createCycle, createDistrict, createLao, createProvince } from '../../factories';
 import { Role } from '../../../server/auth/role';
+import { summaryDriftSql } from '../../../server/modules/report/implementation.service';
 
 type Case = {
   completed: number;
@@ -152,5 +153,11 @@ describe('implementation percentage and level (computed in SQL)', () => {
       }[]
     ).map((row) => row.fullyReported + row.partlyReported + row.notReported - row.laoCount);
     expect(sums.every((difference) => difference === 0)).toBe(true);
+  });
+
+  it('keeps the per-LAO summaries exact for rows written straight into the tables', async () => {
+    expect(await server.dataSource.query(summaryDriftSql)).toEqual([]);
+    const [{ count }] = await server.dataSource.query(`SELECT count(*)::int AS count FROM lao_round_summary`);
+    expect(count).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,86 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AppError } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-codes';
+import { type Connection, decodeCursor, toConnection } from './connection';
+
+/**
+ * One column of a keyset order: a SQL expression over the query's aliases, its
+ * Postgres type (cursor values travel as text and are cast back exactly, e.g.
+ * timestamps keep their microseconds) and the direction. The last key must be unique.
+ */
+export type SortKey = { sql: string; type: string; desc?: boolean };
+
+const invalidCursor = () =>
+  new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง หรือใช้กับรายการอื่น');
+
+const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] => {
+  let values: unknown;
+  try {
+    values = JSON.parse(decodeCursor(cursor));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!Array.isArray(values) || values.length !== keys.length || values.some((v) => typeof v !== 'string'))
+    throw invalidCursor();
+  return values as string[];
+};
+
+/**
+ * A page in a stable keyset order: the cursor holds the sort values of the last
+ * row, so it stays valid while rows are inserted, edited or deleted (a row never
+ * appears twice nor is skipped because others moved). One statement for the page,
+ * one for `totalCount`.
+ */
+export const keysetPage = async <T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  keys: readonly SortKey[],
+  args: { first: number; after?: string | null },
+): Promise<Connection<T>> => {
+  const totalCount = await query.getCount();
+  keys.forEach((key, i) => query.addSelect(`(${key.sql})::text`, `keyset_${i}`));
+  if (args.after) {
+    const values = parseCursor(args.after, keys);
+    // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …, with < for descending keys.
+    const clauses = keys.map((key, i) => {
+      const equal = keys.slice(0, i).map((k, j) => `(${k.sql}) = CAST(:keyset_${j} AS ${k.type})`);
+      const beyond = `(${key.sql}) ${key.desc ? '<' : '>'} CAST(:keyset_${i} AS ${key.type})`;
+      return `(${[...equal, beyond].join(' AND ')})`;
+    });
+    query.andWhere(
+      `(${clauses.join(' OR ')})`,
+      Object.fromEntries(values.map((value, i) => [`keyset_${i}`, value])),
+    );
+  }
+  keys.forEach((key, i) =>
+    i === 0
+      ? query.orderBy(key.sql, key.desc ? 'DESC' : 'ASC')
+      : query.addOrderBy(key.sql, key.desc ? 'DESC' : 'ASC'),
+  );
+  const { entities, raw } = await query.limit(args.first + 1).getRawAndEntities();
+  if (entities.length !== raw.length) throw new Error('keysetPage: joined rows must not multiply entities');
+  const cursors = new Map(
+    entities.map((entity, i) => [entity, JSON.stringify(keys.map((_, k) => raw[i][`keyset_${k}`]))]),
+  );
+  return toConnection(entities, args.first, (entity) => cursors.get(entity) as string, totalCount);
+};
+
+/** The order partners sync in: by last change, then id. */
+export const changedSinceKeys = (alias: string): SortKey[] => [
+  { sql: `${alias}.updated_at`, type: 'timestamptz' },
+  { sql: `${alias}.id`, type: 'integer' },
+];
+
+/**
+ * Lists partners mirror: with `updatedSince`, only rows changed at or after it,
+ * in change order; otherwise the list's own order.
+ */
+export const syncOrder = <T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  updatedSince: Date | null | undefined,
+  ownOrder: SortKey[],
+): SortKey[] => {
+  if (!updatedSince) return ownOrder;
+  query.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince });
+  return changedSinceKeys(alias);
+};

@@ -1,0 +1,107 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { Pool } from 'pg';
+import type { ApiLimits } from '../../config';
+import type { Context } from '../../context';
+import { BudgetStore, budgetKeyOf } from './budget';
+import { CostAnalyzer, type CostOptions, defaultCostOptions } from './cost';
+import { budgetSpent, displayCost, tooCostly, tooDeep, tooManyAliases } from './errors';
+
+/** `extensions.cost` of every response whose operation was measured. */
+export type CostReport = {
+  /** The operation's cost, computed from the query before execution and charged to the caller's bucket. */
+  requested: number;
+  /** The most one operation may cost for this caller. */
+  limit: number;
+  /** The caller's bucket after this request; null when budgets are off for this kind of caller. */
+  budget: { capacity: number; remaining: number; restorePerSecond: number } | null;
+};
+
+/**
+ * Static limits checked before execution (depth, aliases, cost; tokens are
+ * Apollo's `parseOptions.maxTokens`) and the caller's leaky-bucket budget,
+ * charged with the operation's cost before it runs. Adds `extensions.cost`.
+ */
+export const apiLimitsPlugin = (
+  limits: ApiLimits,
+  pool: Pool,
+  costOptions: CostOptions = defaultCostOptions,
+): ApolloServerPlugin<Context> => {
+  const analyzers = new WeakMap<GraphQLSchema, CostAnalyzer>();
+  const analyzerFor = (schema: GraphQLSchema): CostAnalyzer => {
+    let analyzer = analyzers.get(schema);
+    if (!analyzer) {
+      analyzer = new CostAnalyzer(schema, costOptions);
+      analyzers.set(schema, analyzer);
+    }
+    return analyzer;
+  };
+  const rules = Object.values(limits.budgets);
+  const drainSeconds = Math.max(
+    3600,
+    ...rules.map((rule) => (rule.restorePerSecond > 0 ? rule.capacity / rule.restorePerSecond : 0)),
+  );
+  const budgets = new BudgetStore(pool, drainSeconds);
+
+  return {
+    async requestDidStart() {
+      let report: CostReport | undefined;
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue, response }) {
+          if (!operation) return; // Apollo answers the unknown operation name
+          const shape = analyzerFor(schema).measure(document, operation, request.variables);
+          if (shape.depth > limits.maxDepth) {
+            response.http.status = 400;
+            throw tooDeep(shape.depth, limits.maxDepth);
+          }
+          if (shape.aliases > limits.maxAliases) {
+            response.http.status = 400;
+            throw tooManyAliases(shape.aliases, limits.maxAliases);
+          }
+          const { key, tier } = budgetKeyOf(contextValue.viewer, contextValue.clientAddress);
+          const rule = limits.budgets[tier];
+          const budgeted = rule.capacity > 0;
+          // A cost over the bucket's capacity could never be admitted: it is too complex for this caller.
+          const limit = budgeted ? Math.min(limits.maxCost, rule.capacity) : limits.maxCost;
+          // Every operation costs at least 1, so that a flood of trivial ones still drains the bucket.
+          const requested = Math.max(1, displayCost(shape.cost));
+          report = { requested, limit, budget: null };
+          if (shape.cost > limit) {
+            response.http.status = 400;
+            throw tooCostly(shape.cost, limit);
+          }
+          if (!budgeted) return;
+          let charge;
+          try {
+            charge = await budgets.charge(key, requested, rule);
+          } catch (error) {
+            // A budget that cannot be read must not take the API down with it: let the request through.
+            console.error('API budget unavailable; request let through', error);
+            return;
+          }
+          report.budget = {
+            capacity: rule.capacity,
+            remaining: charge.remaining,
+            restorePerSecond: rule.restorePerSecond,
+          };
+          if (!charge.admitted) {
+            response.http.status = 429;
+            response.http.headers.set('retry-after', String(charge.retryAfterSeconds));
+            throw budgetSpent({
+              retryAfterSeconds: charge.retryAfterSeconds,
+              cost: requested,
+              remaining: charge.remaining,
+              capacity: rule.capacity,
+              restorePerSecond: rule.restorePerSecond,
+            });
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!report || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: report };
+        },
+      };
+    },
+  };
+};
