@@ -19,6 +19,7 @@ import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { apiLimitsPlugin } from './graphql/limits/plugin';
+import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
 import { requestIdOf, setUpObservability } from './observability';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -56,7 +57,9 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     introspection: true,
     // Depth, alias and cost limits and per-caller budgets (server/graphql/limits); tokens are limited at parse.
     parseOptions: { maxTokens: config.apiLimits.maxTokens },
+    validationRules: [knownOperationTypes],
     plugins: [
+      rejectUnstorableText(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       apiLimitsPlugin(config.apiLimits, (dataSource.driver as unknown as { master: Pool }).master),
@@ -68,11 +71,20 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // Never hangs: a database that has not answered within 2 s (down, unreachable, pool exhausted) is not ready.
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await dataSource.query('SELECT 1');
+      await Promise.race([
+        dataSource.query('SELECT 1'),
+        new Promise((_resolve, reject) => {
+          timer = setTimeout(() => reject(new Error('readiness check timed out')), 2000);
+        }),
+      ]);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable' });
+    } finally {
+      clearTimeout(timer);
     }
   });
 
@@ -158,6 +170,12 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด (5 MB)' });
     } else if (error.type === 'entity.parse.failed') {
       res.status(400).json({ code: 'BAD_REQUEST', message: 'รูปแบบข้อมูลที่ส่งไม่ถูกต้อง (JSON)' });
+    } else if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
+      // Any other body the parser refused (unknown charset or content encoding, a broken gzip stream).
+      res.status(error.status).json({
+        code: 'BAD_REQUEST',
+        message: 'อ่านข้อมูลที่ส่งไม่ได้ กรุณาส่งเป็น JSON แบบ UTF-8 (ไม่บีบอัด หรือบีบอัดแบบ gzip)',
+      });
     } else {
       next(error);
     }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import dataSource from '../ormconfig';
 import { startApp } from './app';
 import { loadConfig } from './config';
+import { connectionOptions, replicaUrlsFrom } from './db/data-source';
 import { localDatabase, localDataDir } from './db/local-database';
 import { demoAccounts } from './seed/demo-data';
 import { seedDemo } from './seed/seed-demo';
@@ -29,8 +30,8 @@ const main = async (): Promise<void> => {
     ...(process.env.JWT_SECRET ? {} : { jwt: { ...loadConfig().jwt, secret: devSecret() } }),
   });
 
-  // ormconfig's DataSource, pointed at the database chosen above.
-  dataSource.setOptions({ url: databaseUrl });
+  // ormconfig's DataSource, pointed at the database chosen above (and DATABASE_REPLICA_URLS' replicas).
+  dataSource.setOptions(connectionOptions(databaseUrl, replicaUrlsFrom()));
   await dataSource.initialize();
   const ran = await dataSource.runMigrations({ transaction: 'each' });
   if (ran.length) console.log(`Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);

@@ -5,6 +5,9 @@ export type TokenClaims = { sub: string; sid: string };
 
 const algorithm = 'HS256' as const;
 
+const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 export const signSessionToken = (config: AppConfig['jwt'], claims: TokenClaims, expiresAt: Date): string =>
   jwt.sign({ sid: claims.sid }, config.secret, {
     algorithm,
@@ -22,9 +25,8 @@ export const verifySessionToken = (config: AppConfig['jwt'], token: string): Tok
       issuer: config.issuer,
       audience: config.audience,
     });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
-      return null;
-    }
+    // Accounts and sessions are keyed by UUID: anything else names none (and would fail the lookup's cast).
+    if (typeof payload === 'string' || !isUuid(payload.sub) || !isUuid(payload.sid)) return null;
     return { sub: payload.sub, sid: payload.sid };
   } catch {
     return null;

@@ -5,6 +5,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
 import { tooManyTokens } from '../graphql/limits/errors';
+import { QueryFailedError } from 'typeorm';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -33,6 +34,14 @@ const apolloRequestCodes = new Set([
 ]);
 
 /**
+ * SQLSTATEs of PostgreSQL refusing a value itself: too long (22001), out of its type's range (22003,
+ * e.g. a fiscal year or province id past smallint), malformed for its type (22P02, e.g. a cursor's
+ * key that is not a number or UUID), bad dates (22007, 22008), unstorable text (22021, 22P05), a
+ * LIKE pattern ending in its escape (22025). Arguments let through unchecked cause them.
+ */
+const invalidValueStates = new Set(['22001', '22003', '22007', '22008', '22021', '22025', '22P02', '22P05']);
+
+/**
  * Turns every error into a stable shape: AppErrors pass, validation errors become
  * BAD_USER_INPUT with per-field details (never the submitted values), anything
  * unknown is logged in full and answered as INTERNAL_SERVER_ERROR.
@@ -50,6 +59,17 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
       extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
     };
   }
+  if (
+    original instanceof QueryFailedError &&
+    invalidValueStates.has(String((original.driverError as { code?: unknown } | undefined)?.code))
+  ) {
+    return {
+      message:
+        'ข้อมูลที่ส่งมีค่าอยู่นอกช่วงหรือผิดรูปแบบที่ระบบรับได้ (เช่น ปีงบประมาณ รหัสอ้างอิง หรือตัวชี้หน้าข้อมูล) กรุณาตรวจสอบค่าที่ส่ง',
+      path: formatted.path,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] },
+    };
+  }
   const tooLong = tooManyTokens(formatted);
   if (tooLong) return tooLong;
   const code = formatted.extensions?.code;
@@ -57,6 +77,12 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
     // Variable coercion errors quote the submitted value: keep where and why, drop what.
     const message = formatted.message.replace(/ got invalid value .*? at "/s, ' got an invalid value at "');
     return { message, locations: formatted.locations, extensions: { code } };
+  }
+  // Apollo's own refusals of a request it cannot run (a persisted query of an unknown version, a
+  // hash that does not match the query) carry an HTTP 4xx status but no code.
+  const http = (original as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http;
+  if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && !formatted.path) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   }
   console.error('Unexpected error', original);
   return {

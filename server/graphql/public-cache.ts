@@ -48,9 +48,14 @@ export const publicGraphqlCache = (options: {
     } catch {
       return next(); // Apollo answers the syntax error
     }
-    const key = createHash('sha256')
-      .update(JSON.stringify([query, variables ?? null, operationName ?? null]))
-      .digest('hex');
+    let key: string;
+    try {
+      key = createHash('sha256')
+        .update(JSON.stringify([query, variables ?? null, operationName ?? null]))
+        .digest('hex');
+    } catch {
+      return next(); // variables nested too deep to serialise (RangeError): not cached, Apollo answers
+    }
     const now = Date.now();
     const hit = entries.get(key);
     if (hit && hit.expires > now) {

@@ -6,6 +6,7 @@ import { AuditLog1795316837250 } from './1795316837250-AuditLog';
 import { PartnerApi1795321228615 } from './1795321228615-PartnerApi';
 import { ApiBudget1795400000000 } from './1795400000000-ApiBudget';
 import { ImplementationSummaries1795400100000 } from './1795400100000-ImplementationSummaries';
+import { DeferSummaryTriggers1795400200000 } from './1795400200000-DeferSummaryTriggers';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PartnerApi1795321228615,
   ApiBudget1795400000000,
   ImplementationSummaries1795400100000,
+  DeferSummaryTriggers1795400200000,
 ];

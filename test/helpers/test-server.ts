@@ -40,16 +40,17 @@ export const testHashCost = { memoryCost: 1024, timeCost: 1 };
 
 /**
  * The real HTTP server on a free port, over its own fresh database; or, given
- * `databaseUrl`, over that database (another instance of a server; it is not dropped on stop).
+ * `databaseUrl`, over that database (another instance of a server; it is not dropped on stop),
+ * with `replicaUrls` as its read replicas.
  */
 export const startTestServer = async (
   overrides: Partial<AppConfig> = {},
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; replicaUrls?: string[] } = {},
 ): Promise<TestServer> => {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
-  const dataSource = createDataSource(database.url);
+  const dataSource = createDataSource(database.url, options.replicaUrls);
   const queries = new QueryCounter();
   dataSource.setOptions({ extra: { max: 5 }, logger: queries, logging: ['query', 'error'] });
   await dataSource.initialize();

@@ -74,7 +74,6 @@ export const listSizeEstimates: Record<string, ListSizeEstimate> = {
   'Query.planCycles': 10,
   'Query.budgetByDimension': 4,
   'ApiKey.provinces': 10,
-  'Query.roundExtensions': 500,
   // One SQL statement however large; the rows are bounded by where they are taken from.
   'Query.implementation': (args) =>
     args.laoId

@@ -1,6 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canReadLao, requireAccess } from '../../auth/policy';
-import type { Viewer } from '../../auth/viewer';
+import { publicReader, type Viewer } from '../../auth/viewer';
+import { onReplica } from '../../db/replica';
 import { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
 import { dimensionsInOrder } from '../plan/plan.enums';
@@ -24,7 +25,12 @@ export type StatisticsArgs = {
 
 const laoTypes = Object.values(LaoType);
 
-/** Aggregate tables: one SQL statement each, the same numbers for the app, the exports and the API. */
+/**
+ * Aggregate tables: one SQL statement each, the same numbers for the app, the exports and the API.
+ * The national and provincial aggregates (statistics, budgets by dimension) and the public LAO
+ * summary read from a replica when there are replicas; an LAO's own summary and plan table stay
+ * on the primary, so what it has just entered shows at once.
+ */
 export class AnalyticsService {
   constructor(
     private readonly dataSource: DataSource,
@@ -35,12 +41,20 @@ export class AnalyticsService {
    * National statistics by province, or — with a province — by its districts:
    * LAOs per type, plans by state, reporting coverage and implementation levels.
    */
-  async statistics(viewer: Viewer, args: StatisticsArgs): Promise<StatisticsRow[]> {
-    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
+  statistics(viewer: Viewer, args: StatisticsArgs): Promise<StatisticsRow[]> {
+    return onReplica(this.dataSource, (db) => this.statisticsOn(db, viewer, args));
+  }
+
+  private async statisticsOn(
+    db: EntityManager,
+    viewer: Viewer,
+    args: StatisticsArgs,
+  ): Promise<StatisticsRow[]> {
+    const { where, params } = await laoScopeSql(db, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const byDistrict = args.provinceId != null;
     const key = byDistrict ? 't.district_id' : 't.province_id';
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows: Record<string, unknown>[] = await db.query(
       `SELECT ${key} AS key, t.province_id,
               count(*)::int AS lao_count,
               ${laoTypes.map((type) => `count(*) FILTER (WHERE l.type = '${type}')::int AS "type_${type}"`).join(',\n')},
@@ -85,13 +99,13 @@ export class AnalyticsService {
    * Projects and budgets by primary dimension over the LAOs in reach (the country, a
    * province, a district; by type or size): rejected projects left out, like the LAO summary.
    */
-  async budgetByDimension(
+  budgetByDimension(
     viewer: Viewer,
     args: { fiscalYear: number; provinceId?: number; districtId?: number; type?: string; size?: string },
   ) {
-    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 1);
-    const rows: { dimension: string; count: number; anti: string; local: string }[] =
-      await this.dataSource.query(
+    return onReplica(this.dataSource, async (db) => {
+      const { where, params } = await laoScopeSql(db, viewer, args, 1);
+      const rows: { dimension: string; count: number; anti: string; local: string }[] = await db.query(
         `SELECT p.primary_dimension AS dimension, count(*)::int AS count,
               sum(p.anti_corruption_budget)::numeric(17,2)::text AS anti,
               sum(p.local_development_budget)::numeric(17,2)::text AS local
@@ -100,23 +114,34 @@ export class AnalyticsService {
         GROUP BY p.primary_dimension`,
         [args.fiscalYear, ...params],
       );
-    return dimensionsInOrder.map((dimension) => {
-      const row = rows.find((r) => r.dimension === dimension);
-      return {
-        dimension,
-        projectCount: row?.count ?? 0,
-        antiCorruptionBudget: row?.anti ?? '0.00',
-        localDevelopmentBudget: row?.local ?? '0.00',
-      };
+      return dimensionsInOrder.map((dimension) => {
+        const row = rows.find((r) => r.dimension === dimension);
+        return {
+          dimension,
+          projectCount: row?.count ?? 0,
+          antiCorruptionBudget: row?.anti ?? '0.00',
+          localDevelopmentBudget: row?.local ?? '0.00',
+        };
+      });
     });
   }
 
+  /** The public LAO summary (publicLaoSummary): the same, from a replica when there are replicas. */
+  publicLaoSummary(laoId: number, fiscalYear: number): Promise<LaoSummary> {
+    return onReplica(this.dataSource, (db) => this.laoSummary(publicReader, laoId, fiscalYear, db));
+  }
+
   /** The LAO summary (its home page): projects by dimension and type, and both rounds. */
-  async laoSummary(viewer: Viewer, laoId: number, fiscalYear: number): Promise<LaoSummary> {
-    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+  async laoSummary(
+    viewer: Viewer,
+    laoId: number,
+    fiscalYear: number,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<LaoSummary> {
+    const lao = await db.getRepository(Lao).findOneBy({ id: laoId });
     requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
     const ofYear = `lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint]`;
-    const [plan]: Record<string, unknown>[] = await this.dataSource.query(
+    const [plan]: Record<string, unknown>[] = await db.query(
       `SELECT (SELECT count(*) FROM project WHERE ${ofYear} AND review_status <> 'REJECTED')::int AS projects,
               (SELECT count(*) FROM project WHERE ${ofYear} AND review_status = 'REJECTED')::int AS rejected,
               (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
@@ -132,7 +157,7 @@ export class AnalyticsService {
     );
     const dimensions = plan.dimensions as Record<string, { count: number; anti: string; local: string }>;
     const workTypes = plan.work_types as Record<string, number>;
-    const money = await this.dataSource.query(
+    const money = await db.query(
       `SELECT round, coalesce(sum(ordinance_budget), 0)::numeric(15,2)::text AS ordinance, coalesce(sum(disbursed), 0)::numeric(15,2)::text AS disbursed
          FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
         WHERE r.lao_id = $1 AND r.fiscal_year = $2 GROUP BY round`,
@@ -140,7 +165,7 @@ export class AnalyticsService {
     );
     const rounds = [];
     for (const round of [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH]) {
-      const [implementation] = await this.implementation.rows(viewer, { fiscalYear, round, laoId });
+      const [implementation] = await this.implementation.rows(viewer, { fiscalYear, round, laoId }, db);
       const totals = money.find((row: { round: string }) => row.round === round);
       rounds.push({
         round,

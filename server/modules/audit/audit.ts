@@ -39,7 +39,11 @@ export const auditMutations: MiddlewareFn<Context> = async ({ context, info, arg
       operation: info.fieldName,
       outcome,
       accountId: viewer.kind === 'account' ? viewer.accountId : null,
-      actor: viewer.kind === 'account' ? viewer.displayName : (input?.username ?? input?.laoCode ?? null),
+      // Cut to the column (varchar 200): a long submitted username must not make the record fail.
+      actor:
+        viewer.kind === 'account'
+          ? viewer.displayName
+          : ((input?.username ?? input?.laoCode)?.slice(0, 200) ?? null),
       role: viewer.kind === 'account' ? viewer.role : null,
       clientAddress: context.clientAddress.slice(0, 64),
       userAgent: context.userAgent?.slice(0, 300) ?? null,

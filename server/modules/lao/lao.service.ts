@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { updateVersioned } from '../../db/optimistic';
 import { Account } from '../account/account.entity';
 import { District } from '../geo/district.entity';
@@ -9,7 +9,8 @@ import {
   provinceScope,
   requireAccess,
 } from '../../auth/policy';
-import type { Viewer } from '../../auth/viewer';
+import { publicReader, type Viewer } from '../../auth/viewer';
+import { onReplica } from '../../db/replica';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import type { Connection } from '../../graphql/connection';
@@ -66,9 +67,18 @@ export class LaoService {
     return requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.') as Lao;
   }
 
-  async list(viewer: Viewer, args: LaosArgs): Promise<Connection<Lao>> {
+  /** publicLaoSearch: the same list as the public reader, from a replica when there are replicas. */
+  publicSearch(args: LaosArgs): Promise<Connection<Lao>> {
+    return onReplica(this.dataSource, (db) => this.list(publicReader, args, db));
+  }
+
+  async list(
+    viewer: Viewer,
+    args: LaosArgs,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<Connection<Lao>> {
     const scope = provinceScope(viewer);
-    const query = this.dataSource.getRepository(Lao).createQueryBuilder('lao');
+    const query = db.getRepository(Lao).createQueryBuilder('lao');
     if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     if (args.provinceId)
       query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });

@@ -52,7 +52,7 @@ export class PublicResolver {
     description: 'Public: find LAOs by any part of the Thai name, or browse by province and district.',
   })
   publicLaoSearch(@Args() args: PublicLaoSearchArgs, @Ctx() ctx: Context) {
-    return ctx.services.lao.list(publicReader, { ...args, after: args.after ?? undefined });
+    return ctx.services.lao.publicSearch({ ...args, after: args.after ?? undefined });
   }
 
   @Query(() => Lao, { description: 'Public: one LAO by its 7-digit code.' })
@@ -103,7 +103,7 @@ export class PublicResolver {
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (พ.ศ.).' }) fiscalYear: number,
     @Ctx() ctx: Context,
   ): Promise<LaoSummary> {
-    return ctx.services.analytics.laoSummary(publicReader, parseId(laoId, 'laoId'), fiscalYear);
+    return ctx.services.analytics.publicLaoSummary(parseId(laoId, 'laoId'), fiscalYear);
   }
 
   @Query(() => [ImplementationRow], {

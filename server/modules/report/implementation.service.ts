@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { canReadLao, provinceScope } from '../../auth/policy';
 import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
 import { notFound } from '../../errors/app-error';
+import { onReplica, type Queryable } from '../../db/replica';
 import { ImplementationLevel, RoundKind } from './report.enums';
 
 /** Level thresholds per round (DOMAIN.md, Implementation level): [high from, medium from]. */
@@ -98,7 +99,7 @@ export const summaryDriftSql = `
  * its province, NACC central everything. Parameters are numbered after \`offset\`.
  */
 export const laoScopeSql = async (
-  dataSource: DataSource,
+  db: Queryable,
   viewer: Viewer,
   args: {
     provinceId?: number | null;
@@ -120,7 +121,7 @@ export const laoScopeSql = async (
     conditions.push(`l.${column} = ANY($${params.length + offset})`);
   };
   if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-    const [own] = await dataSource.query(`SELECT province_id FROM lao WHERE id = $1`, [viewer.laoId]);
+    const [own] = await db.query(`SELECT province_id FROM lao WHERE id = $1`, [viewer.laoId]);
     add('province_id', Number(own.province_id));
   } else {
     const scope = provinceScope(viewer);
@@ -128,9 +129,7 @@ export const laoScopeSql = async (
   }
   // Explicit nulls from GraphQL mean "not given", like absent arguments.
   if (args.laoId != null) {
-    const lao = await dataSource.query(`SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`, [
-      args.laoId,
-    ]);
+    const lao = await db.query(`SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`, [args.laoId]);
     if (!lao[0] || !canReadLao(viewer, lao[0])) throw notFound('อปท.');
     add('id', args.laoId);
   }
@@ -141,29 +140,43 @@ export const laoScopeSql = async (
   return { where: conditions.join(' AND '), params };
 };
 
+export type ImplementationArgs = {
+  fiscalYear: number;
+  round: RoundKind;
+  provinceId?: number;
+  districtId?: number;
+  laoId?: number;
+  type?: string | null;
+  size?: string | null;
+  onlyIncomplete?: boolean;
+  limit?: number;
+};
+
+/**
+ * The implementation table and coverage. Tables of many LAOs read from a replica when there are
+ * replicas (they may lag the primary by the replication delay); one LAO's row (`laoId`: its own
+ * status page, read right after it reports) reads the primary, and a given manager is used as is.
+ */
 export class ImplementationService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async rows(
+  rows(viewer: Viewer, args: ImplementationArgs, db?: EntityManager): Promise<ImplementationRowData[]> {
+    if (db) return this.rowsOn(db, viewer, args);
+    if (args.laoId != null) return this.rowsOn(this.dataSource, viewer, args);
+    return onReplica(this.dataSource, (replica) => this.rowsOn(replica, viewer, args));
+  }
+
+  private async rowsOn(
+    db: Queryable,
     viewer: Viewer,
-    args: {
-      fiscalYear: number;
-      round: RoundKind;
-      provinceId?: number;
-      districtId?: number;
-      laoId?: number;
-      type?: string | null;
-      size?: string | null;
-      onlyIncomplete?: boolean;
-      limit?: number;
-    },
+    args: ImplementationArgs,
   ): Promise<ImplementationRowData[]> {
-    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
+    const { where, params } = await laoScopeSql(db, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const filter = args.onlyIncomplete ? 'WHERE reported < eligible' : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
       ORDER BY percentage DESC NULLS LAST, lao_id LIMIT ${Math.min(Math.max(args.limit ?? 1000, 1), 10000)}`;
-    const rows: Record<string, unknown>[] = await this.dataSource.query(sql, [
+    const rows: Record<string, unknown>[] = await db.query(sql, [
       args.fiscalYear,
       args.round,
       high,
@@ -185,28 +198,30 @@ export class ImplementationService {
   }
 
   /** Per district: how many LAOs reported every reportable project, some, or none. */
-  async coverage(
+  coverage(
     viewer: Viewer,
     args: { fiscalYear: number; round: RoundKind; provinceId?: number },
   ): Promise<CoverageRowData[]> {
-    const { where, params } = await laoScopeSql(this.dataSource, viewer, args, 4);
-    const [high, medium] = levelThresholds[args.round];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT district_id,
+    return onReplica(this.dataSource, async (db) => {
+      const { where, params } = await laoScopeSql(db, viewer, args, 4);
+      const [high, medium] = levelThresholds[args.round];
+      const rows: Record<string, unknown>[] = await db.query(
+        `SELECT district_id,
               count(*)::int AS lao_count,
               count(*) FILTER (WHERE eligible > 0 AND reported = eligible)::int AS fully,
               count(*) FILTER (WHERE reported > 0 AND reported < eligible)::int AS partly,
               count(*) FILTER (WHERE reported = 0)::int AS none
          FROM (${countsSql(where)}) t
         GROUP BY district_id ORDER BY district_id`,
-      [args.fiscalYear, args.round, high, medium, ...params],
-    );
-    return rows.map((row) => ({
-      districtId: Number(row.district_id),
-      laoCount: Number(row.lao_count),
-      fullyReported: Number(row.fully),
-      partlyReported: Number(row.partly),
-      notReported: Number(row.none),
-    }));
+        [args.fiscalYear, args.round, high, medium, ...params],
+      );
+      return rows.map((row) => ({
+        districtId: Number(row.district_id),
+        laoCount: Number(row.lao_count),
+        fullyReported: Number(row.fully),
+        partlyReported: Number(row.partly),
+        notReported: Number(row.none),
+      }));
+    });
   }
 }

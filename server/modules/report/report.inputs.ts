@@ -14,7 +14,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { SyncArgs } from '../../graphql/sync-args';
 import { LaoSize, LaoType } from '../lao/lao.enums';
-import { ReportStatus, RoundKind, UnableReason } from './report.enums';
+import { ExtensionStatus, ReportStatus, RoundKind, UnableReason } from './report.enums';
 
 const money = /^\d{1,13}(\.\d{1,2})?$/;
 const moneyMessage = { message: 'กรุณากรอกจำนวนเงินเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (บาท)' };
@@ -197,6 +197,27 @@ export class ReportsArgs extends SyncArgs {
   provinceId?: string | null;
 
   @Field(() => Int, { defaultValue: 50, description: 'Page size, 1–500.' })
+  @Min(1)
+  @Max(500)
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
+}
+
+@ArgsType()
+export class RoundExtensionsArgs {
+  @Field(() => ExtensionStatus, { nullable: true, description: 'Only this state.' })
+  @IsOptional()
+  @IsEnum(ExtensionStatus)
+  status?: ExtensionStatus | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only this fiscal year (พ.ศ.).' })
+  @IsOptional()
+  @IsInt()
+  fiscalYear?: number | null;
+
+  @Field(() => Int, { defaultValue: 100, description: 'Page size, 1–500.' })
   @Min(1)
   @Max(500)
   first: number;

@@ -6,13 +6,14 @@ import { District } from '../geo/district.entity';
 import { Lao } from '../lao/lao.entity';
 import { Project } from '../project/project.entity';
 import { Report, ReportRevision } from './report.entity';
-import { ExtensionStatus, RoundKind } from './report.enums';
+import { RoundKind } from './report.enums';
 import {
   DecideExtensionInput,
   GrantExtensionInput,
   ImplementationArgs,
   ReportsArgs,
   RequestExtensionInput,
+  RoundExtensionsArgs,
   SubmitReportInput,
   UpdateRoundInput,
 } from './report.inputs';
@@ -23,6 +24,7 @@ import { RoundExtension } from './round-extension.entity';
 const optionalId = (id: string | null | undefined, field: string) => (id ? parseId(id, field) : undefined);
 
 export const ReportConnection = connectionOf('Report', Report);
+export const RoundExtensionConnection = connectionOf('RoundExtension', RoundExtension);
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -75,17 +77,11 @@ export class ReportResolver {
     });
   }
 
-  @Query(() => [RoundExtension], {
-    description: 'Deadline extensions within reach: an LAO its own, NACC by province.',
+  @Query(() => RoundExtensionConnection, {
+    description: 'Deadline extensions within reach: an LAO its own, NACC by province; newest first.',
   })
-  roundExtensions(
-    @Ctx() ctx: Context,
-    @Arg('status', () => ExtensionStatus, { nullable: true, description: 'Only this state.' })
-    status?: ExtensionStatus,
-    @Arg('fiscalYear', () => Int, { nullable: true, description: 'Only this fiscal year.' })
-    fiscalYear?: number,
-  ): Promise<RoundExtension[]> {
-    return ctx.services.rounds.extensions(ctx.viewer, { status, fiscalYear });
+  roundExtensions(@Args() args: RoundExtensionsArgs, @Ctx() ctx: Context) {
+    return ctx.services.rounds.extensions(ctx.viewer, args);
   }
 
   @Mutation(() => Report, {

@@ -10,8 +10,11 @@ import type { Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { updateVersioned } from '../../db/optimistic';
+import type { Connection } from '../../graphql/connection';
+import { keysetPage } from '../../graphql/keyset';
 import { Lao } from '../lao/lao.entity';
 import { ExtensionStatus } from './report.enums';
+import type { RoundExtensionsArgs } from './report.inputs';
 import { ReportingRound } from './reporting-round.entity';
 import { RoundExtension } from './round-extension.entity';
 
@@ -139,11 +142,8 @@ export class RoundService {
     return this.dataSource.getRepository(RoundExtension).findOneByOrFail({ id: input.id });
   }
 
-  /** Extensions within the viewer's reach: an LAO its own, NACC by province. */
-  async extensions(
-    viewer: Viewer,
-    filter: { status?: ExtensionStatus; fiscalYear?: number },
-  ): Promise<RoundExtension[]> {
+  /** Extensions within the viewer's reach (an LAO its own, NACC by province), newest first. */
+  async extensions(viewer: Viewer, args: RoundExtensionsArgs): Promise<Connection<RoundExtension>> {
     const query = this.dataSource
       .getRepository(RoundExtension)
       .createQueryBuilder('x')
@@ -155,9 +155,9 @@ export class RoundService {
       const scope = provinceScope(viewer);
       if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
     }
-    if (filter.status) query.andWhere('x.status = :status', { status: filter.status });
-    if (filter.fiscalYear) query.andWhere('round.fiscal_year = :year', { year: filter.fiscalYear });
-    return query.orderBy('x.id', 'DESC').take(500).getMany();
+    if (args.status) query.andWhere('x.status = :status', { status: args.status });
+    if (args.fiscalYear) query.andWhere('round.fiscal_year = :year', { year: args.fiscalYear });
+    return keysetPage(query, [{ sql: 'x.id', type: 'integer', desc: true }], args);
   }
 
   roundsByIds(ids: number[]): Promise<ReportingRound[]> {

@@ -117,7 +117,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: [...nacc, 'PARTNER'],
     document: `{ reportingCoverage(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
-  roundExtensions: { allowed: signedIn, document: `{ roundExtensions { id } }` },
+  roundExtensions: { allowed: signedIn, document: `{ roundExtensions { totalCount } }` },
   submitReport: {
     allowed: ['LAO'],
     document: `mutation { submitReport(input: { projectId: "999999", fiscalYear: 2566, round: SIX_MONTH, inOrdinance: true, ordinanceBudget: "0", disbursed: "0", status: COMPLETED, idempotencyKey: "6f1c1a52-3d1b-4b8e-9a57-0e0e7e0c1a11" }) { id } }`,

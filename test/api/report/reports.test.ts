@@ -239,6 +239,72 @@ describe('progress reports', () => {
     expect(others.data?.reportingRounds[0].viewerDeadline).toBe(sixMonthCloses.toISOString());
   });
 
+  it('pages through extensions newest first with a cursor, counting all, within the viewer’s reach', async () => {
+    const rounds = (await central(`{ reportingRounds(fiscalYear: 2566) { id kind } }`)).data!.reportingRounds;
+    const roundId = (kind: string) => rounds.find((r: { kind: string }) => r.kind === kind).id;
+    const GRANT = `mutation($input: GrantExtensionInput!) { grantRoundExtension(input: $input) { id } }`;
+    for (const [lao, kind] of [
+      [world.dintong, 'TWELVE_MONTH'],
+      [world.wangPikul, 'SIX_MONTH'],
+      [world.paMaet, 'SIX_MONTH'],
+    ] as const) {
+      const granted = await central(GRANT, {
+        input: {
+          roundId: roundId(kind),
+          laoId: String(lao.id),
+          until: '2023-12-01T00:00:00.000Z',
+          reason: 'น้ำท่วม',
+        },
+      });
+      expect(granted.errors).toBeUndefined();
+    }
+
+    const PAGE = `query($first: Int!, $after: String, $fiscalYear: Int) {
+      roundExtensions(first: $first, after: $after, fiscalYear: $fiscalYear) {
+        totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id lao { code } } } } }`;
+    const all = (await central(PAGE, { first: 500 })).data!.roundExtensions;
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(all.totalCount).toBeGreaterThanOrEqual(4);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    const allIds: string[] = all.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(allIds.map(Number)).toEqual([...allIds.map(Number)].sort((a, b) => b - a)); // newest first
+
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < allIds.length + 1; page++) {
+      const connection: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { cursor: string; node: { id: string } }[];
+      } = (await central(PAGE, { first: 1, after })).data!.roundExtensions;
+      expect(connection.totalCount).toBe(allIds.length);
+      expect(connection.edges).toHaveLength(1);
+      paged.push(connection.edges[0].node.id);
+      expect(connection.pageInfo.endCursor).toBe(connection.edges[0].cursor);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(allIds);
+    expect(new Set(paged).size).toBe(paged.length);
+
+    // The province sees its own LAOs only, an LAO its own requests; filters narrow the count.
+    const inPhitsanulok = (await provincial(PAGE, { first: 500 })).data!.roundExtensions;
+    expect(inPhitsanulok.totalCount).toBe(allIds.length - 1);
+    expect(
+      inPhitsanulok.edges.map((edge: { node: { lao: { code: string } } }) => edge.node.lao.code),
+    ).not.toContain(world.paMaet.code);
+    const own = (await lao(PAGE, { first: 500 })).data!.roundExtensions;
+    expect(
+      own.edges.every(
+        (edge: { node: { lao: { code: string } } }) => edge.node.lao.code === world.dintong.code,
+      ),
+    ).toBe(true);
+    expect(own.totalCount).toBe(own.edges.length);
+    expect((await central(PAGE, { first: 1, fiscalYear: 2567 })).data!.roundExtensions.totalCount).toBe(0);
+    expect(errorCode(await central(PAGE, { first: 0 }))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await central(PAGE, { first: 501 }))).toBe('BAD_USER_INPUT');
+  });
+
   it('reminds coordinators of LAOs with missing reports once per round, N days before it closes', async () => {
     clock.now = new Date('2024-04-25T03:00:00.000Z'); // 2567's 6-month round closes on 1 May 2024
     await server.dataSource.query(

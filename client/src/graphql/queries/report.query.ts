@@ -162,16 +162,32 @@ export const REPORTING_COVERAGE_QUERY: TypedDocumentNode<
   }
 `;
 
-export type RoundExtensionsQuery = { roundExtensions: RoundExtension[] };
+export type RoundExtensionsQuery = { roundExtensions: Connection<RoundExtension> };
 
-export const ROUND_EXTENSIONS_QUERY: TypedDocumentNode<
-  RoundExtensionsQuery,
-  { status?: ExtensionStatus | null; fiscalYear?: number | null }
-> = gql`
-  query RoundExtensions($status: ExtensionStatus, $fiscalYear: Int) {
-    roundExtensions(status: $status, fiscalYear: $fiscalYear) {
-      ...ExtensionFields
+export type RoundExtensionsQueryVariables = {
+  status?: ExtensionStatus | null;
+  fiscalYear?: number | null;
+  first: number;
+  after?: string | null;
+};
+
+/** Deadline extensions within the viewer's reach, newest first, a page at a time. */
+export const ROUND_EXTENSIONS_QUERY: TypedDocumentNode<RoundExtensionsQuery, RoundExtensionsQueryVariables> =
+  gql`
+    query RoundExtensions($status: ExtensionStatus, $fiscalYear: Int, $first: Int!, $after: String) {
+      roundExtensions(status: $status, fiscalYear: $fiscalYear, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        edges {
+          cursor
+          node {
+            ...ExtensionFields
+          }
+        }
+      }
     }
-  }
-  ${EXTENSION_FIELDS}
-`;
+    ${EXTENSION_FIELDS}
+  `;

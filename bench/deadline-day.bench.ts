@@ -1,0 +1,570 @@
+import 'reflect-metadata';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
+import { print, type DocumentNode } from 'graphql';
+import { Pool } from 'pg';
+import { signSessionToken } from '../server/auth/jwt';
+import { loadConfig } from '../server/config';
+import { embeddedUrl } from '../server/db/data-source';
+import { startEmbeddedPostgres } from '../server/db/embedded';
+import { countsSql, levelThresholds } from '../server/modules/report/implementation.service';
+import { freePort } from '../test/helpers/free-port';
+
+/**
+ * `npm run bench` (part 1): the deadline-day load on the national dataset.
+ * Starts PostgreSQL (DATABASE_URL, or an embedded one in .data/bench), loads the
+ * national dataset once (`npm run seed:national`), runs the built server as
+ * `npm start` does (NODE_ENV=production) and drives it over loopback HTTP with
+ * autocannon, flow by flow, then a deadline-day mix. Every flow sends the
+ * GraphQL documents the Vue client itself sends. Prints a table and writes
+ * bench/results/deadline-day.json.
+ */
+
+const root = path.resolve(__dirname, '..');
+
+/**
+ * The GraphQL documents of the Vue client itself, loaded at run time: the client's
+ * files are type-checked by vue-tsc under its own (ESM) settings, not this one's.
+ */
+const clientDocuments = (file: string): Record<string, DocumentNode> =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(root, 'client', 'src', 'graphql', file));
+const { LAO_SUMMARY_QUERY, STATISTICS_QUERY } = clientDocuments('queries/analytics.query');
+const { PROJECTS_QUERY } = clientDocuments('queries/projects.query');
+const { PUBLIC_LAO_QUERY, PUBLIC_LAO_SEARCH_QUERY } = clientDocuments('queries/public.query');
+const { IMPLEMENTATION_QUERY, REPORT_PROJECTS_QUERY } = clientDocuments('queries/report.query');
+const { SUBMIT_REPORT_MUTATION } = clientDocuments('mutations/report.mutation');
+const duration = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const fiscalYear = 2569; // the last complete year: both rounds reported
+const currentYear = 2570; // the open 6-month round of deadline day
+const jwtSecret = 'bench-secret-'.padEnd(48, 'x');
+const config = loadConfig({ ...process.env, JWT_SECRET: jwtSecret });
+
+type FlowResult = {
+  flow: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  graphqlErrors: number;
+};
+
+const body = (document: DocumentNode, variables: Record<string, unknown>) =>
+  JSON.stringify({ query: print(document), variables });
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+
+/** Percentile from autocannon's histogram summary (it reports p2_5…p99 and p99_9). */
+const percentiles = (latency: autocannon.Histogram) => {
+  const byKey = latency as unknown as Record<string, number>;
+  return { p50: byKey.p50, p95: byKey.p97_5 !== undefined ? estimateP95(byKey) : byKey.p90, p99: byKey.p99 };
+};
+/** autocannon has no p95 bucket: interpolate between p90 and p97.5. */
+const estimateP95 = (byKey: Record<string, number>) =>
+  Math.round((byKey.p90 + ((95 - 90) / (97.5 - 90)) * (byKey.p97_5 - byKey.p90)) * 100) / 100;
+
+const startDatabase = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, '.data', 'bench'));
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });
+  return { url: embeddedUrl(port), stop: () => db.stop() };
+};
+
+const ensureNationalData = async (url: string) => {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const [{ count }] = (
+      await pool.query(`SELECT count(*)::int AS count FROM lao`).catch(() => ({ rows: [{ count: 0 }] }))
+    ).rows;
+    if (count >= 7000) return;
+  } finally {
+    await pool.end();
+  }
+  console.log('Loading the national dataset (npm run seed:national) …');
+  const started = Date.now();
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      require.resolve('ts-node/dist/bin.js'),
+      '--transpile-only',
+      'server/scripts/seed-national.ts',
+      '--reset',
+    ],
+    { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: 'inherit' },
+  );
+  if (seeded.status !== 0) throw new Error('seed:national failed');
+  console.log(`National dataset loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
+const startServer = async (databaseUrl: string) => {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      // The bench drives thousands of requests per second from one address and a few
+      // accounts: budgets stay on (their SQL runs) but never refuse.
+      API_BUDGET_RESTORE_PER_SECOND: '1000000000',
+      API_BUDGET_PARTNER_RESTORE_PER_SECOND: '1000000000',
+      API_BUDGET_ANONYMOUS_RESTORE_PER_SECOND: '1000000000',
+      REMINDER_INTERVAL_MINUTES: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes('is running at')) {
+    if (child.exitCode !== null) throw new Error(`Server exited:\n${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`Server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  /** Peak resident memory of the server process (VmHWM), MB. */
+  const peakMemoryMb = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    peakMemoryMb,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
+
+type Caller = { laoId: string; token: string; projects: string[] };
+
+/** Sessions straight in the database and their JWTs: signing in 500 LAOs over HTTP would take minutes of argon2. */
+const prepareCallers = async (url: string) => {
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const expiresAt = new Date(Date.now() + 6 * 60 * 60 * 1000);
+  const session = async (accountId: string) => {
+    const [{ id }] = (
+      await pool.query(`INSERT INTO session (account_id, expires_at) VALUES ($1, $2) RETURNING id`, [
+        accountId,
+        expiresAt,
+      ])
+    ).rows;
+    return signSessionToken(config.jwt, { sub: accountId, sid: id }, expiresAt);
+  };
+  try {
+    const [central] = (await pool.query(`SELECT id FROM account WHERE role = 'NACC_CENTRAL' LIMIT 1`)).rows;
+    // Deadline day: 600 LAOs (every 13th) whose plan of the current year passed, none of whose
+    // projects is reported yet in the open 6-month round. The bench makes it so before each run
+    // (their plan PASSED, earlier bench submissions removed), so runs are repeatable.
+    const chosen = `SELECT l.id FROM lao l JOIN account a ON a.lao_id = l.id AND a.role = 'LAO'
+                     WHERE l.id % 13 = 0 AND EXISTS (SELECT 1 FROM plan WHERE lao_id = l.id AND fiscal_year = $1)
+                     ORDER BY l.id LIMIT 600`;
+    await pool.query(`UPDATE plan SET status = 'PASSED' WHERE fiscal_year = $1 AND lao_id IN (${chosen})`, [
+      currentYear,
+    ]);
+    await pool.query(
+      `DELETE FROM report WHERE fiscal_year = $1 AND round = 'SIX_MONTH' AND lao_id IN (${chosen})`,
+      [currentYear],
+    );
+    const laos = (
+      await pool.query(
+        `SELECT a.id AS account_id, l.id AS lao_id, l.code,
+                array_agg(p.id ORDER BY p.id) AS unreported
+           FROM lao l
+           JOIN account a ON a.lao_id = l.id AND a.role = 'LAO'
+           JOIN project p ON p.lao_id = l.id AND p.fiscal_years @> ARRAY[$1::smallint] AND p.review_status <> 'REJECTED'
+          WHERE l.id IN (${chosen})
+          GROUP BY a.id, l.id ORDER BY l.id`,
+        [currentYear],
+      )
+    ).rows;
+    if (laos.length < 50) throw new Error(`Only ${laos.length} LAOs have a plan for ${currentYear}; reseed`);
+    const callers: Caller[] = [];
+    for (const row of laos) {
+      callers.push({
+        laoId: String(row.lao_id),
+        token: await session(row.account_id),
+        projects: row.unreported ?? [],
+      });
+    }
+    const codes = laos.map((row) => String(row.code));
+    const provinces = (await pool.query(`SELECT id FROM province ORDER BY id`)).rows.map((r) => String(r.id));
+    const names = (await pool.query(`SELECT name_th FROM lao ORDER BY random() LIMIT 200`)).rows.map(
+      (r: { name_th: string }) =>
+        r.name_th.replace(/^(องค์การบริหารส่วนตำบล|เทศบาลตำบล|เทศบาลเมือง|เทศบาลนคร)/, '').slice(0, 4),
+    );
+    return { central: await session(central.id), callers, codes, provinces, names };
+  } finally {
+    await pool.end();
+  }
+};
+
+type Prepared = Awaited<ReturnType<typeof prepareCallers>>;
+type Flow = { name: string; weight: number; next: (p: Prepared) => { token?: string; body: string } };
+
+const submissionStatuses = ['COMPLETED', 'IN_PROGRESS', 'COMPLETED', 'UNABLE'] as const;
+
+const flows: Flow[] = [
+  {
+    name: 'LAO home summary',
+    weight: 15,
+    next: (p) => {
+      const caller = pick(p.callers);
+      return { token: caller.token, body: body(LAO_SUMMARY_QUERY, { laoId: caller.laoId, fiscalYear }) };
+    },
+  },
+  {
+    name: 'LAO project list (year)',
+    weight: 15,
+    next: (p) => {
+      const caller = pick(p.callers);
+      return {
+        token: caller.token,
+        body: body(PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 50 }),
+      };
+    },
+  },
+  {
+    name: 'LAO report form load',
+    weight: 20,
+    next: (p) => {
+      const caller = pick(p.callers);
+      return {
+        token: caller.token,
+        body: body(REPORT_PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 100 }),
+      };
+    },
+  },
+  {
+    name: 'LAO report submission',
+    weight: 10,
+    next: (p) => {
+      // Each submission reports a different project (deadline day: many LAOs, first versions).
+      const callers = p.callers.filter((c) => c.projects.length > 0);
+      if (callers.length === 0) throw new Error('Every prepared project is reported: raise the LAO count');
+      const caller = pick(callers);
+      const projectId = caller.projects.pop() as string;
+      const status = pick(submissionStatuses);
+      return {
+        token: caller.token,
+        body: body(SUBMIT_REPORT_MUTATION, {
+          input: {
+            projectId: String(projectId),
+            fiscalYear: currentYear,
+            round: 'SIX_MONTH',
+            inOrdinance: true,
+            ordinanceBudget: '50000.00',
+            disbursed: status === 'COMPLETED' ? '48250.50' : '12000.00',
+            status,
+            ...(status === 'UNABLE' ? { unableReason: 'NO_BUDGET' } : {}),
+            idempotencyKey: randomUUID(),
+          },
+        }),
+      };
+    },
+  },
+  {
+    name: 'NACC province implementation table',
+    weight: 5,
+    next: (p) => ({
+      token: p.central,
+      body: body(IMPLEMENTATION_QUERY, {
+        fiscalYear,
+        round: 'TWELVE_MONTH',
+        provinceId: pick(p.provinces),
+        limit: 10000,
+      }),
+    }),
+  },
+  {
+    name: 'NACC national statistics',
+    weight: 3,
+    next: (p) => ({ token: p.central, body: body(STATISTICS_QUERY, { fiscalYear, round: 'TWELVE_MONTH' }) }),
+  },
+  {
+    name: 'NACC who has not reported',
+    weight: 2,
+    next: (p) => ({
+      token: p.central,
+      body: body(IMPLEMENTATION_QUERY, {
+        fiscalYear: currentYear,
+        round: 'SIX_MONTH',
+        provinceId: pick(p.provinces),
+        onlyIncomplete: true,
+        limit: 10000,
+      }),
+    }),
+  },
+  {
+    name: 'Public LAO search (Thai fragment)',
+    weight: 15,
+    next: (p) => ({ body: body(PUBLIC_LAO_SEARCH_QUERY, { search: pick(p.names), first: 20 }) }),
+  },
+  {
+    name: 'Public LAO page',
+    weight: 15,
+    next: (p) => ({ body: body(PUBLIC_LAO_QUERY, { code: pick(p.codes) }) }),
+  },
+];
+
+/** Runs one load: `choose` picks the next request for every request autocannon sends. */
+const drive = async (
+  url: string,
+  name: string,
+  choose: () => { token?: string; body: string },
+  seconds = duration,
+): Promise<FlowResult> => {
+  let graphqlErrors = 0;
+  let firstError: string | null = null;
+  const request: CannonRequest = {
+    method: 'POST',
+    path: '/graphql',
+    setupRequest: (req) => {
+      const next = choose();
+      return {
+        ...req,
+        body: next.body,
+        headers: {
+          'content-type': 'application/json',
+          ...(next.token ? { authorization: `Bearer ${next.token}` } : {}),
+        },
+      };
+    },
+    onResponse: (status, responseBody) => {
+      if (status === 200 && responseBody.includes('"errors"')) {
+        graphqlErrors += 1;
+        firstError ??= responseBody.slice(0, 300);
+      }
+    },
+  };
+  const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
+  if (firstError) console.log(`  ${name}: first GraphQL error: ${firstError}`);
+  return {
+    flow: name,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    ...percentiles(result.latency),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    graphqlErrors,
+  };
+};
+
+/** The same SQL as the API runs for an aggregate table, through `pg` directly with a prepared statement. */
+const rawSql = async (url: string, name: string, text: string, params: () => unknown[]) => {
+  const pool = new Pool({ connectionString: url, max: connections > 10 ? 10 : connections });
+  const latencies: number[] = [];
+  const end = Date.now() + Math.min(duration, 5) * 1000;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const started = process.hrtime.bigint();
+      await pool.query({ name, text, values: params() });
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: 10 }, worker));
+  const seconds = (Date.now() - started) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.floor(q * (latencies.length - 1))] * 100) / 100;
+  return { rps: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95) };
+};
+
+/** The client's initial JavaScript: what index.html loads before anything else, gzipped. */
+const clientInitialJsKb = () => {
+  const dir = path.join(root, 'dist', 'client');
+  const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(path.join(dir, file)), { level: 9 }).length,
+    0,
+  );
+  return Math.round(bytes / 102.4) / 10;
+};
+
+/** A partner pulls one fiscal year of reports, 500 per page, as fast as the API answers. */
+const partnerPull = async (url: string, databaseUrl: string) => {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const [central] = (await pool.query(`SELECT id FROM account WHERE role = 'NACC_CENTRAL' LIMIT 1`)).rows;
+  await pool.end();
+  const token = (await prepareToken(databaseUrl, central.id)) as string;
+  const created = await post(url, token, {
+    query: `mutation { createApiKey(input: { name: "bench", organisation: "สถ.", scopes: [REPORTS], validDays: 1 }) { secret } }`,
+  });
+  const key = created.data.createApiKey.secret as string;
+  const latencies: number[] = [];
+  let after: string | null = null;
+  let records = 0;
+  const started = Date.now();
+  do {
+    const t = Date.now();
+    const page = await post(url, key, {
+      query: `query($after: String) { reports(fiscalYear: ${fiscalYear}, first: 500, after: $after) {
+        edges { node { id projectId laoId fiscalYear round status inOrdinance ordinanceBudget disbursed unableReason version updatedAt } }
+        pageInfo { hasNextPage endCursor } } }`,
+      variables: { after },
+    });
+    latencies.push(Date.now() - t);
+    if (page.errors) throw new Error(JSON.stringify(page.errors));
+    records += page.data.reports.edges.length;
+    after = page.data.reports.pageInfo.hasNextPage ? page.data.reports.pageInfo.endCursor : null;
+  } while (after);
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    records,
+    pages: latencies.length,
+    seconds: Math.round(seconds * 10) / 10,
+    recordsPerSecond: Math.round(records / seconds),
+    pageP50: latencies[Math.floor(latencies.length / 2)],
+    pageP95: latencies[Math.floor(latencies.length * 0.95)],
+  };
+};
+
+const prepareToken = async (databaseUrl: string, accountId: string) => {
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  const expiresAt = new Date(Date.now() + 60 * 60 * 1000);
+  const [{ id }] = (
+    await pool.query(`INSERT INTO session (account_id, expires_at) VALUES ($1, $2) RETURNING id`, [
+      accountId,
+      expiresAt,
+    ])
+  ).rows;
+  await pool.end();
+  return signSessionToken(config.jwt, { sub: accountId, sid: id }, expiresAt);
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const post = async (url: string, token: string, payload: unknown): Promise<any> => {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(payload),
+  });
+  return response.json();
+};
+
+export const runDeadlineDayBench = async () => {
+  if (!existsSync(path.join(root, 'dist', 'server', 'main.js'))) throw new Error('Run `npm run build` first');
+  const database = await startDatabase();
+  try {
+    await ensureNationalData(database.url);
+    const prepared = await prepareCallers(database.url);
+    const server = await startServer(database.url);
+    try {
+      const results: FlowResult[] = [];
+      // Warm-up: JIT, caches, pools.
+      await drive(server.url, 'warm-up', () => flows[0].next(prepared), 3);
+      for (const flow of flows) {
+        const result = await drive(server.url, flow.name, () => flow.next(prepared));
+        results.push(result);
+        console.log(
+          `  ${flow.name.padEnd(36)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx + result.graphqlErrors}`,
+        );
+      }
+      const totalWeight = flows.reduce((sum, flow) => sum + flow.weight, 0);
+      const mix = await drive(
+        server.url,
+        'Deadline-day mix',
+        () => {
+          let roll = Math.random() * totalWeight;
+          const flow = flows.find((f) => (roll -= f.weight) < 0) ?? flows[0];
+          return flow.next(prepared);
+        },
+        duration * 2,
+      );
+      results.push(mix);
+      const [high, medium] = levelThresholds.TWELVE_MONTH;
+      const raw = {
+        provinceTable: await rawSql(
+          database.url,
+          'bench_province_table',
+          `SELECT * FROM (${countsSql('l.province_id = $5')}) t ORDER BY percentage DESC NULLS LAST, lao_id LIMIT 10000`,
+          () => [fiscalYear, 'TWELVE_MONTH', high, medium, Number(pick(prepared.provinces))],
+        ),
+        nationalStatistics: await rawSql(
+          database.url,
+          'bench_statistics',
+          `SELECT t.province_id, count(*) AS lao_count,
+                  count(*) FILTER (WHERE pl.status = 'PASSED') AS passed,
+                  count(*) FILTER (WHERE t.reported = 0) AS none,
+                  count(*) FILTER (WHERE t.level = 'HIGH') AS high
+             FROM (${countsSql('TRUE')}) t JOIN lao l ON l.id = t.lao_id
+             LEFT JOIN plan pl ON pl.lao_id = t.lao_id AND pl.fiscal_year = $1
+            GROUP BY t.province_id`,
+          () => [fiscalYear, 'TWELVE_MONTH', high, medium],
+        ),
+      };
+      const partner = await partnerPull(server.url, database.url);
+      const summary = {
+        machine: {
+          cpus: os.cpus().length,
+          cpu: os.cpus()[0]?.model,
+          memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        },
+        settings: { seconds: duration, connections, fiscalYear, currentYear },
+        flows: results,
+        rawSql: raw,
+        ratios: {
+          provinceTableApiOverSql: Math.round((results[4].rps / raw.provinceTable.rps) * 100) / 100,
+          statisticsApiOverSql: Math.round((results[5].rps / raw.nationalStatistics.rps) * 100) / 100,
+        },
+        partnerPull: partner,
+        serverPeakMemoryMb: Math.round(server.peakMemoryMb()),
+        clientInitialJsKbGzip: clientInitialJsKb(),
+      };
+      return summary;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.stop();
+  }
+};
+
+export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineDayBench>>) => {
+  console.log('\nDeadline-day benchmark (national dataset, loopback HTTP, autocannon)');
+  console.log(
+    `${'flow'.padEnd(38)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}`,
+  );
+  for (const r of summary.flows) {
+    console.log(
+      `${r.flow.padEnd(38)}${String(r.rps).padStart(8)}${String(r.p50).padStart(9)}${String(r.p95).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors + r.non2xx + r.graphqlErrors).padStart(8)}`,
+    );
+  }
+  console.log(
+    `raw SQL (pg, prepared, 10 connections): province table ${summary.rawSql.provinceTable.rps} req/s (p95 ${summary.rawSql.provinceTable.p95} ms), national statistics ${summary.rawSql.nationalStatistics.rps} req/s (p95 ${summary.rawSql.nationalStatistics.p95} ms)`,
+  );
+  console.log(
+    `API ÷ raw SQL throughput: province table ${summary.ratios.provinceTableApiOverSql}, statistics ${summary.ratios.statisticsApiOverSql}`,
+  );
+  const p = summary.partnerPull;
+  console.log(
+    `partner pull of ${summary.settings.fiscalYear} reports: ${p.records} records in ${p.pages} pages, ${p.seconds} s (${p.recordsPerSecond} records/s, page p50 ${p.pageP50} ms, p95 ${p.pageP95} ms)`,
+  );
+  console.log(`server peak memory (VmHWM): ${summary.serverPeakMemoryMb} MB`);
+  console.log(`client initial JavaScript: ${summary.clientInitialJsKbGzip} KB gzipped`);
+  const dir = path.join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'deadline-day.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(`written: bench/results/deadline-day.json`);
+};

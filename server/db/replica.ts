@@ -1,0 +1,39 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** What a read needs of a connection: raw SQL. A DataSource and an EntityManager both are one. */
+export type Queryable = Pick<EntityManager, 'query'>;
+
+/** True when the DataSource was configured with read replicas (`DATABASE_REPLICA_URLS`). */
+export const hasReplicas = (dataSource: DataSource): boolean =>
+  (dataSource.driver as unknown as { isReplicated?: boolean }).isReplicated === true;
+
+let lastWarning = 0; // at most one warning a minute while replicas are unreachable
+
+/**
+ * Runs `read` on one connection of a read replica (picked at random), then gives the connection
+ * back. Only for reads that may be slightly stale — the aggregate and public tables (docs/operations.md,
+ * "Read replicas"); everything else, and any read of what the caller has just written, stays on the
+ * primary, which is also where this runs without replicas or when no replica answers.
+ */
+export const onReplica = async <T>(
+  dataSource: DataSource,
+  read: (manager: EntityManager) => Promise<T>,
+): Promise<T> => {
+  if (!hasReplicas(dataSource)) return read(dataSource.manager);
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    await runner.connect();
+  } catch (error) {
+    await runner.release().catch(() => {});
+    if (Date.now() - lastWarning > 60_000) {
+      lastWarning = Date.now();
+      console.warn(`No read replica answered, reading from the primary: ${String(error)}`);
+    }
+    return read(dataSource.manager);
+  }
+  try {
+    return await read(runner.manager);
+  } finally {
+    await runner.release();
+  }
+};
