@@ -14,6 +14,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import type { Context } from './context';
+import { fieldAccessPlugin } from './auth/access-rules';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
@@ -60,6 +61,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     validationRules: [knownOperationTypes],
     plugins: [
       rejectUnstorableText(),
+      fieldAccessPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       apiLimitsPlugin(config.apiLimits, (dataSource.driver as unknown as { master: Pool }).master),

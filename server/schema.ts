@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { type GraphQLFieldResolver, type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import type { Context } from './context';
 import { buildSchema } from 'type-graphql';
 import { accessGuard } from './auth/access-rules';
 import { AuthResolver } from './modules/account/auth.resolver';
@@ -52,9 +53,20 @@ export const buildAppSchema = async (): Promise<GraphQLSchema> => {
   const schema = await buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false, stopAtFirstError: false },
-    // Audit first, so refused writes are logged too.
-    globalMiddlewares: [auditMutations, accessGuard],
   });
+  // Root fields only: the audit (first, so refused writes are logged too) and the role gate.
+  // Fields below the root are checked once per document (fieldAccessPlugin), not per row.
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const resolve = field.resolve as GraphQLFieldResolver<unknown, Context>;
+      field.resolve = (source, args, context, info) => {
+        const data = { root: source, args, context, info };
+        return auditMutations(data, () =>
+          accessGuard(data, async () => resolve(source, args, context, info)),
+        );
+      };
+    }
+  }
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
   if (query) query.description = 'Reads. Each operation’s access rule is in server/auth/access-rules.ts.';

@@ -1,8 +1,20 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  BREAK,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors/app-error';
 import { ApiScope } from '../modules/partner/partner.enums';
 import { Role } from './role';
+import type { Viewer } from './viewer';
 
 /** Anyone, signed in or not. */
 export const PUBLIC = 'PUBLIC' as const;
@@ -274,37 +286,101 @@ const partnerMayRead = (scopes: readonly ApiScope[], type: string, field: string
   return scope === undefined || scopes.includes(scope);
 };
 
+/** What an anonymous or partner caller may read below the root; null for anyone else (no limit). */
+const fieldRule = (viewer: Viewer, operation: OperationTypeNode) => {
+  // Anonymous reads are held to the public fields; the four public mutations answer the
+  // caller about its own new session (a token, its viewer), which needs no such limit.
+  if (viewer.kind === 'anonymous' && operation === OperationTypeNode.QUERY)
+    return (type: string, field: string) => publicFields[type]?.has(field) === true;
+  if (viewer.kind === 'partner')
+    return (type: string, field: string) => partnerMayRead(viewer.scopes, type, field);
+  return null;
+};
+
 /**
- * Global middleware: the role gate of `operationAccess` on root fields (fails
- * closed), and for anonymous callers the field list of `publicFields` everywhere else.
+ * The first field below the root that the caller may not read, or null. Checked on
+ * the document before execution (operation and the fragments it may spread), so
+ * fields of every row are not checked one by one at run time.
+ */
+export const deniedField = (
+  viewer: Viewer,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): string | null => {
+  const allowed = fieldRule(viewer, operation.operation);
+  if (!allowed) return null;
+  const typeInfo = new TypeInfo(schema);
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+  let denied: string | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition: (node) => (node === operation ? undefined : false),
+      Field: (node) => {
+        const parent = typeInfo.getParentType()?.name;
+        const field = node.name.value;
+        if (field.startsWith('__')) return; // introspection: the schema is public
+        if (parent === 'Query' || parent === 'Mutation') {
+          // A root the caller may not call answers its own error (UNAUTHENTICATED…) at run time;
+          // `viewer` describes the caller's own session and answers null without one.
+          return field === 'viewer' || rootRefusal(viewer, parent, field) ? false : undefined;
+        }
+        if (!parent || roots.has(parent) || field.startsWith('__') || parent.startsWith('__')) return;
+        if (!allowed(parent, field)) {
+          denied = `${parent}.${field}`;
+          return BREAK;
+        }
+      },
+    }),
+  );
+  return denied;
+};
+
+/** Apollo plugin: refuses (FORBIDDEN) an operation that selects a field its caller may not read. */
+export const fieldAccessPlugin = (): ApolloServerPlugin<Context> => ({
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, schema, document, operation, response }) {
+        if (operation && deniedField(contextValue.viewer, schema, document, operation)) {
+          response.http.status = 403;
+          throw forbidden();
+        }
+      },
+    };
+  },
+});
+
+/**
+ * Root-field middleware (wrapped around Query and Mutation fields in server/schema.ts):
+ * the role gate of `operationAccess`, failing closed. Fields below the root are held to
+ * `publicFields` / partner fields by `fieldAccessPlugin`.
  */
 export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next) => {
   const parent = info.parentType.name;
-  if (parent !== 'Query' && parent !== 'Mutation') {
-    // Anonymous reads are held to the public fields; the four public mutations answer the
-    // caller about its own new session (a token, its viewer), which needs no such limit.
-    const anonymousRead = context.viewer.kind === 'anonymous' && info.operation.operation === 'query';
-    if (anonymousRead && !publicFields[parent]?.has(info.fieldName)) throw forbidden();
-    const { viewer } = context;
-    if (viewer.kind === 'partner' && !partnerMayRead(viewer.scopes, parent, info.fieldName))
-      throw forbidden();
-    return next();
-  }
-  const rule = operationAccess[parent][info.fieldName];
-  if (rule === undefined) {
-    console.error(`No access rule declared for ${parent}.${info.fieldName}; denied`);
-    throw forbidden();
-  }
-  const { viewer } = context;
-  if (viewer.kind === 'partner') {
-    if (parent === 'Mutation') throw forbidden();
-    if (rule === PUBLIC) return next();
-    const scope = partnerAccess[info.fieldName];
-    if (scope === undefined || (scope !== ANY_SCOPE && !viewer.scopes.includes(scope))) throw forbidden();
-    return next();
-  }
-  if (rule === PUBLIC) return next();
-  if (viewer.kind !== 'account') throw unauthenticated();
-  if (rule !== SIGNED_IN && !rule.includes(viewer.role)) throw forbidden();
+  if (parent !== 'Query' && parent !== 'Mutation') return next();
+  const refusal = rootRefusal(context.viewer, parent, info.fieldName);
+  if (refusal) throw refusal;
   return next();
+};
+
+/** Why a caller may not call a root operation (the error to answer), or null when it may. */
+const rootRefusal = (viewer: Viewer, parent: 'Query' | 'Mutation', field: string) => {
+  const rule = operationAccess[parent][field];
+  if (rule === undefined) {
+    console.error(`No access rule declared for ${parent}.${field}; denied`);
+    return forbidden();
+  }
+  if (viewer.kind === 'partner') {
+    if (parent === 'Mutation') return forbidden();
+    if (rule === PUBLIC) return null;
+    const scope = partnerAccess[field];
+    return scope === undefined || (scope !== ANY_SCOPE && !viewer.scopes.includes(scope))
+      ? forbidden()
+      : null;
+  }
+  if (rule === PUBLIC) return null;
+  if (viewer.kind !== 'account') return unauthenticated();
+  if (rule !== SIGNED_IN && !rule.includes(viewer.role)) return forbidden();
+  return null;
 };

@@ -17,6 +17,7 @@ import { DeletedRecord } from '../modules/partner/deleted-record.entity';
 import { IdempotencyKey, Report, ReportRevision, RoundReminder } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
 import { LaoRoundSummary } from '../modules/report/lao-round-summary.entity';
+import { AggregateVersion } from '../modules/analytics/aggregate-version.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
@@ -44,4 +45,5 @@ export const entities = [
   ApiKey,
   DeletedRecord,
   LaoRoundSummary,
+  AggregateVersion,
 ];

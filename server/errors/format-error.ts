@@ -34,12 +34,23 @@ const apolloRequestCodes = new Set([
 ]);
 
 /**
- * SQLSTATEs of PostgreSQL refusing a value itself: too long (22001), out of its type's range (22003,
- * e.g. a fiscal year or province id past smallint), malformed for its type (22P02, e.g. a cursor's
- * key that is not a number or UUID), bad dates (22007, 22008), unstorable text (22021, 22P05), a
- * LIKE pattern ending in its escape (22025). Arguments let through unchecked cause them.
+ * SQLSTATEs of PostgreSQL refusing a value itself, which arguments let through unchecked cause:
+ * too long (22001), out of its type's range (22003: e.g. a fiscal year or province id past
+ * smallint), malformed for its type (22P02: e.g. a cursor key that is no number or UUID), bad
+ * dates (22007, 22008, 22009: e.g. year -130202), unstorable text (22021, 22P05), a LIKE pattern
+ * ending in its escape character (22025). Not a server fault: answered BAD_USER_INPUT.
  */
-const invalidValueStates = new Set(['22001', '22003', '22007', '22008', '22021', '22025', '22P02', '22P05']);
+const invalidValueStates = new Set([
+  '22001',
+  '22003',
+  '22007',
+  '22008',
+  '22009',
+  '22021',
+  '22025',
+  '22P02',
+  '22P05',
+]);
 
 /**
  * Turns every error into a stable shape: AppErrors pass, validation errors become

@@ -11,7 +11,15 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export type Connection<T> = { edges: { cursor: string; node: T }[]; pageInfo: PageInfo; totalCount: number };
+/**
+ * `totalCount` may be a lazy thenable (`lazyCount`): graphql-js awaits it only when a
+ * query selects the field, so a partner paging without it does not count every page.
+ */
+export type Connection<T> = {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: number | PromiseLike<number>;
+};
 
 /** Builds `<Name>Connection` and `<Name>Edge` types for a node type (Relay style). */
 export const connectionOf = <T extends object>(name: string, node: ClassType<T>) => {
@@ -51,7 +59,7 @@ export const toConnection = <T>(
   rows: T[],
   first: number,
   keyOf: (row: T) => string,
-  totalCount: number,
+  totalCount: Connection<T>['totalCount'],
 ): Connection<T> => {
   const page = rows.slice(0, first);
   return {
@@ -63,3 +71,8 @@ export const toConnection = <T>(
     totalCount,
   };
 };
+
+/** A count that runs only if someone awaits it (the field is selected). */
+export const lazyCount = (count: () => Promise<number>): PromiseLike<number> => ({
+  then: (onFulfilled, onRejected) => count().then(onFulfilled, onRejected),
+});

@@ -1,7 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
-import { type Connection, decodeCursor, toConnection } from './connection';
+import { type Connection, decodeCursor, lazyCount, toConnection } from './connection';
 
 /**
  * One column of a keyset order: a SQL expression over the query's aliases, its
@@ -29,14 +29,15 @@ const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] => {
  * A page in a stable keyset order: the cursor holds the sort values of the last
  * row, so it stays valid while rows are inserted, edited or deleted (a row never
  * appears twice nor is skipped because others moved). One statement for the page,
- * one for `totalCount`.
+ * one for `totalCount` when it is asked for.
  */
 export const keysetPage = async <T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   keys: readonly SortKey[],
   args: { first: number; after?: string | null },
 ): Promise<Connection<T>> => {
-  const totalCount = await query.getCount();
+  const counting = query.clone();
+  const totalCount = lazyCount(() => counting.getCount());
   keys.forEach((key, i) => query.addSelect(`(${key.sql})::text`, `keyset_${i}`));
   if (args.after) {
     const values = parseCursor(args.after, keys);

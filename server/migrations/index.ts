@@ -7,6 +7,7 @@ import { PartnerApi1795321228615 } from './1795321228615-PartnerApi';
 import { ApiBudget1795400000000 } from './1795400000000-ApiBudget';
 import { ImplementationSummaries1795400100000 } from './1795400100000-ImplementationSummaries';
 import { DeferSummaryTriggers1795400200000 } from './1795400200000-DeferSummaryTriggers';
+import { AggregateVersions1795400300000 } from './1795400300000-AggregateVersions';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ApiBudget1795400000000,
   ImplementationSummaries1795400100000,
   DeferSummaryTriggers1795400200000,
+  AggregateVersions1795400300000,
 ];

@@ -5,6 +5,7 @@ import { onReplica } from '../../db/replica';
 import { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
 import { dimensionsInOrder } from '../plan/plan.enums';
+import { AggregateCache } from './aggregate-cache';
 import { WorkType } from '../project/project.enums';
 import {
   countsSql,
@@ -26,12 +27,43 @@ export type StatisticsArgs = {
 const laoTypes = Object.values(LaoType);
 
 /**
+ * The statistics statement: per province (or, for one province, per district) over the
+ * LAOs in `where` (alias \`l\`, see `laoScopeSql`). Parameters: $1 year, $2 round,
+ * $3 and $4 the level thresholds, then the scope's. Exported so `npm run bench` can time
+ * the very same SQL without the API.
+ */
+export const statisticsSql = (where: string, byDistrict: boolean): string => {
+  const key = byDistrict ? 't.district_id' : 't.province_id';
+  return `SELECT ${key} AS key, t.province_id,
+              count(*)::int AS lao_count,
+              ${laoTypes.map((type) => `count(*) FILTER (WHERE l.type = '${type}')::int AS "type_${type}"`).join(',\n')},
+              count(*) FILTER (WHERE pl.status = 'PASSED')::int AS passed,
+              count(*) FILTER (WHERE pl.status = 'INCOMPLETE')::int AS incomplete,
+              count(*) FILTER (WHERE pl.status = 'SUBMITTED')::int AS submitted,
+              count(*) FILTER (WHERE pl.status IS NULL OR pl.status = 'DRAFT')::int AS not_submitted,
+              count(*) FILTER (WHERE t.eligible > 0 AND t.reported = t.eligible)::int AS fully,
+              count(*) FILTER (WHERE t.reported > 0 AND t.reported < t.eligible)::int AS partly,
+              count(*) FILTER (WHERE t.reported = 0)::int AS none,
+              count(*) FILTER (WHERE t.level = 'HIGH')::int AS high,
+              count(*) FILTER (WHERE t.level = 'MEDIUM')::int AS medium,
+              count(*) FILTER (WHERE t.level = 'LOW')::int AS low
+         FROM (${countsSql(where)}) t
+         JOIN lao l ON l.id = t.lao_id
+         LEFT JOIN plan pl ON pl.lao_id = t.lao_id AND pl.fiscal_year = $1
+        GROUP BY ${key}, t.province_id
+        ORDER BY ${key}`;
+};
+
+/**
  * Aggregate tables: one SQL statement each, the same numbers for the app, the exports and the API.
  * The national and provincial aggregates (statistics, budgets by dimension) and the public LAO
  * summary read from a replica when there are replicas; an LAO's own summary and plan table stay
  * on the primary, so what it has just entered shows at once.
  */
 export class AnalyticsService {
+  /** National and provincial statistics from the versioned cache (see AggregateCache). */
+  private readonly cache = new AggregateCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly implementation: ImplementationService,
@@ -53,46 +85,28 @@ export class AnalyticsService {
     const { where, params } = await laoScopeSql(db, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const byDistrict = args.provinceId != null;
-    const key = byDistrict ? 't.district_id' : 't.province_id';
-    const rows: Record<string, unknown>[] = await db.query(
-      `SELECT ${key} AS key, t.province_id,
-              count(*)::int AS lao_count,
-              ${laoTypes.map((type) => `count(*) FILTER (WHERE l.type = '${type}')::int AS "type_${type}"`).join(',\n')},
-              count(*) FILTER (WHERE pl.status = 'PASSED')::int AS passed,
-              count(*) FILTER (WHERE pl.status = 'INCOMPLETE')::int AS incomplete,
-              count(*) FILTER (WHERE pl.status = 'SUBMITTED')::int AS submitted,
-              count(*) FILTER (WHERE pl.status IS NULL OR pl.status = 'DRAFT')::int AS not_submitted,
-              count(*) FILTER (WHERE t.eligible > 0 AND t.reported = t.eligible)::int AS fully,
-              count(*) FILTER (WHERE t.reported > 0 AND t.reported < t.eligible)::int AS partly,
-              count(*) FILTER (WHERE t.reported = 0)::int AS none,
-              count(*) FILTER (WHERE t.level = 'HIGH')::int AS high,
-              count(*) FILTER (WHERE t.level = 'MEDIUM')::int AS medium,
-              count(*) FILTER (WHERE t.level = 'LOW')::int AS low
-         FROM (${countsSql(where)}) t
-         JOIN lao l ON l.id = t.lao_id
-         LEFT JOIN plan pl ON pl.lao_id = t.lao_id AND pl.fiscal_year = $1
-        GROUP BY ${key}, t.province_id
-        ORDER BY ${key}`,
-      [args.fiscalYear, args.round, high, medium, ...params],
+    const sql = statisticsSql(where, byDistrict);
+    const values = [args.fiscalYear, args.round, high, medium, ...params];
+    return this.cache.get(db, JSON.stringify([sql, values]), async () =>
+      ((await db.query(sql, values)) as Record<string, unknown>[]).map((row) => ({
+        provinceId: Number(row.province_id),
+        districtId: byDistrict ? Number(row.key) : null,
+        laoCount: Number(row.lao_count),
+        laoTypes: laoTypes
+          .map((type) => ({ type, count: Number(row[`type_${type}`]) }))
+          .filter((t) => t.count > 0),
+        plansPassed: Number(row.passed),
+        plansIncomplete: Number(row.incomplete),
+        plansSubmitted: Number(row.submitted),
+        plansNotSubmitted: Number(row.not_submitted),
+        fullyReported: Number(row.fully),
+        partlyReported: Number(row.partly),
+        notReported: Number(row.none),
+        levelHigh: Number(row.high),
+        levelMedium: Number(row.medium),
+        levelLow: Number(row.low),
+      })),
     );
-    return rows.map((row) => ({
-      provinceId: Number(row.province_id),
-      districtId: byDistrict ? Number(row.key) : null,
-      laoCount: Number(row.lao_count),
-      laoTypes: laoTypes
-        .map((type) => ({ type, count: Number(row[`type_${type}`]) }))
-        .filter((t) => t.count > 0),
-      plansPassed: Number(row.passed),
-      plansIncomplete: Number(row.incomplete),
-      plansSubmitted: Number(row.submitted),
-      plansNotSubmitted: Number(row.not_submitted),
-      fullyReported: Number(row.fully),
-      partlyReported: Number(row.partly),
-      notReported: Number(row.none),
-      levelHigh: Number(row.high),
-      levelMedium: Number(row.medium),
-      levelLow: Number(row.low),
-    }));
   }
 
   /**

@@ -69,7 +69,11 @@ export class LaoService {
 
   /** publicLaoSearch: the same list as the public reader, from a replica when there are replicas. */
   publicSearch(args: LaosArgs): Promise<Connection<Lao>> {
-    return onReplica(this.dataSource, (db) => this.list(publicReader, args, db));
+    return onReplica(this.dataSource, async (db) => {
+      const page = await this.list(publicReader, args, db);
+      // Count while the replica's connection is still held (the lazy count would run after release).
+      return { ...page, totalCount: await page.totalCount };
+    });
   }
 
   async list(

@@ -4,6 +4,7 @@ import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
 import { notFound } from '../../errors/app-error';
 import { onReplica, type Queryable } from '../../db/replica';
+import { AggregateCache } from '../analytics/aggregate-cache';
 import { ImplementationLevel, RoundKind } from './report.enums';
 
 /** Level thresholds per round (DOMAIN.md, Implementation level): [high from, medium from]. */
@@ -140,6 +141,19 @@ export const laoScopeSql = async (
   return { where: conditions.join(' AND '), params };
 };
 
+const implementationRow = (row: Record<string, unknown>): ImplementationRowData => ({
+  laoId: Number(row.lao_id),
+  districtId: Number(row.district_id),
+  provinceId: Number(row.province_id),
+  eligibleCount: Number(row.eligible),
+  reportedCount: Number(row.reported),
+  completedCount: Number(row.completed),
+  inProgressCount: Number(row.in_progress),
+  unableCount: Number(row.unable),
+  percentage: row.percentage === null ? null : String(row.percentage),
+  level: row.level as ImplementationLevel,
+});
+
 export type ImplementationArgs = {
   fiscalYear: number;
   round: RoundKind;
@@ -158,43 +172,31 @@ export type ImplementationArgs = {
  * status page, read right after it reports) reads the primary, and a given manager is used as is.
  */
 export class ImplementationService {
+  /** Tables of many LAOs come from the versioned cache; a caller's own manager never does (it may be mid-write). */
+  private readonly cache = new AggregateCache();
+
   constructor(private readonly dataSource: DataSource) {}
 
   rows(viewer: Viewer, args: ImplementationArgs, db?: EntityManager): Promise<ImplementationRowData[]> {
-    if (db) return this.rowsOn(db, viewer, args);
-    if (args.laoId != null) return this.rowsOn(this.dataSource, viewer, args);
-    return onReplica(this.dataSource, (replica) => this.rowsOn(replica, viewer, args));
+    if (db) return this.rowsOn(db, viewer, args, false);
+    if (args.laoId != null) return this.rowsOn(this.dataSource, viewer, args, false);
+    return onReplica(this.dataSource, (replica) => this.rowsOn(replica, viewer, args, true));
   }
 
   private async rowsOn(
     db: Queryable,
     viewer: Viewer,
     args: ImplementationArgs,
+    cached: boolean,
   ): Promise<ImplementationRowData[]> {
     const { where, params } = await laoScopeSql(db, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
     const filter = args.onlyIncomplete ? 'WHERE reported < eligible' : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
       ORDER BY percentage DESC NULLS LAST, lao_id LIMIT ${Math.min(Math.max(args.limit ?? 1000, 1), 10000)}`;
-    const rows: Record<string, unknown>[] = await db.query(sql, [
-      args.fiscalYear,
-      args.round,
-      high,
-      medium,
-      ...params,
-    ]);
-    return rows.map((row) => ({
-      laoId: Number(row.lao_id),
-      districtId: Number(row.district_id),
-      provinceId: Number(row.province_id),
-      eligibleCount: Number(row.eligible),
-      reportedCount: Number(row.reported),
-      completedCount: Number(row.completed),
-      inProgressCount: Number(row.in_progress),
-      unableCount: Number(row.unable),
-      percentage: row.percentage === null ? null : String(row.percentage),
-      level: row.level as ImplementationLevel,
-    }));
+    const values = [args.fiscalYear, args.round, high, medium, ...params];
+    const read = async () => (await db.query(sql, values)).map(implementationRow);
+    return cached ? this.cache.get(db, JSON.stringify([sql, values]), read) : read();
   }
 
   /** Per district: how many LAOs reported every reportable project, some, or none. */

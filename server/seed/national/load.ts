@@ -25,6 +25,9 @@ export type LoadResult = { tables: TableLoad[]; ms: number };
 const summaryTriggers = [
   { table: 'project', trigger: 'project_summary' },
   { table: 'report', trigger: 'report_summary' },
+  // Aggregate versions (AggregateVersions migration): the rebuild raises every province's once.
+  { table: 'plan', trigger: 'plan_aggregate_version' },
+  { table: 'lao', trigger: 'lao_aggregate_version' },
 ];
 const summaryRebuild = 'rebuild_lao_summaries';
 /** Tables whose secondary indexes and foreign keys are rebuilt after the load rather than kept up row by row. */

@@ -147,4 +147,35 @@ describe('per-LAO round summaries stay equal to a recomputation from scratch', (
     // Eligible: 24 − 2 rejected + 1 back + 1 new = 23 (project 1 rejected: 22); reported: 20 − 1 rejected − 1 deleted = 18.
     expect(await implementation()).toMatchObject({ eligibleCount: 23, reportedCount: 18 });
   });
+
+  it('serves the aggregate tables from the versioned cache, yet shows a report the moment it commits', async () => {
+    const tables = async () => {
+      const response = await central(
+        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { lao { code } reportedCount }
+           statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount plansPassed partlyReported fullyReported } }`,
+      );
+      expect(response.errors).toBeUndefined();
+      const row = response.data!.implementation.find(
+        (r: { lao: { code: string } }) => r.lao.code === world.dintong.code,
+      );
+      return { reported: row.reportedCount as number, statistics: response.data!.statistics };
+    };
+    const before = await tables();
+    const statements = server.queries.count;
+    expect(await tables()).toEqual(before);
+    const cachedStatements = server.queries.count - statements;
+    const unreported = await server.dataSource.query(
+      `SELECT p.id FROM project p WHERE p.lao_id = $1 AND p.review_status <> 'REJECTED'
+          AND NOT EXISTS (SELECT 1 FROM report r WHERE r.project_id = p.id) ORDER BY p.id LIMIT 1`,
+      [world.dintong.id],
+    );
+    expect((await submit(String(unreported[0].id), 'COMPLETED')).errors).toBeUndefined();
+    const after = await tables();
+    expect(after.reported).toBe(before.reported + 1);
+    // A cached answer costs the session, budget and version reads, not the aggregation.
+    const fresh = server.queries.count;
+    await tables();
+    expect(server.queries.count - fresh).toBe(cachedStatements);
+    expect(cachedStatements).toBeLessThanOrEqual(6);
+  });
 });
