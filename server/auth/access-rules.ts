@@ -267,6 +267,8 @@ const partnerFields: Record<string, ReadonlySet<string>> = {
   PlanEdge: all('cursor', 'node'),
   ReportConnection: all('edges', 'pageInfo', 'totalCount'),
   ReportEdge: all('cursor', 'node'),
+  ImplementationRowConnection: all('edges', 'pageInfo', 'totalCount'),
+  ImplementationRowEdge: all('cursor', 'node'),
   DeletedRecordConnection: all('edges', 'pageInfo', 'totalCount'),
   DeletedRecordEdge: all('cursor', 'node'),
   DeletedRecord: all('entity', 'id', 'laoId', 'deletedAt'),

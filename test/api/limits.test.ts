@@ -79,9 +79,9 @@ describe('cost model', () => {
   it('reads declared sizes, counts mutations 10, and measures fragments once however often they are spread', () => {
     expect(
       measure(
-        `{ implementation(fiscalYear: 2568, round: SIX_MONTH, provinceId: "65", limit: 10000) { lao { id } } }`,
+        `{ implementation(fiscalYear: 2568, round: SIX_MONTH, provinceId: "65", first: 10000) { edges { node { lao { id } } } } }`,
       ).cost,
-    ).toBe(400 * 2);
+    ).toBe(1 + 400 * 3);
     expect(measure(`mutation { deleteProject(id: "1", version: 1) }`).cost).toBe(10);
     const fragments = Array.from(
       { length: 40 },
@@ -125,7 +125,7 @@ describe('query limits', () => {
     // The schema itself nests at most 7 levels (it has no cycles), so the test lowers the limit to 4.
     const shallow = await startTestServer({ apiLimits: { ...defaultApiLimits, maxDepth: 4 } });
     try {
-      const deep = `{ implementation(fiscalYear: 2568, round: SIX_MONTH) { ...Row } }
+      const deep = `{ publicImplementation(fiscalYear: 2568, round: SIX_MONTH, provinceId: "65") { ...Row } }
         fragment Row on ImplementationRow { lao { ...Place } }
         fragment Place on Lao { province { districts { id } } }`;
       const answer = await post(shallow, deep);

@@ -23,8 +23,8 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 const database = 'lao_monitor';
 const CREATE_PROJECT = `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`;
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id status } }`;
-const IMPLEMENTATION = `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") {
-  lao { code } eligibleCount reportedCount completedCount percentage level } }`;
+const IMPLEMENTATION = `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { edges { node {
+  lao { code } eligibleCount reportedCount completedCount percentage level } } } }`;
 const STATISTICS = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount fullyReported partlyReported notReported } }`;
 const PUBLIC_STATISTICS = `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount fullyReported partlyReported notReported } }`;
 const PUBLIC_SEARCH = `{ publicLaoSearch(search: "ดินทอง") { totalCount edges { node { code nameTh } } } }`;
@@ -32,6 +32,7 @@ const summaryOf = (field: 'laoSummary' | 'publicLaoSummary', laoId: number) =>
   `{ ${field}(laoId: "${laoId}", fiscalYear: 2566) { projectCount rounds { round implementation { eligibleCount reportedCount completedCount percentage } } } }`;
 
 type Row = { lao: { code: string }; eligibleCount: number; reportedCount: number; completedCount: number };
+const nodesOf = (connection: { edges: { node: Row }[] }): Row[] => connection.edges.map((edge) => edge.node);
 
 describe('read replicas (a real primary and a real streaming replica)', () => {
   const clock = { now: new Date('2023-04-20T03:00:00.000Z') }; // 2566's 6-month round is open
@@ -58,7 +59,7 @@ describe('read replicas (a real primary and a real streaming replica)', () => {
   const dintongRow = async (client: GraphQLClient = central): Promise<Row | undefined> => {
     const answer = await client(IMPLEMENTATION);
     expect(answer.errors).toBeUndefined();
-    return (answer.data?.implementation as Row[]).find((row) => row.lao.code === world.dintong.code);
+    return nodesOf(answer.data?.implementation).find((row) => row.lao.code === world.dintong.code);
   };
   /** The last statement of every connection our app holds open on one server. */
   const lastStatements = async (on: 'onPrimary' | 'onReplica', applicationName: string) =>
@@ -185,9 +186,9 @@ describe('read replicas (a real primary and a real streaming replica)', () => {
         reportedCount: 2,
       });
       const ownRow = await lao(
-        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, laoId: "${world.dintong.id}") { reportedCount } }`,
+        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, laoId: "${world.dintong.id}") { edges { node { reportedCount } } } }`,
       );
-      expect(ownRow.data?.implementation).toEqual([{ reportedCount: 2 }]);
+      expect(ownRow.data?.implementation.edges).toEqual([{ node: { reportedCount: 2 } }]);
 
       // The replica has not replayed them: its tables are behind — the documented trade-off.
       expect(await dintongRow()).toMatchObject({ eligibleCount: 2, reportedCount: 1 });
@@ -220,7 +221,7 @@ describe('read replicas (a real primary and a real streaming replica)', () => {
     const alone = await startTestServer({ now: () => clock.now }, { databaseUrl: pair.primaryUrl(database) });
     try {
       const client = await signIn(alone, world.central.username, world.central.password);
-      const rows = (await client(IMPLEMENTATION)).data?.implementation as Row[];
+      const rows = nodesOf((await client(IMPLEMENTATION)).data?.implementation);
       expect(rows.find((row) => row.lao.code === world.dintong.code)).toMatchObject({ reportedCount: 2 });
     } finally {
       await alone.stop();

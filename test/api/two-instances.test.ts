@@ -26,7 +26,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
 const VIEWER = `{ viewer { account { username } } }`;
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`;
-const IMPLEMENTATION = `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { lao { code } reportedCount } }`;
+const IMPLEMENTATION = `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { edges { node { lao { code } reportedCount } } } }`;
 const PUBLIC_IMPLEMENTATION = `{ publicImplementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { lao { code } reportedCount } }`;
 const cacheSeconds = 3;
 
@@ -41,8 +41,11 @@ describe('two API instances on one database', () => {
   let world: World;
   const projects: Record<string, string> = {};
 
-  const reportedCount = (rows: { lao: { code: string }; reportedCount: number }[], code: string) =>
-    rows.find((row) => row.lao.code === code)?.reportedCount;
+  type Row = { lao: { code: string }; reportedCount: number };
+  /** From a list (`publicImplementation`) or a connection (`implementation`). */
+  const reportedCount = (rows: Row[] | { edges: { node: Row }[] }, code: string) =>
+    (Array.isArray(rows) ? rows : rows.edges.map((edge) => edge.node)).find((row) => row.lao.code === code)
+      ?.reportedCount;
 
   beforeAll(async () => {
     smtp = await startSmtpServer();

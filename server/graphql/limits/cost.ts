@@ -79,10 +79,10 @@ export const listSizeEstimates: Record<string, ListSizeEstimate> = {
     args.laoId
       ? 1
       : args.districtId
-        ? lesser(args.limit, laosPerDistrict)
+        ? lesser(args.first, laosPerDistrict)
         : args.provinceId
-          ? lesser(args.limit, laosPerProvince)
-          : lesser(args.limit, laosInCountry),
+          ? lesser(args.first, laosPerProvince)
+          : lesser(args.first, laosInCountry),
   'Query.publicImplementation': laosPerProvince,
   'StatisticsRow.laoTypes': 7,
   'LaoSummary.dimensions': 4,

@@ -2,7 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canReadLao, provinceScope } from '../../auth/policy';
 import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
-import { notFound } from '../../errors/app-error';
+import { AppError, notFound } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import { onReplica, type Queryable } from '../../db/replica';
 import { AggregateCache } from '../analytics/aggregate-cache';
 import { ImplementationLevel, RoundKind } from './report.enums';
@@ -154,6 +156,42 @@ const implementationRow = (row: Record<string, unknown>): ImplementationRowData 
   level: row.level as ImplementationLevel,
 });
 
+/** A row's place in table order: percentage (null = not reported, last) descending, then LAO id. */
+type RowKey = [percentage: string | null, laoId: number];
+
+const rowKey = (row: ImplementationRowData): RowKey => [row.percentage, row.laoId];
+
+/** Negative when `a` comes before `b` in table order. */
+const compareRowKeys = (a: RowKey, b: RowKey): number => {
+  if (a[0] !== b[0]) {
+    if (a[0] === null) return 1;
+    if (b[0] === null) return -1;
+    const difference = Number(b[0]) - Number(a[0]);
+    if (difference !== 0) return difference;
+  }
+  return a[1] - b[1];
+};
+
+const invalidCursor = () =>
+  new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง หรือใช้กับรายการอื่น');
+
+const parseRowCursor = (cursor: string): RowKey => {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeCursor(cursor));
+  } catch {
+    throw invalidCursor();
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !(value[0] === null || (typeof value[0] === 'string' && Number.isFinite(Number(value[0])))) ||
+    !Number.isInteger(value[1])
+  )
+    throw invalidCursor();
+  return value as RowKey;
+};
+
 export type ImplementationArgs = {
   fiscalYear: number;
   round: RoundKind;
@@ -177,7 +215,34 @@ export class ImplementationService {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  rows(viewer: Viewer, args: ImplementationArgs, db?: EntityManager): Promise<ImplementationRowData[]> {
+  /** The first `limit` rows (default 1000, at most 10,000) in table order. */
+  async rows(viewer: Viewer, args: ImplementationArgs, db?: EntityManager): Promise<ImplementationRowData[]> {
+    const all = await this.allRows(viewer, args, db);
+    return all.slice(0, Math.min(Math.max(args.limit ?? 1000, 1), 10000));
+  }
+
+  /**
+   * A page of the table (the `implementation` query). The whole ordered table of the
+   * scope is cached and the page sliced from it; the cursor holds the last row's sort
+   * key `[percentage, laoId]`, so it stays valid while the data changes: the page
+   * starts at the first row strictly after that key in the current order.
+   */
+  async page(
+    viewer: Viewer,
+    args: ImplementationArgs & { first: number; after?: string | null },
+  ): Promise<Connection<ImplementationRowData>> {
+    const after = args.after ? parseRowCursor(args.after) : null;
+    const all = await this.allRows(viewer, args);
+    const start = after ? all.findIndex((row) => compareRowKeys(rowKey(row), after) > 0) : 0;
+    const rest = start < 0 ? [] : all.slice(start, start + args.first + 1);
+    return toConnection(rest, args.first, (row) => JSON.stringify(rowKey(row)), all.length);
+  }
+
+  private allRows(
+    viewer: Viewer,
+    args: ImplementationArgs,
+    db?: EntityManager,
+  ): Promise<ImplementationRowData[]> {
     if (db) return this.rowsOn(db, viewer, args, false);
     if (args.laoId != null) return this.rowsOn(this.dataSource, viewer, args, false);
     return onReplica(this.dataSource, (replica) => this.rowsOn(replica, viewer, args, true));
@@ -193,7 +258,7 @@ export class ImplementationService {
     const [high, medium] = levelThresholds[args.round];
     const filter = args.onlyIncomplete ? 'WHERE reported < eligible' : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
-      ORDER BY percentage DESC NULLS LAST, lao_id LIMIT ${Math.min(Math.max(args.limit ?? 1000, 1), 10000)}`;
+      ORDER BY percentage DESC NULLS LAST, lao_id`;
     const values = [args.fiscalYear, args.round, high, medium, ...params];
     const read = async () => (await db.query(sql, values)).map(implementationRow);
     return cached ? this.cache.get(db, JSON.stringify([sql, values]), read) : read();

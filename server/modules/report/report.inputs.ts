@@ -175,11 +175,14 @@ export class ImplementationArgs {
 
   @Field(() => Int, {
     defaultValue: 1000,
-    description: 'At most this many rows (1–10,000), highest percentage first.',
+    description: 'Page size (1–10,000); rows come highest percentage first, then by LAO.',
   })
   @Min(1)
   @Max(10000)
-  limit: number;
+  first: number;
+
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
+  after?: string | null;
 }
 
 @ArgsType()

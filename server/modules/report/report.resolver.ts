@@ -25,6 +25,7 @@ const optionalId = (id: string | null | undefined, field: string) => (id ? parse
 
 export const ReportConnection = connectionOf('Report', Report);
 export const RoundExtensionConnection = connectionOf('RoundExtension', RoundExtension);
+export const ImplementationRowConnection = connectionOf('ImplementationRow', ImplementationRow);
 
 @Resolver(() => Report)
 export class ReportResolver {
@@ -48,12 +49,12 @@ export class ReportResolver {
     });
   }
 
-  @Query(() => [ImplementationRow], {
+  @Query(() => ImplementationRowConnection, {
     description:
-      'Implementation percentage and level per LAO (one SQL statement for a province or the country).',
+      'Implementation percentage and level per LAO (one SQL statement for a province or the country), highest percentage first (not reported last), then by LAO.',
   })
-  implementation(@Args() args: ImplementationArgs, @Ctx() ctx: Context): Promise<ImplementationRow[]> {
-    return ctx.services.implementation.rows(ctx.viewer, {
+  implementation(@Args() args: ImplementationArgs, @Ctx() ctx: Context) {
+    return ctx.services.implementation.page(ctx.viewer, {
       ...args,
       provinceId: optionalId(args.provinceId, 'provinceId'),
       districtId: optionalId(args.districtId, 'districtId'),

@@ -111,7 +111,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   reportingRounds: { allowed: everyone, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
   implementation: {
     allowed: [...signedIn, 'PARTNER'],
-    document: `{ implementation(fiscalYear: 2566, round: SIX_MONTH, limit: 1) { level } }`,
+    document: `{ implementation(fiscalYear: 2566, round: SIX_MONTH, first: 1) { edges { node { level } } } }`,
   },
   reportingCoverage: {
     allowed: [...nacc, 'PARTNER'],
@@ -236,6 +236,9 @@ describe('operation × role access matrix', () => {
     const outcome: Record<string, boolean> = {};
     for (const who of callers) {
       const code = errorCode(await clients[who](document, variables));
+      // A document the schema rejects never reaches the gate: it would look "allowed" for everyone.
+      expect([code, who]).not.toEqual(['GRAPHQL_VALIDATION_FAILED', who]);
+      expect([code, who]).not.toEqual(['GRAPHQL_PARSE_FAILED', who]);
       outcome[who] = code !== 'UNAUTHENTICATED' && code !== 'FORBIDDEN';
     }
     expect(outcome).toEqual(Object.fromEntries(callers.map((who) => [who, allowed.includes(who)])));

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { type GraphQLClient } from '../../helpers/graphql-client';
+import { type GraphQLClient, type GraphQLResponse } from '../../helpers/graphql-client';
 import { signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 import { createAccount, createCycle, createDistrict, createLao, createProvince } from '../../factories';
@@ -63,11 +63,24 @@ const cases: [string, Case, string | null, string][] = [
   ['TWELVE_MONTH', { completed: 0 }, null, 'NOT_REPORTED'],
 ];
 
-const QUERY = `query($round: RoundKind!, $provinceId: ID, $onlyIncomplete: Boolean) {
-  implementation(fiscalYear: 2566, round: $round, provinceId: $provinceId, onlyIncomplete: $onlyIncomplete) {
-    lao { code } eligibleCount reportedCount completedCount inProgressCount unableCount percentage level
+const QUERY = `query($round: RoundKind!, $provinceId: ID, $onlyIncomplete: Boolean, $first: Int, $after: String) {
+  implementation(fiscalYear: 2566, round: $round, provinceId: $provinceId, onlyIncomplete: $onlyIncomplete,
+                 first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      lao { code } eligibleCount reportedCount completedCount inProgressCount unableCount percentage level
+    } }
   }
 }`;
+
+type Connection = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are read freely, as in the other tests
+  edges: { cursor: string; node: any }[];
+};
+const nodes = (connection: Connection | undefined) => (connection?.edges ?? []).map((edge) => edge.node);
 
 describe('implementation percentage and level (computed in SQL)', () => {
   let server: TestServer;
@@ -96,7 +109,7 @@ describe('implementation percentage and level (computed in SQL)', () => {
   it.each(cases.map((c, i) => [i, ...c] as const))(
     'case %i: %s %j → %s %s',
     async (index, round, _case, percentage, level) => {
-      const rows = (await central(QUERY, { round, provinceId: '65' })).data?.implementation as {
+      const rows = nodes((await central(QUERY, { round, provinceId: '65' })).data?.implementation) as {
         lao: { code: string };
         percentage: string | null;
         level: string;
@@ -109,7 +122,7 @@ describe('implementation percentage and level (computed in SQL)', () => {
   it('counts statuses and orders the province highest first, not-reported last, in one statement', async () => {
     server.queries.count = 0;
     const response = await central(QUERY, { round: 'TWELVE_MONTH', provinceId: '65' });
-    const rows = response.data?.implementation as {
+    const rows = nodes(response.data?.implementation) as {
       percentage: string | null;
       unableCount: number;
       lao: { code: string };
@@ -123,15 +136,48 @@ describe('implementation percentage and level (computed in SQL)', () => {
   });
 
   it('filters by LAO type (explicit nulls mean all)', async () => {
-    const TYPED = `query($type: LaoType) { implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65", type: $type) { lao { code } } }`;
-    expect((await central(TYPED, { type: null })).data?.implementation).toHaveLength(cases.length);
-    expect((await central(TYPED, { type: 'PAO' })).data?.implementation).toEqual([]);
-    expect((await central(TYPED, { type: 'SAO' })).data?.implementation).toHaveLength(cases.length);
+    const TYPED = `query($type: LaoType) { implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65", type: $type) { totalCount edges { node { lao { code } } } } }`;
+    expect((await central(TYPED, { type: null })).data?.implementation.edges).toHaveLength(cases.length);
+    expect((await central(TYPED, { type: 'PAO' })).data?.implementation).toEqual({
+      totalCount: 0,
+      edges: [],
+    });
+    expect((await central(TYPED, { type: 'SAO' })).data?.implementation.totalCount).toBe(cases.length);
+  });
+
+  it('pages through the table with cursors, in the same order as one page, and refuses a bad cursor', async () => {
+    const whole = (await central(QUERY, { round: 'TWELVE_MONTH', provinceId: '65' })).data?.implementation;
+    expect(whole.totalCount).toBe(cases.length);
+    expect(whole.pageInfo.hasNextPage).toBe(false);
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    for (let request = 0; request < cases.length; request += 1) {
+      const response: GraphQLResponse<{ implementation: Connection }> = await central(QUERY, {
+        round: 'TWELVE_MONTH',
+        provinceId: '65',
+        first: 3,
+        after,
+      });
+      expect(response.errors).toBeUndefined();
+      const page = response.data!.implementation;
+      expect(page.totalCount).toBe(cases.length);
+      expect(page.edges.length).toBeLessThanOrEqual(3);
+      paged.push(...nodes(page));
+      after = page.pageInfo.endCursor;
+      if (!page.pageInfo.hasNextPage) break;
+    }
+    expect(paged).toEqual(nodes(whole));
+    // A cursor names a place in the order, not a position: past the last row there is nothing.
+    const last = whole.edges[whole.edges.length - 1].cursor;
+    const end = await central(QUERY, { round: 'TWELVE_MONTH', provinceId: '65', after: last });
+    expect(end.data?.implementation.edges).toEqual([]);
+    const bad = await central(QUERY, { round: 'TWELVE_MONTH', provinceId: '65', after: 'bm90IGpzb24' });
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('lists LAOs that have not reported everything, and district coverage', async () => {
     const incomplete = await central(QUERY, { round: 'SIX_MONTH', provinceId: '65', onlyIncomplete: true });
-    const incompleteCodes = (incomplete.data?.implementation as { lao: { code: string } }[]).map(
+    const incompleteCodes = (nodes(incomplete.data?.implementation) as { lao: { code: string } }[]).map(
       (r) => r.lao.code,
     );
     expect(incompleteCodes).toContain(codes[2]); // 1 of 5 reported

@@ -42,10 +42,10 @@ describe('per-LAO round summaries stay equal to a recomputation from scratch', (
   const implementation = async () =>
     (
       await central(
-        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, laoId: "${world.dintong.id}") {
-            eligibleCount reportedCount completedCount inProgressCount unableCount percentage level } }`,
+        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, laoId: "${world.dintong.id}") { edges { node {
+            eligibleCount reportedCount completedCount inProgressCount unableCount percentage level } } } }`,
       )
-    ).data!.implementation[0];
+    ).data!.implementation.edges[0].node;
 
   beforeAll(async () => {
     server = await startTestServer({ now: () => clock.now });
@@ -151,13 +151,13 @@ describe('per-LAO round summaries stay equal to a recomputation from scratch', (
   it('serves the aggregate tables from the versioned cache, yet shows a report the moment it commits', async () => {
     const tables = async () => {
       const response = await central(
-        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { lao { code } reportedCount }
+        `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { edges { node { lao { code } reportedCount } } }
            statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount plansPassed partlyReported fullyReported } }`,
       );
       expect(response.errors).toBeUndefined();
-      const row = response.data!.implementation.find(
-        (r: { lao: { code: string } }) => r.lao.code === world.dintong.code,
-      );
+      const row = response.data!.implementation.edges.find(
+        (edge: { node: { lao: { code: string } } }) => edge.node.lao.code === world.dintong.code,
+      ).node;
       return { reported: row.reportedCount as number, statistics: response.data!.statistics };
     };
     const before = await tables();

@@ -50,7 +50,7 @@ export type PerformanceProject = {
 
 export type PerformanceQuery = {
   projects: Connection<PerformanceProject>;
-  implementation: ImplementationCounts[];
+  implementation: { edges: { node: ImplementationCounts }[] };
 };
 
 export type PerformanceQueryVariables = {
@@ -89,14 +89,18 @@ export const PERFORMANCE_QUERY: TypedDocumentNode<PerformanceQuery, PerformanceQ
         }
       }
     }
-    implementation(fiscalYear: $fiscalYear, round: $round, laoId: $laoId) {
-      eligibleCount
-      reportedCount
-      completedCount
-      inProgressCount
-      unableCount
-      percentage
-      level
+    implementation(fiscalYear: $fiscalYear, round: $round, laoId: $laoId, first: 1) {
+      edges {
+        node {
+          eligibleCount
+          reportedCount
+          completedCount
+          inProgressCount
+          unableCount
+          percentage
+          level
+        }
+      }
     }
   }
 `;

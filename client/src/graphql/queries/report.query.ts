@@ -12,6 +12,7 @@ import type {
   DistrictCoverage,
   ExtensionStatus,
   ImplementationRow,
+  PageInfo,
   ReportingRound,
   ReportProject,
   ReportWithRevisions,
@@ -96,7 +97,9 @@ export const PROJECT_REPORT_QUERY: TypedDocumentNode<
   ${REVISION_FIELDS}
 `;
 
-export type ImplementationQuery = { implementation: ImplementationRow[] };
+export type ImplementationQuery = {
+  implementation: { totalCount: number; pageInfo: PageInfo; edges: { node: ImplementationRow }[] };
+};
 
 export type ImplementationQueryVariables = {
   fiscalYear: number;
@@ -105,7 +108,8 @@ export type ImplementationQueryVariables = {
   districtId?: string | null;
   laoId?: string | null;
   onlyIncomplete?: boolean;
-  limit?: number;
+  first?: number;
+  after?: string | null;
 };
 
 export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, ImplementationQueryVariables> = gql`
@@ -116,7 +120,8 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
     $districtId: ID
     $laoId: ID
     $onlyIncomplete: Boolean! = false
-    $limit: Int! = 1000
+    $first: Int! = 10000
+    $after: String
   ) {
     implementation(
       fiscalYear: $fiscalYear
@@ -125,17 +130,27 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
       districtId: $districtId
       laoId: $laoId
       onlyIncomplete: $onlyIncomplete
-      limit: $limit
+      first: $first
+      after: $after
     ) {
-      eligibleCount
-      reportedCount
-      completedCount
-      inProgressCount
-      unableCount
-      percentage
-      level
-      lao {
-        ...LaoPlaceFields
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          eligibleCount
+          reportedCount
+          completedCount
+          inProgressCount
+          unableCount
+          percentage
+          level
+          lao {
+            ...LaoPlaceFields
+          }
+        }
       }
     }
   }

@@ -1,0 +1,340 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../../server/auth/role';
+import { Lao } from '../../../server/modules/lao/lao.entity';
+import {
+  completeProfile,
+  createAccount,
+  createCycle,
+  createLaoAccount,
+  createWorld,
+  projectFields,
+  type World,
+} from '../../factories';
+import { errorCode, type GraphQLClient, type GraphQLResponse } from '../../helpers/graphql-client';
+import { partnerClient, signIn } from '../../helpers/sign-in';
+import { startTestServer, type TestServer } from '../../helpers/test-server';
+
+/**
+ * Record × caller access matrix, over REAL records of dintong (province 65).
+ * The role gate (access-matrix.test.ts) says who may call an operation at all;
+ * this says who may reach dintong's records through it.
+ */
+type Caller = 'owner' | 'otherLao' | 'provinceIn' | 'provinceOut' | 'central' | 'partner65' | 'partner54';
+const callers: Caller[] = [
+  'owner',
+  'otherLao',
+  'provinceIn',
+  'provinceOut',
+  'central',
+  'partner65',
+  'partner54',
+];
+/**
+ * allowed: no UNAUTHENTICATED/FORBIDDEN/NOT_FOUND (and, for a list, dintong's records are in it);
+ * denied: one of those three codes;
+ * empty: a list answered without error but without any of dintong's records (scoped away).
+ */
+type Outcome = 'allowed' | 'denied' | 'empty';
+const denials = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
+
+type Ids = { laoId: string; code: string; planId: string; projectId: string; reportedProjectId: string };
+type Row = {
+  /** Expected outcome per caller, written out literally. */
+  expected: Record<Caller, Outcome>;
+  document: (ids: Ids) => string;
+  /** For lists: how many of dintong's records the answer holds. */
+  count?: (data: Record<string, unknown>, ids: Ids) => number;
+  /**
+   * For mutations: the code an allowed caller must get, proving the call passed the access
+   * check and then stopped without changing dintong's data (null: it succeeds harmlessly).
+   */
+  allowedCode?: string | null;
+};
+
+// Shorthands for the recurring columns (still literal, one letter per caller in `callers` order).
+const row = (spec: string): Record<Caller, Outcome> => {
+  const letters: Record<string, Outcome> = { A: 'allowed', D: 'denied', E: 'empty' };
+  if (spec.length !== callers.length) throw new Error(`bad spec ${spec}`);
+  return Object.fromEntries(callers.map((caller, i) => [caller, letters[spec[i]]])) as Record<
+    Caller,
+    Outcome
+  >;
+};
+//                  owner otherLao provIn provOut central p65 p54
+const readsLao = row('ADADAAD');
+const listsOfLao = row('AEAEAAE');
+const ownerOnly = row('ADDDDDD');
+const naccInProvince = row('DDADADD');
+
+const rowsOf = (key: string) => (data: Record<string, unknown>, ids: Ids) => {
+  const edges = (
+    (data[key] as { edges?: { node: { lao?: { id: string }; laoId?: string } }[] }).edges ?? []
+  ).map((edge) => edge.node);
+  return edges.filter((node) => (node.lao?.id ?? node.laoId) === ids.laoId).length;
+};
+
+const matrix: Record<string, Row> = {
+  'lao(id)': { expected: readsLao, document: (ids) => `{ lao(id: "${ids.laoId}") { id } }` },
+  'lao(code)': { expected: readsLao, document: (ids) => `{ lao(code: "${ids.code}") { id } }` },
+  plan: { expected: readsLao, document: (ids) => `{ plan(laoId: "${ids.laoId}", fiscalYear: 2566) { id } }` },
+  project: { expected: readsLao, document: (ids) => `{ project(id: "${ids.projectId}") { id } }` },
+  'projects(laoId)': {
+    expected: listsOfLao,
+    document: (ids) => `{ projects(laoId: "${ids.laoId}") { edges { node { id lao { id } } } } }`,
+    count: rowsOf('projects'),
+  },
+  planHistory: {
+    // Signed-in people only: partner keys fail the role gate.
+    expected: row('ADADADD'),
+    document: (ids) => `{ planHistory(laoId: "${ids.laoId}") { totalCount } }`,
+  },
+  laoSummary: {
+    expected: readsLao,
+    document: (ids) => `{ laoSummary(laoId: "${ids.laoId}", fiscalYear: 2566) { projectCount } }`,
+  },
+  planTableTotals: {
+    expected: readsLao,
+    document: (ids) => `{ planTableTotals(laoId: "${ids.laoId}", fiscalYear: 2566) { projectCount } }`,
+  },
+  'implementation(laoId)': {
+    expected: readsLao,
+    document: (ids) =>
+      `{ implementation(laoId: "${ids.laoId}", fiscalYear: 2566, round: SIX_MONTH) { edges { node { lao { id } } } } }`,
+    count: rowsOf('implementation'),
+  },
+  'reports(laoId)': {
+    expected: listsOfLao,
+    document: (ids) => `{ reports(laoId: "${ids.laoId}") { edges { node { id laoId } } } }`,
+    count: rowsOf('reports'),
+  },
+  'laos(provinceId: 65)': {
+    // NACC and partner keys only (an LAO fails the role gate).
+    expected: row('DDAEAAE'),
+    document: () => `{ laos(provinceId: "65", first: 100) { edges { node { id } } } }`,
+    count: (data, ids) =>
+      (data.laos as { edges: { node: { id: string } }[] }).edges.filter((edge) => edge.node.id === ids.laoId)
+        .length,
+  },
+  'plans(provinceId: 65)': {
+    expected: row('DDAEAAE'),
+    document: () => `{ plans(provinceId: "65", first: 100) { edges { node { id lao { id } } } } }`,
+    count: rowsOf('plans'),
+  },
+  updateProject: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { updateProject(input: { id: "${ids.projectId}", version: 999, name: "x", workType: PROJECT, fiscalYears: [2566], quarters: [1], primaryDimension: SOCIETY, antiCorruptionBudget: "0", localDevelopmentBudget: "0" }) { id } }`,
+  },
+  deleteProject: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) => `mutation { deleteProject(id: "${ids.projectId}", version: 999) }`,
+  },
+  submitPlan: {
+    // The 2566 plan has passed: the owner is let through and told it cannot be submitted again.
+    expected: ownerOnly,
+    allowedCode: 'INVALID_STATE',
+    document: (ids) => `mutation { submitPlan(planId: "${ids.planId}", version: 999) { id } }`,
+  },
+  assessPlan: {
+    expected: naccInProvince,
+    allowedCode: 'INVALID_STATE',
+    document: (ids) =>
+      `mutation { assessPlan(input: { planId: "${ids.planId}", version: 999, verdict: INCOMPLETE, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
+  },
+  reviewProjects: {
+    expected: naccInProvince,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { reviewProjects(input: { projects: [{ id: "${ids.projectId}", version: 999 }], decision: REJECTED, reason: "x" }) { id } }`,
+  },
+  submitReport: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { submitReport(input: { projectId: "${ids.reportedProjectId}", fiscalYear: 2566, round: SIX_MONTH, expectedVersion: 999, inOrdinance: true, ordinanceBudget: "1", disbursed: "1", status: COMPLETED, idempotencyKey: "${randomUUID()}" }) { id } }`,
+  },
+  updateLaoLocation: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { updateLaoLocation(input: { laoId: "${ids.laoId}", version: 999, size: LARGE, address: "x" }) { id } }`,
+  },
+  updateLaoArea: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { updateLaoArea(input: { laoId: "${ids.laoId}", version: 999, areaKm2: "1", population: 1, revenueExcludingSubsidies: "1", revenueFromSubsidies: "1", chiefExecutiveName: "x", permanentSecretaryName: "x" }) { id } }`,
+  },
+  updateLaoCoordinator: {
+    expected: ownerOnly,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { updateLaoCoordinator(input: { laoId: "${ids.laoId}", version: 999, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
+  },
+  revokeActivationCodes: {
+    expected: naccInProvince,
+    allowedCode: null,
+    document: (ids) => `mutation { revokeActivationCodes(laoId: "${ids.laoId}") }`,
+  },
+  issueActivationCode: {
+    // Issuing succeeds (dintong's account keeps its password; a new unused code is harmless).
+    expected: naccInProvince,
+    allowedCode: null,
+    document: (ids) => `mutation { issueActivationCode(laoId: "${ids.laoId}") { code } }`,
+  },
+  'issueActivationCodesForProvince(65)': {
+    expected: naccInProvince,
+    allowedCode: null,
+    document: () => `mutation { issueActivationCodesForProvince(input: { provinceId: "65" }) { code } }`,
+  },
+};
+
+const outcomeOf = (response: GraphQLResponse, entry: Row, ids: Ids): Outcome => {
+  const code = errorCode(response);
+  if (code !== null && denials.includes(code)) return 'denied';
+  // A read that fails for another reason (e.g. a document that does not validate) is no outcome at all.
+  if (code !== null && entry.allowedCode === undefined) return `error ${code}` as Outcome;
+  if (entry.count)
+    return entry.count(response.data as Record<string, unknown>, ids) > 0 ? 'allowed' : 'empty';
+  return 'allowed';
+};
+
+describe('record × caller access matrix over dintong’s real records', () => {
+  const clock = { now: new Date('2023-04-20T03:00:00.000Z') };
+  let server: TestServer;
+  let world: World;
+  const clients = {} as Record<Caller, GraphQLClient>;
+  const ids = {} as Ids;
+  const observed: Record<string, Record<Caller, Outcome>> = {};
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => clock.now });
+    world = await createWorld(server.dataSource);
+    await createCycle(server.dataSource);
+    for (const { id } of [world.dintong, world.paMaet]) {
+      await server.dataSource.getRepository(Lao).update(id, completeProfile);
+    }
+    await createLaoAccount(server.dataSource, world.dintong, { password: 'Dintong-Pass-2565' });
+    await createLaoAccount(server.dataSource, world.paMaet, { password: 'PaMaet-Pass-2565' });
+    const phrae = await createAccount(server.dataSource, {
+      username: 'nacc.phrae',
+      role: Role.NACC_PROVINCE,
+      provinceId: 54,
+    });
+    clients.owner = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
+    clients.otherLao = await signIn(server, world.paMaet.code, 'PaMaet-Pass-2565');
+    clients.provinceIn = await signIn(server, world.provincial.username, world.provincial.password);
+    clients.provinceOut = await signIn(server, phrae.username, phrae.password);
+    clients.central = await signIn(server, world.central.username, world.central.password);
+    const scopes = ['MASTER_DATA', 'PLANS', 'REPORTS', 'AGGREGATES'];
+    clients.partner65 = (
+      await partnerClient(server, clients.central, { scopes, provinceIds: ['65'] })
+    ).client;
+    clients.partner54 = (
+      await partnerClient(server, clients.central, { scopes, provinceIds: ['54'] })
+    ).client;
+
+    const lao = clients.owner;
+    const create = async (name: string) => {
+      const created = await lao(
+        `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`,
+        { input: projectFields({ name }) },
+      );
+      expect(created.errors).toBeUndefined();
+      return created.data!.createProject as { id: string; version: number };
+    };
+    const project = await create('โครงการ ก');
+    const reported = await create('โครงการ ข');
+    const plan = (await lao(`{ plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { id version } }`)).data!
+      .plan;
+    const submitted = await lao(
+      `mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`,
+    );
+    expect(submitted.errors).toBeUndefined();
+    const assessed = await clients.provinceIn(
+      `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
+      {
+        input: {
+          planId: plan.id,
+          version: submitted.data!.submitPlan.version,
+          verdict: 'PASSED',
+          scoreSociety: '20',
+          scoreAdministration: '20',
+          scoreParticipation: '20',
+          scoreOversight: '20',
+        },
+      },
+    );
+    expect(assessed.errors).toBeUndefined();
+    const report = await lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
+      input: {
+        projectId: reported.id,
+        fiscalYear: 2566,
+        round: 'SIX_MONTH',
+        inOrdinance: true,
+        ordinanceBudget: '20000',
+        disbursed: '15000.50',
+        status: 'COMPLETED',
+        idempotencyKey: randomUUID(),
+      },
+    });
+    expect(report.errors).toBeUndefined();
+    Object.assign(ids, {
+      laoId: String(world.dintong.id),
+      code: world.dintong.code,
+      planId: String(plan.id),
+      projectId: String(project.id),
+      reportedProjectId: String(reported.id),
+    });
+  });
+  afterAll(() => server.stop());
+
+  it.each(Object.keys(matrix))(
+    '%s: reaches dintong’s record exactly for the expected callers',
+    async (name) => {
+      const entry = matrix[name];
+      const outcome = {} as Record<Caller, Outcome>;
+      const codes = {} as Record<Caller, string | null>;
+      for (const caller of callers) {
+        const response = await clients[caller](entry.document(ids));
+        outcome[caller] = outcomeOf(response, entry, ids);
+        codes[caller] = errorCode(response);
+      }
+      observed[name] = outcome;
+      expect({ name, outcome }).toEqual({ name, outcome: entry.expected });
+      if (entry.allowedCode !== undefined) {
+        for (const caller of callers.filter((c) => entry.expected[c] === 'allowed')) {
+          expect({ caller, code: codes[caller] }).toEqual({ caller, code: entry.allowedCode });
+        }
+      }
+    },
+  );
+
+  it('is not a tautology: every row separates callers, and a wrong table would fail', () => {
+    for (const [name, entry] of Object.entries(matrix)) {
+      const values = new Set(Object.values(entry.expected));
+      expect({ name, allowed: values.has('allowed'), refused: values.size > 1 }).toEqual({
+        name,
+        allowed: true,
+        refused: true,
+      });
+    }
+    // What was observed is the literal table, and differs from the table with one cell flipped.
+    expect(observed['lao(id)']).toEqual(row('ADADAAD'));
+    expect(observed['lao(id)']).not.toEqual({ ...matrix['lao(id)'].expected, partner54: 'allowed' });
+    expect(observed['projects(laoId)']).not.toEqual({
+      ...matrix['projects(laoId)'].expected,
+      otherLao: 'allowed',
+    });
+    expect(observed.updateProject).not.toEqual({ ...matrix.updateProject.expected, provinceIn: 'allowed' });
+  });
+
+  it('left dintong’s records unchanged', async () => {
+    const project = await clients.owner(`{ project(id: "${ids.projectId}") { version name reviewStatus } }`);
+    expect(project.data?.project).toEqual({ version: 1, name: 'โครงการ ก', reviewStatus: 'PENDING' });
+    const plan = await clients.owner(`{ plan(laoId: "${ids.laoId}", fiscalYear: 2566) { status } }`);
+    expect(plan.data?.plan).toEqual({ status: 'PASSED' });
+  });
+});
