@@ -27,3 +27,36 @@ export const partnerClient = async (
   const { secret, apiKey } = response.data.createApiKey;
   return { client: server.client(secret), secret, id: apiKey.id };
 };
+
+/** The LAO submits its plan of a year and NACC passes it (20 in each dimension), over HTTP. */
+export const passPlan = async (
+  lao: GraphQLClient,
+  nacc: GraphQLClient,
+  laoId: string | number,
+  year = 2566,
+) => {
+  const plan = (await lao(`{ plan(laoId: "${laoId}", fiscalYear: ${year}) { id version } }`)).data?.plan as {
+    id: string;
+    version: number;
+  };
+  const submitted = await lao(
+    `mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`,
+  );
+  if (submitted.errors) throw new Error(`submitPlan failed: ${JSON.stringify(submitted.errors)}`);
+  const assessed = await nacc(
+    `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
+    {
+      input: {
+        planId: plan.id,
+        version: (submitted.data?.submitPlan as { version: number }).version,
+        verdict: 'PASSED',
+        scoreSociety: '20',
+        scoreAdministration: '20',
+        scoreParticipation: '20',
+        scoreOversight: '20',
+      },
+    },
+  );
+  if (assessed.errors) throw new Error(`assessPlan failed: ${JSON.stringify(assessed.errors)}`);
+  return plan;
+};

@@ -11,7 +11,7 @@ import {
   type World,
 } from '../../factories';
 import { errorCode, type GraphQLClient, type GraphQLResponse } from '../../helpers/graphql-client';
-import { partnerClient, signIn } from '../../helpers/sign-in';
+import { partnerClient, passPlan, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 /**
@@ -247,27 +247,7 @@ describe('record × caller access matrix over dintong’s real records', () => {
     };
     const project = await create('โครงการ ก');
     const reported = await create('โครงการ ข');
-    const plan = (await lao(`{ plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { id version } }`)).data!
-      .plan;
-    const submitted = await lao(
-      `mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`,
-    );
-    expect(submitted.errors).toBeUndefined();
-    const assessed = await clients.provinceIn(
-      `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
-      {
-        input: {
-          planId: plan.id,
-          version: submitted.data!.submitPlan.version,
-          verdict: 'PASSED',
-          scoreSociety: '20',
-          scoreAdministration: '20',
-          scoreParticipation: '20',
-          scoreOversight: '20',
-        },
-      },
-    );
-    expect(assessed.errors).toBeUndefined();
+    const plan = await passPlan(lao, clients.provinceIn, world.dintong.id);
     const report = await lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
       input: {
         projectId: reported.id,

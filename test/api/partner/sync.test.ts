@@ -11,7 +11,7 @@ import {
   type World,
 } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
-import { partnerClient, signIn } from '../../helpers/sign-in';
+import { partnerClient, passPlan, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 const CREATE = `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`;
@@ -103,26 +103,7 @@ describe('partner sync: full, then incremental, mirrors the database exactly', (
       { input: { projects: [d], decision: 'REJECTED', reason: 'ไม่สอดคล้องกับมิติ' } },
     );
     expect(reviewed.errors).toBeUndefined();
-    const plan = (await lao(`{ plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { id version } }`)).data!
-      .plan;
-    const submitted = (
-      await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
-    ).data!.submitPlan;
-    const assessed = await central(
-      `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
-      {
-        input: {
-          planId: plan.id,
-          version: submitted.version,
-          verdict: 'PASSED',
-          scoreSociety: '20',
-          scoreAdministration: '20',
-          scoreParticipation: '20',
-          scoreOversight: '20',
-        },
-      },
-    );
-    expect(assessed.errors).toBeUndefined();
+    const plan = await passPlan(lao, central, world.dintong.id);
     const reported = await lao(
       `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
       {

@@ -10,7 +10,7 @@ import {
   type World,
 } from '../../factories';
 import type { GraphQLClient } from '../../helpers/graphql-client';
-import { signIn } from '../../helpers/sign-in';
+import { passPlan, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 const statuses = ['COMPLETED', 'IN_PROGRESS', 'UNABLE'] as const;
@@ -67,22 +67,7 @@ describe('per-LAO round summaries stay equal to a recomputation from scratch', (
       );
       projects.push(created.data!.createProject);
     }
-    const plan = (await lao(`{ plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { id version } }`)).data!
-      .plan;
-    const submitted = (
-      await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
-    ).data!.submitPlan;
-    await central(`mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`, {
-      input: {
-        planId: plan.id,
-        version: submitted.version,
-        verdict: 'PASSED',
-        scoreSociety: '20',
-        scoreAdministration: '20',
-        scoreParticipation: '20',
-        scoreOversight: '20',
-      },
-    });
+    await passPlan(lao, central, world.dintong.id);
   });
   afterAll(() => server.stop());
 
