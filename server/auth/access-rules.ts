@@ -313,7 +313,6 @@ export const deniedField = (
   const allowed = fieldRule(viewer, operation.operation);
   if (!allowed) return null;
   const typeInfo = new TypeInfo(schema);
-  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
   let denied: string | null = null;
   visit(
     document,
@@ -328,7 +327,7 @@ export const deniedField = (
           // `viewer` describes the caller's own session and answers null without one.
           return field === 'viewer' || rootRefusal(viewer, parent, field) ? false : undefined;
         }
-        if (!parent || roots.has(parent) || field.startsWith('__') || parent.startsWith('__')) return;
+        if (!parent || parent.startsWith('__')) return;
         if (!allowed(parent, field)) {
           denied = `${parent}.${field}`;
           return BREAK;

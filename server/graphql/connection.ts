@@ -54,6 +54,24 @@ export const decodeCursor = (cursor: string): string => {
   return key;
 };
 
+export const invalidCursor = (): AppError =>
+  new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง หรือใช้กับรายการอื่น');
+
+/**
+ * A cursor that holds a JSON value (the sort key of a row), and that `isValid` accepts;
+ * anything else is one BAD_USER_INPUT.
+ */
+export const decodeJsonCursor = <T>(cursor: string, isValid: (value: unknown) => boolean): T => {
+  let value: unknown;
+  try {
+    value = JSON.parse(decodeCursor(cursor));
+  } catch {
+    throw invalidCursor();
+  }
+  if (!isValid(value)) throw invalidCursor();
+  return value as T;
+};
+
 /** A page from `first + 1` fetched rows: the extra row only tells that another page follows. */
 export const toConnection = <T>(
   rows: T[],

@@ -1,7 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { AppError } from '../errors/app-error';
-import { ErrorCode } from '../errors/error-codes';
-import { type Connection, decodeCursor, lazyCount, toConnection } from './connection';
+import { type Connection, decodeJsonCursor, lazyCount, toConnection } from './connection';
 
 /**
  * One column of a keyset order: a SQL expression over the query's aliases, its
@@ -10,20 +8,12 @@ import { type Connection, decodeCursor, lazyCount, toConnection } from './connec
  */
 export type SortKey = { sql: string; type: string; desc?: boolean };
 
-const invalidCursor = () =>
-  new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง หรือใช้กับรายการอื่น');
-
-const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] => {
-  let values: unknown;
-  try {
-    values = JSON.parse(decodeCursor(cursor));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(values) || values.length !== keys.length || values.some((v) => typeof v !== 'string'))
-    throw invalidCursor();
-  return values as string[];
-};
+const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] =>
+  decodeJsonCursor(
+    cursor,
+    (values) =>
+      Array.isArray(values) && values.length === keys.length && values.every((v) => typeof v === 'string'),
+  );
 
 /**
  * A page in a stable keyset order: the cursor holds the sort values of the last

@@ -2,9 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { canReadLao, provinceScope } from '../../auth/policy';
 import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, notFound } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-codes';
-import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
+import { notFound } from '../../errors/app-error';
+import { type Connection, decodeJsonCursor, toConnection } from '../../graphql/connection';
 import { onReplica, type Queryable } from '../../db/replica';
 import { AggregateCache } from '../analytics/aggregate-cache';
 import { ImplementationLevel, RoundKind } from './report.enums';
@@ -172,25 +171,15 @@ const compareRowKeys = (a: RowKey, b: RowKey): number => {
   return a[1] - b[1];
 };
 
-const invalidCursor = () =>
-  new AppError(ErrorCode.BAD_USER_INPUT, 'ตัวชี้หน้าข้อมูล (cursor) ไม่ถูกต้อง หรือใช้กับรายการอื่น');
-
-const parseRowCursor = (cursor: string): RowKey => {
-  let value: unknown;
-  try {
-    value = JSON.parse(decodeCursor(cursor));
-  } catch {
-    throw invalidCursor();
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    !(value[0] === null || (typeof value[0] === 'string' && Number.isFinite(Number(value[0])))) ||
-    !Number.isInteger(value[1])
-  )
-    throw invalidCursor();
-  return value as RowKey;
-};
+const parseRowCursor = (cursor: string): RowKey =>
+  decodeJsonCursor(
+    cursor,
+    (value) =>
+      Array.isArray(value) &&
+      value.length === 2 &&
+      (value[0] === null || (typeof value[0] === 'string' && Number.isFinite(Number(value[0])))) &&
+      Number.isInteger(value[1]),
+  );
 
 export type ImplementationArgs = {
   fiscalYear: number;

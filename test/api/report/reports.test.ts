@@ -11,7 +11,7 @@ import {
   type World,
 } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
-import { signIn } from '../../helpers/sign-in';
+import { passPlan, signIn } from '../../helpers/sign-in';
 import { startSmtpServer } from '../../helpers/smtp-server';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
@@ -82,26 +82,7 @@ describe('progress reports', () => {
       input: { projects: [r], decision: 'REJECTED', reason: 'ไม่สอดคล้อง' },
     });
     // Plan 2566 submitted and passed; 2567 stays a draft.
-    const plan = (await lao(`{ plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { id version } }`)).data!
-      .plan;
-    const submitted = (
-      await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
-    ).data!.submitPlan;
-    const assessed = await provincial(
-      `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
-      {
-        input: {
-          planId: plan.id,
-          version: submitted.version,
-          verdict: 'PASSED',
-          scoreSociety: '20',
-          scoreAdministration: '20',
-          scoreParticipation: '20',
-          scoreOversight: '20',
-        },
-      },
-    );
-    expect(assessed.errors).toBeUndefined();
+    await passPlan(lao, provincial, world.dintong.id);
   });
   afterAll(async () => {
     await server.stop();
