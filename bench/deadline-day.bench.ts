@@ -13,7 +13,7 @@ import { loadConfig } from '../server/config';
 import { embeddedUrl } from '../server/db/data-source';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { statisticsSql } from '../server/modules/analytics/analytics.service';
-import { countsSql, levelThresholds } from '../server/modules/report/implementation.service';
+import { countsSql, levelThresholds, summaryDriftSql } from '../server/modules/report/implementation.service';
 import { freePort } from '../test/helpers/free-port';
 
 /**
@@ -57,6 +57,10 @@ type FlowResult = {
   errors: number;
   non2xx: number;
   graphqlErrors: number;
+  /** Offered load (req/s) of a fixed-rate run; absent for runs at saturation. */
+  offeredRate?: number;
+  /** Peak resident memory of the server during this flow (VmHWM, reset before it), MB. */
+  peakMemoryMb?: number;
 };
 
 const body = (document: DocumentNode, variables: Record<string, unknown>) =>
@@ -73,7 +77,7 @@ const percentiles = (latency: autocannon.Histogram) => {
 const estimateP95 = (byKey: Record<string, number>) =>
   Math.round((byKey.p90 + ((95 - 90) / (97.5 - 90)) * (byKey.p97_5 - byKey.p90)) * 100) / 100;
 
-const startDatabase = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
+export const startDatabase = async (): Promise<{ url: string; stop: () => Promise<void> }> => {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
   const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? path.join(root, '.data', 'bench'));
   mkdirSync(dataDir, { recursive: true });
@@ -108,28 +112,34 @@ const ensureNationalData = async (url: string) => {
   console.log(`National dataset loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 };
 
-const startServer = async (databaseUrl: string) => {
+export const startServer = async (databaseUrl: string) => {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: jwtSecret,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      SEED_DEMO: 'false',
-      // The bench drives thousands of requests per second from one address and a few
-      // accounts: budgets stay on (their SQL runs) but never refuse.
-      API_BUDGET_RESTORE_PER_SECOND: '1000000000',
-      API_BUDGET_PARTNER_RESTORE_PER_SECOND: '1000000000',
-      API_BUDGET_ANONYMOUS_RESTORE_PER_SECOND: '1000000000',
-      REMINDER_INTERVAL_MINUTES: '0',
+  // BENCH_SERVER_ARGS: extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, path.join(root, 'dist', 'server', 'main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: jwtSecret,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'silent',
+        SEED_DEMO: 'false',
+        // The bench drives thousands of requests per second from one address and a few
+        // accounts: budgets stay on (their SQL runs) but never refuse.
+        API_BUDGET_RESTORE_PER_SECOND: '1000000000',
+        API_BUDGET_PARTNER_RESTORE_PER_SECOND: '1000000000',
+        API_BUDGET_ANONYMOUS_RESTORE_PER_SECOND: '1000000000',
+        REMINDER_INTERVAL_MINUTES: '0',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -144,9 +154,18 @@ const startServer = async (databaseUrl: string) => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
   };
+  /** Starts a new peak: Linux resets VmHWM to the current RSS on `5 > /proc/<pid>/clear_refs`. */
+  const resetPeakMemory = () => {
+    try {
+      writeFileSync(`/proc/${child.pid}/clear_refs`, '5');
+    } catch {
+      // not Linux, or not allowed: the peak stays the whole run's
+    }
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     peakMemoryMb,
+    resetPeakMemory,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -158,7 +177,7 @@ const startServer = async (databaseUrl: string) => {
 type Caller = { laoId: string; token: string; projects: string[] };
 
 /** Sessions straight in the database and their JWTs: signing in 500 LAOs over HTTP would take minutes of argon2. */
-const prepareCallers = async (url: string) => {
+export const prepareCallers = async (url: string) => {
   const pool = new Pool({ connectionString: url, max: 2 });
   const expiresAt = new Date(Date.now() + 6 * 60 * 60 * 1000);
   const session = async (accountId: string) => {
@@ -223,7 +242,7 @@ type Flow = { name: string; weight: number; next: (p: Prepared) => { token?: str
 
 const submissionStatuses = ['COMPLETED', 'IN_PROGRESS', 'COMPLETED', 'UNABLE'] as const;
 
-const flows: Flow[] = [
+export const flows: Flow[] = [
   {
     name: 'LAO home summary',
     weight: 15,
@@ -327,11 +346,12 @@ const flows: Flow[] = [
 ];
 
 /** Runs one load: `choose` picks the next request for every request autocannon sends. */
-const drive = async (
+export const drive = async (
   url: string,
   name: string,
   choose: () => { token?: string; body: string },
   seconds = duration,
+  overallRate?: number,
 ): Promise<FlowResult> => {
   let graphqlErrors = 0;
   let firstError: string | null = null;
@@ -356,7 +376,13 @@ const drive = async (
       }
     },
   };
-  const result = await autocannon({ url, connections, duration: seconds, requests: [request] });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [request],
+    ...(overallRate ? { overallRate } : {}),
+  });
   if (firstError) console.log(`  ${name}: first GraphQL error: ${firstError}`);
   return {
     flow: name,
@@ -366,6 +392,7 @@ const drive = async (
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors,
+    ...(overallRate ? { offeredRate: overallRate } : {}),
   };
 };
 
@@ -388,6 +415,17 @@ const rawSql = async (url: string, name: string, text: string, params: () => unk
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.floor(q * (latencies.length - 1))] * 100) / 100;
   return { rps: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95) };
+};
+
+/** Rows where the kept per-LAO summaries differ from a recomputation from every project and report (0 = exact). */
+const summaryDrift = async (url: string): Promise<number> => {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM (${summaryDriftSql}) d`);
+    return rows[0].n as number;
+  } finally {
+    await pool.end();
+  }
 };
 
 /** The client's initial JavaScript: what index.html loads before anything else, gzipped. */
@@ -461,33 +499,47 @@ export const runDeadlineDayBench = async () => {
     const server = await startServer(database.url);
     try {
       const results: FlowResult[] = [];
+      let peakMemoryMb = 0;
+      /** One run, with the server's peak memory during it. */
+      const measure = async (
+        name: string,
+        choose: () => { token?: string; body: string },
+        seconds = duration,
+        rate?: number,
+      ) => {
+        server.resetPeakMemory();
+        const result = await drive(server.url, name, choose, seconds, rate);
+        result.peakMemoryMb = Math.round(server.peakMemoryMb());
+        peakMemoryMb = Math.max(peakMemoryMb, result.peakMemoryMb);
+        results.push(result);
+        console.log(
+          `  ${name.padEnd(46)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx + result.graphqlErrors}  ${result.peakMemoryMb} MB`,
+        );
+        return result;
+      };
       // Warm-up: JIT, caches, pools.
       await drive(server.url, 'warm-up', () => flows[0].next(prepared), 3);
       // BENCH_FLOWS=home,statistics runs only the flows whose names contain one of the words.
       const only = process.env.BENCH_FLOWS?.toLowerCase().split(',');
-      for (const flow of flows.filter(
-        (f) => !only || only.some((word) => f.name.toLowerCase().includes(word)),
-      )) {
-        const result = await drive(server.url, flow.name, () => flow.next(prepared));
-        results.push(result);
-        console.log(
-          `  ${flow.name.padEnd(36)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms  errors ${result.errors + result.non2xx + result.graphqlErrors}`,
-        );
-      }
+      const chosen = flows.filter((f) => !only || only.some((word) => f.name.toLowerCase().includes(word)));
+      // At saturation: 50 connections send as fast as the server answers (throughput; latency is queueing).
+      for (const flow of chosen) await measure(flow.name, () => flow.next(prepared));
       const wanted = (word: string) => !only || only.includes(word);
       const totalWeight = flows.reduce((sum, flow) => sum + flow.weight, 0);
-      if (wanted('mix')) {
-        const mix = await drive(
-          server.url,
-          'Deadline-day mix',
-          () => {
-            let roll = Math.random() * totalWeight;
-            const flow = flows.find((f) => (roll -= f.weight) < 0) ?? flows[0];
-            return flow.next(prepared);
-          },
-          duration * 2,
-        );
-        results.push(mix);
+      const mixed = () => {
+        let roll = Math.random() * totalWeight;
+        const flow = flows.find((f) => (roll -= f.weight) < 0) ?? flows[0];
+        return flow.next(prepared);
+      };
+      if (wanted('mix')) await measure('Deadline-day mix', mixed, duration * 2);
+      // At a fixed offered rate (BENCH_RATE, default 200 req/s, far above a real deadline day's peak):
+      // the latency a user sees when the server is not saturated.
+      const rate = Number(process.env.BENCH_RATE ?? 200);
+      if (rate > 0) {
+        for (const flow of chosen.filter((f) => f.name.startsWith('LAO') || f.name.startsWith('NACC'))) {
+          await measure(`${flow.name} @ ${rate} req/s`, () => flow.next(prepared), duration, rate);
+        }
+        if (wanted('mix')) await measure(`Deadline-day mix @ ${rate * 5} req/s`, mixed, duration, rate * 5);
       }
       const [high, medium] = levelThresholds.TWELVE_MONTH;
       const raw = {
@@ -504,7 +556,13 @@ export const runDeadlineDayBench = async () => {
           () => [fiscalYear, 'TWELVE_MONTH', high, medium],
         ),
       };
+      server.resetPeakMemory();
       const partner = wanted('partner') ? await partnerPull(server.url, prepared.central) : null;
+      peakMemoryMb = Math.max(peakMemoryMb, Math.round(server.peakMemoryMb()));
+      // The summaries the tables read, after every submission of the run, against a recomputation.
+      const driftStarted = Date.now();
+      const driftRows = await summaryDrift(database.url);
+      const driftSeconds = Math.round((Date.now() - driftStarted) / 100) / 10;
       const summary = {
         machine: {
           cpus: os.cpus().length,
@@ -519,7 +577,8 @@ export const runDeadlineDayBench = async () => {
           statisticsApiOverSql: ratio(results, 'national statistics', raw.nationalStatistics.rps),
         },
         partnerPull: partner,
-        serverPeakMemoryMb: Math.round(server.peakMemoryMb()),
+        summaryDrift: { rows: driftRows, seconds: driftSeconds },
+        serverPeakMemoryMb: peakMemoryMb,
         clientInitialJsKbGzip: clientInitialJsKb(),
       };
       return summary;
@@ -534,11 +593,11 @@ export const runDeadlineDayBench = async () => {
 export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineDayBench>>) => {
   console.log('\nDeadline-day benchmark (national dataset, loopback HTTP, autocannon)');
   console.log(
-    `${'flow'.padEnd(38)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}`,
+    `${'flow'.padEnd(48)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'peak MB'.padStart(9)}`,
   );
   for (const r of summary.flows) {
     console.log(
-      `${r.flow.padEnd(38)}${String(r.rps).padStart(8)}${String(r.p50).padStart(9)}${String(r.p95).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors + r.non2xx + r.graphqlErrors).padStart(8)}`,
+      `${r.flow.padEnd(48)}${String(r.rps).padStart(8)}${String(r.p50).padStart(9)}${String(r.p95).padStart(9)}${String(r.p99).padStart(9)}${String(r.errors + r.non2xx + r.graphqlErrors).padStart(8)}${String(r.peakMemoryMb ?? '').padStart(9)}`,
     );
   }
   console.log(
@@ -552,6 +611,9 @@ export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineD
     console.log(
       `partner pull of ${summary.settings.fiscalYear} reports: ${p.records} records in ${p.pages} pages, ${p.seconds} s (${p.recordsPerSecond} records/s, page p50 ${p.pageP50} ms, p95 ${p.pageP95} ms)`,
     );
+  console.log(
+    `summaries vs. a recomputation from scratch after the run: ${summary.summaryDrift.rows} differing rows (${summary.summaryDrift.seconds} s)`,
+  );
   console.log(`server peak memory (VmHWM): ${summary.serverPeakMemoryMb} MB`);
   console.log(`client initial JavaScript: ${summary.clientInitialJsKbGzip} KB gzipped`);
   const dir = path.join(root, 'bench', 'results');

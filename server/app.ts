@@ -10,15 +10,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
+import { primaryPool } from './db/prepared';
 import type { Context } from './context';
 import { fieldAccessPlugin } from './auth/access-rules';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
+import { aggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
 import { apiLimitsPlugin } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
 import { requestIdOf, setUpObservability } from './observability';
@@ -36,7 +37,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   setUpObservability(app, {
     level: config.logLevel,
     destination: config.logDestination,
-    pool: (dataSource.driver as unknown as { master: Pool }).master,
+    pool: primaryPool(dataSource),
   });
   // Security headers (CSP: everything from this origin; Vue and chart.js set inline styles).
   app.use(
@@ -55,6 +56,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     formatError,
+    stringifyResult,
     introspection: true,
     // Depth, alias and cost limits and per-caller budgets (server/graphql/limits); tokens are limited at parse.
     parseOptions: { maxTokens: config.apiLimits.maxTokens },
@@ -64,7 +66,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       fieldAccessPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
-      apiLimitsPlugin(config.apiLimits, (dataSource.driver as unknown as { master: Pool }).master),
+      apiLimitsPlugin(config.apiLimits, primaryPool(dataSource)),
+      aggregateResponseCache(dataSource),
     ],
   });
   await apollo.start();

@@ -21,24 +21,37 @@ export const setUpObservability = (
     },
     options.destination,
   );
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      // Query strings may carry tokens of reset links: log the path only.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0],
-        }),
-      },
-    }),
-  );
+  const requestId = (
+    req: { headers: Request['headers'] },
+    res: { setHeader(name: string, value: string): unknown },
+  ) => {
+    const id = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    res.setHeader('x-request-id', id);
+    return id;
+  };
+  if (logger.isLevelEnabled('fatal')) {
+    app.use(
+      pinoHttp({
+        logger,
+        genReqId: requestId,
+        // Query strings may carry tokens of reset links: log the path only.
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({
+            id: req.id,
+            method: req.method,
+            path: req.url.split('?')[0],
+          }),
+        },
+      }),
+    );
+  } else {
+    // LOG_LEVEL=silent: no request line can be written, so pino-http's per-request work is skipped;
+    // requests keep their ids (x-request-id, audit records).
+    app.use((req, res, next) => {
+      (req as Request & { id?: string }).id = requestId(req, res);
+      next();
+    });
+  }
 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { primaryPool } from './db/prepared';
 import type { DataSource } from 'typeorm';
 import { RateLimits } from './auth/rate-limit';
 import type { AppConfig } from './config';
@@ -26,7 +26,7 @@ import { RoundService } from './modules/report/round.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = primaryPool(dataSource);
   const rateLimits = new RateLimits(pool, config.rateLimits);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const apiKeys = new ApiKeyService(dataSource, config.now);
@@ -48,7 +48,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     projectImport: new ProjectImportService(dataSource, planCycles, projects, history),
     plans: new PlanService(dataSource, history),
     rounds,
-    reports: new ReportService(dataSource, rounds, config.now),
+    reports: new ReportService(dataSource, config.now),
     implementation,
     analytics: new AnalyticsService(dataSource, implementation),
     reminders: new ReminderService(dataSource, mailer, {

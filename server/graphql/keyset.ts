@@ -52,7 +52,9 @@ export const keysetPage = async <T extends ObjectLiteral>(
   const cursors = new Map(
     entities.map((entity, i) => [entity, JSON.stringify(keys.map((_, k) => raw[i][`keyset_${k}`]))]),
   );
-  return toConnection(entities, args.first, (entity) => cursors.get(entity) as string, totalCount);
+  // A first page that is not full holds every matching row: its length is the count, no statement needed.
+  const known = !args.after && entities.length <= args.first ? entities.length : totalCount;
+  return toConnection(entities, args.first, (entity) => cursors.get(entity) as string, known);
 };
 
 /** The order partners sync in: by last change, then id. */

@@ -8,6 +8,7 @@ import { ApiBudget1795400000000 } from './1795400000000-ApiBudget';
 import { ImplementationSummaries1795400100000 } from './1795400100000-ImplementationSummaries';
 import { DeferSummaryTriggers1795400200000 } from './1795400200000-DeferSummaryTriggers';
 import { AggregateVersions1795400300000 } from './1795400300000-AggregateVersions';
+import { AggregateVersionsOfNames1795400400000 } from './1795400400000-AggregateVersionsOfNames';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ImplementationSummaries1795400100000,
   DeferSummaryTriggers1795400200000,
   AggregateVersions1795400300000,
+  AggregateVersionsOfNames1795400400000,
 ];

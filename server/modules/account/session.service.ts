@@ -2,9 +2,27 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
 import type { AppConfig } from '../../config';
+import { preparedQuery } from '../../db/prepared';
+import type { Role } from '../../auth/role';
 import type { ApiKeyService } from '../partner/api-key.service';
 import { Account } from './account.entity';
 import { Session } from './session.entity';
+
+type SessionViewerRow = {
+  session_id: string;
+  account_id: string;
+  role: Role;
+  display_name: string;
+  lao_id: number | null;
+  province_id: number | null;
+};
+
+/** The session must exist, belong to the subject, be unrevoked and unexpired, its account enabled. */
+const sessionViewerSql = `
+  SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.lao_id, a.province_id
+    FROM session s JOIN account a ON a.id = s.account_id
+   WHERE s.id = $1 AND s.account_id = $2
+     AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`;
 
 export type RequestMeta = { clientAddress: string; userAgent: string | null };
 
@@ -44,23 +62,20 @@ export class SessionService {
     if (match[1].startsWith('lpk_')) return this.apiKeys.resolve(match[1]);
     const claims = verifySessionToken(this.config.jwt, match[1]);
     if (!claims) return anonymous;
-    const row = await this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.account', 'a')
-      .where('s.id = :sid AND s.account_id = :sub', { sid: claims.sid, sub: claims.sub })
-      .andWhere('s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL')
-      .getOne();
-    if (!row?.account) return anonymous;
-    const { account } = row;
+    // Every signed-in request runs this: one prepared statement, no entity hydration.
+    const [row] = await preparedQuery<SessionViewerRow>(this.dataSource, 'session-viewer', sessionViewerSql, [
+      claims.sid,
+      claims.sub,
+    ]);
+    if (!row) return anonymous;
     return {
       kind: 'account',
-      accountId: account.id,
-      sessionId: row.id,
-      role: account.role,
-      displayName: account.displayName,
-      laoId: account.laoId,
-      provinceId: account.provinceId,
+      accountId: row.account_id,
+      sessionId: row.session_id,
+      role: row.role,
+      displayName: row.display_name,
+      laoId: row.lao_id,
+      provinceId: row.province_id,
     };
   }
 

@@ -10,9 +10,14 @@ import { WorkType } from '../project/project.enums';
 import {
   countsSql,
   type ImplementationService,
+  implementationRow,
   laoScopeSql,
+  levelSql,
   levelThresholds,
+  percentageSql,
 } from '../report/implementation.service';
+import { preparedQuery } from '../../db/prepared';
+import type { Queryable } from '../../db/replica';
 import { RoundKind } from '../report/report.enums';
 import type { LaoSummary, PlanTableTotals, StatisticsRow } from './analytics.types';
 
@@ -53,6 +58,49 @@ export const statisticsSql = (where: string, byDistrict: boolean): string => {
         GROUP BY ${key}, t.province_id
         ORDER BY ${key}`;
 };
+
+/**
+ * One LAO's summary of a fiscal year: $1 LAO, $2 year, $3/$4 and $5/$6 the 6- and 12-month
+ * level thresholds (the year compared as int: any Int argument is a year without data, not an
+ * error). No row when the LAO does not exist. The implementation of each round is
+ * the LAO's row of the implementation table (`countsSql`), from `lao_round_summary`.
+ */
+const laoSummarySql = `
+  WITH proj AS (
+    SELECT primary_dimension, work_type, review_status, anti_corruption_budget, local_development_budget
+      FROM project WHERE lao_id = $1 AND $2::int = ANY (fiscal_years)
+  ), counted AS (
+    SELECT l.id AS lao_id, l.district_id, l.province_id, k.round,
+           coalesce(s.eligible, 0) AS eligible, coalesce(s.reported, 0) AS reported,
+           coalesce(s.completed, 0) AS completed, coalesce(s.in_progress, 0) AS in_progress,
+           coalesce(s.unable, 0) AS unable
+      FROM lao l CROSS JOIN unnest(enum_range(NULL::round_kind)) AS k(round)
+      LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $2::int AND s.round = k.round
+     WHERE l.id = $1
+  ), rated AS (
+    SELECT c.*, ${percentageSql('c')} AS percentage FROM counted c
+  )
+  SELECT l.province_id,
+         (SELECT count(*) FROM proj WHERE review_status <> 'REJECTED')::int AS projects,
+         (SELECT count(*) FROM proj WHERE review_status = 'REJECTED')::int AS rejected,
+         (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
+            FROM (SELECT primary_dimension, count(*)::int AS n,
+                         sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
+                         sum(local_development_budget)::numeric(15,2)::text AS local
+                    FROM proj WHERE review_status <> 'REJECTED' GROUP BY primary_dimension) d) AS dimensions,
+         (SELECT coalesce(jsonb_object_agg(work_type, n), '{}')
+            FROM (SELECT work_type, count(*)::int AS n FROM proj
+                   WHERE review_status <> 'REJECTED' GROUP BY work_type) w) AS work_types,
+         (SELECT coalesce(jsonb_object_agg(round, jsonb_build_object('ordinance', ordinance, 'disbursed', disbursed)), '{}')
+            FROM (SELECT r.round, coalesce(sum(r.ordinance_budget), 0)::numeric(15,2)::text AS ordinance,
+                         coalesce(sum(r.disbursed), 0)::numeric(15,2)::text AS disbursed
+                    FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
+                   WHERE r.lao_id = $1 AND r.fiscal_year = $2::int GROUP BY r.round) m) AS money,
+         (SELECT jsonb_object_agg(round, to_jsonb(t) || jsonb_build_object('level', CASE round
+                   WHEN 'SIX_MONTH' THEN ${levelSql('percentage', '$3', '$4')}
+                   ELSE ${levelSql('percentage', '$5', '$6')} END))
+            FROM rated t) AS implementation
+    FROM lao l WHERE l.id = $1`;
 
 /**
  * Aggregate tables: one SQL statement each, the same numbers for the app, the exports and the API.
@@ -145,54 +193,27 @@ export class AnalyticsService {
     return onReplica(this.dataSource, (db) => this.laoSummary(publicReader, laoId, fiscalYear, db));
   }
 
-  /** The LAO summary (its home page): projects by dimension and type, and both rounds. */
-  async laoSummary(
-    viewer: Viewer,
-    laoId: number,
-    fiscalYear: number,
-    db: EntityManager = this.dataSource.manager,
-  ): Promise<LaoSummary> {
-    const lao = await db.getRepository(Lao).findOneBy({ id: laoId });
+  /**
+   * The LAO summary (its home page): projects by dimension and type, and both rounds, in one
+   * statement (a prepared one on the primary; `db` given: on it, e.g. a replica).
+   */
+  async laoSummary(viewer: Viewer, laoId: number, fiscalYear: number, db?: Queryable): Promise<LaoSummary> {
+    const [six, twelve] = [levelThresholds[RoundKind.SIX_MONTH], levelThresholds[RoundKind.TWELVE_MONTH]];
+    const values = [laoId, fiscalYear, six[0], six[1], twelve[0], twelve[1]];
+    const [row]: Record<string, unknown>[] = db
+      ? await db.query(laoSummarySql, values)
+      : await preparedQuery(this.dataSource, 'lao-summary', laoSummarySql, values);
+    const lao = row ? { id: laoId, provinceId: Number(row.province_id) } : null;
     requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
-    const ofYear = `lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint]`;
-    const [plan]: Record<string, unknown>[] = await db.query(
-      `SELECT (SELECT count(*) FROM project WHERE ${ofYear} AND review_status <> 'REJECTED')::int AS projects,
-              (SELECT count(*) FROM project WHERE ${ofYear} AND review_status = 'REJECTED')::int AS rejected,
-              (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
-                 FROM (SELECT primary_dimension, count(*)::int AS n,
-                              sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
-                              sum(local_development_budget)::numeric(15,2)::text AS local
-                         FROM project WHERE ${ofYear} AND review_status <> 'REJECTED'
-                        GROUP BY primary_dimension) d) AS dimensions,
-              (SELECT coalesce(jsonb_object_agg(work_type, n), '{}')
-                 FROM (SELECT work_type, count(*)::int AS n FROM project
-                        WHERE ${ofYear} AND review_status <> 'REJECTED' GROUP BY work_type) w) AS work_types`,
-      [laoId, fiscalYear],
-    );
-    const dimensions = plan.dimensions as Record<string, { count: number; anti: string; local: string }>;
-    const workTypes = plan.work_types as Record<string, number>;
-    const money = await db.query(
-      `SELECT round, coalesce(sum(ordinance_budget), 0)::numeric(15,2)::text AS ordinance, coalesce(sum(disbursed), 0)::numeric(15,2)::text AS disbursed
-         FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
-        WHERE r.lao_id = $1 AND r.fiscal_year = $2 GROUP BY round`,
-      [laoId, fiscalYear],
-    );
-    const rounds = [];
-    for (const round of [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH]) {
-      const [implementation] = await this.implementation.rows(viewer, { fiscalYear, round, laoId }, db);
-      const totals = money.find((row: { round: string }) => row.round === round);
-      rounds.push({
-        round,
-        implementation,
-        ordinanceBudget: totals?.ordinance ?? '0.00',
-        disbursed: totals?.disbursed ?? '0.00',
-      });
-    }
+    const dimensions = row.dimensions as Record<string, { count: number; anti: string; local: string }>;
+    const workTypes = row.work_types as Record<string, number>;
+    const money = row.money as Record<string, { ordinance: string; disbursed: string }>;
+    const implementation = row.implementation as Record<string, Record<string, unknown>>;
     return {
       laoId,
       fiscalYear,
-      projectCount: Number(plan.projects),
-      rejectedCount: Number(plan.rejected),
+      projectCount: Number(row.projects),
+      rejectedCount: Number(row.rejected),
       dimensions: dimensionsInOrder.map((dimension) => ({
         dimension,
         projectCount: Number(dimensions[dimension]?.count ?? 0),
@@ -203,7 +224,19 @@ export class AnalyticsService {
         workType,
         projectCount: Number(workTypes[workType] ?? 0),
       })),
-      rounds,
+      rounds: [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH].map((round) => ({
+        round,
+        // jsonb turns numeric into a JSON number: the percentage goes back to its two-decimal text.
+        implementation: implementationRow({
+          ...implementation[round],
+          percentage:
+            implementation[round].percentage === null
+              ? null
+              : Number(implementation[round].percentage).toFixed(2),
+        }),
+        ordinanceBudget: money[round]?.ordinance ?? '0.00',
+        disbursed: money[round]?.disbursed ?? '0.00',
+      })),
     };
   }
 

@@ -91,10 +91,12 @@ export class LaoService {
     if (args.type) query.andWhere('lao.type = :type', { type: args.type });
     if (args.search?.trim()) {
       const term = args.search.trim();
-      query.andWhere('(lao.name_th ILIKE :like OR lao.code LIKE :prefix)', {
-        like: `%${term.replace(/[\\%_]/g, '\\$&')}%`,
-        prefix: `${term.replace(/\D/g, '') || '-'}%`,
-      });
+      const like = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+      const digits = term.replace(/\D/g, '');
+      // Codes are seven digits: a term without digits matches by name only, which the trigram index serves.
+      if (digits)
+        query.andWhere('(lao.name_th ILIKE :like OR lao.code LIKE :prefix)', { like, prefix: `${digits}%` });
+      else query.andWhere('lao.name_th ILIKE :like', { like });
     }
     const keys = syncOrder(query, 'lao', args.updatedSince, [{ sql: 'lao.code', type: 'text' }]);
     return keysetPage(query, keys, args);

@@ -35,6 +35,18 @@ export type CoverageRowData = {
   notReported: number;
 };
 
+/** The percentage of a row with counts `eligible`, `reported`, `completed` (alias `c`): null when not reported. */
+export const percentageSql = (c: string) =>
+  `CASE WHEN ${c}.reported = 0 OR ${c}.eligible = 0 THEN NULL
+        ELSE round(100.0 * ${c}.completed / ${c}.eligible, 2) END`;
+
+/** The level of a percentage, given the round's thresholds (SQL expressions: parameters or literals). */
+export const levelSql = (percentage: string, high: string, medium: string) =>
+  `CASE WHEN ${percentage} IS NULL THEN 'NOT_REPORTED'
+        WHEN ${percentage} >= ${high} THEN 'HIGH'
+        WHEN ${percentage} >= ${medium} THEN 'MEDIUM'
+        ELSE 'LOW' END`;
+
 /**
  * Per LAO, fiscal year and round: projects of the year that are not rejected
  * (approved or awaiting review) are the base; those reported COMPLETED in the
@@ -56,15 +68,10 @@ export const countsSql = (where: string) => `
       LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $1 AND s.round = $2::round_kind
      WHERE ${where}
   ), rated AS (
-    SELECT c.*, CASE WHEN c.reported = 0 OR c.eligible = 0 THEN NULL
-                     ELSE round(100.0 * c.completed / c.eligible, 2) END AS percentage
+    SELECT c.*, ${percentageSql('c')} AS percentage
       FROM counts c
   )
-  SELECT rated.*,
-         CASE WHEN percentage IS NULL THEN 'NOT_REPORTED'
-              WHEN percentage >= $3 THEN 'HIGH'
-              WHEN percentage >= $4 THEN 'MEDIUM'
-              ELSE 'LOW' END AS level
+  SELECT rated.*, ${levelSql('percentage', '$3', '$4')} AS level
     FROM rated`;
 
 /**
@@ -142,7 +149,7 @@ export const laoScopeSql = async (
   return { where: conditions.join(' AND '), params };
 };
 
-const implementationRow = (row: Record<string, unknown>): ImplementationRowData => ({
+export const implementationRow = (row: Record<string, unknown>): ImplementationRowData => ({
   laoId: Number(row.lao_id),
   districtId: Number(row.district_id),
   provinceId: Number(row.province_id),

@@ -9,16 +9,13 @@ import type { SignedInViewer, Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { Lao } from '../lao/lao.entity';
-import { Plan } from '../plan/plan.entity';
 import { PlanStatus } from '../plan/plan.enums';
-import { Project } from '../project/project.entity';
 import { ReviewStatus } from '../project/project.enums';
 import { IdempotencyKey, Report, ReportRevision } from './report.entity';
 import { ReportStatus, roundLabels, UnableReason } from './report.enums';
 import type { ReportsArgs, SubmitReportInput } from './report.inputs';
-import { ReportingRound } from './reporting-round.entity';
 import { formatDeadline } from './round-defaults';
-import type { RoundService } from './round.service';
+import { effectiveDeadline } from './round.service';
 
 /** The fields a report version carries, normalized. */
 const reportValues = (input: SubmitReportInput) => ({
@@ -41,6 +38,38 @@ const payloadHash = (input: SubmitReportInput): string => {
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string })?.code === '23505';
 
+type SubmissionContext = {
+  id: number;
+  lao_id: number;
+  province_id: number;
+  fiscal_years: number[];
+  review_status: ReviewStatus;
+  /** The idempotency key was used before by this account. */
+  seen: boolean;
+  plan_status: PlanStatus | null;
+  round_id: number | null;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  /** The latest granted extension of the round for this LAO. */
+  extended_until: Date | null;
+  existing: { id: number; version: number } | null;
+};
+
+/** $1 project, $2 account, $3 idempotency key, $4 fiscal year, $5 round kind. No row: no such project. */
+const submissionContextSql = `
+  SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status,
+         EXISTS (SELECT 1 FROM idempotency_key k WHERE k.account_id = $2 AND k.key = $3) AS seen,
+         (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4) AS plan_status,
+         rr.id AS round_id, rr.opens_at, rr.closes_at,
+         (SELECT max(e.until) FROM round_extension e
+           WHERE e.round_id = rr.id AND e.lao_id = p.lao_id AND e.status = 'GRANTED') AS extended_until,
+         (SELECT jsonb_build_object('id', r.id, 'version', r.version) FROM report r
+           WHERE r.project_id = p.id AND r.fiscal_year = $4 AND r.round = $5::round_kind) AS existing
+    FROM project p
+    JOIN lao l ON l.id = p.lao_id
+    LEFT JOIN reporting_round rr ON rr.fiscal_year = $4 AND rr.kind = $5::round_kind
+   WHERE p.id = $1`;
+
 /**
  * Progress reports: the server enforces who, which project, which plan, and
  * when (the round's window or an extension); corrections keep every version.
@@ -48,7 +77,6 @@ const isUniqueViolation = (error: unknown): boolean => (error as { code?: string
 export class ReportService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly rounds: RoundService,
     private readonly now: () => Date,
   ) {}
 
@@ -77,16 +105,25 @@ export class ReportService {
     projectId: number,
     input: SubmitReportInput,
   ): Promise<Report> {
-    const project = Number.isSafeInteger(projectId)
-      ? await manager.getRepository(Project).findOneBy({ id: projectId })
-      : null;
-    const lao = project ? await manager.getRepository(Lao).findOneBy({ id: project.laoId }) : null;
-    // Only the owning LAO reports; anyone else is told the project does not exist.
-    requireAccess(project !== null && lao !== null && canRecordPlan(viewer, lao), project, 'โครงการ');
-    const replay = await this.replay(actor, input, manager);
-    if (replay) return replay;
-    const owned = project as Project;
     const { fiscalYear, round: kind } = input;
+    // Everything the rules below look at, in one statement (deadline day: thousands of these).
+    const [found]: SubmissionContext[] = Number.isSafeInteger(projectId)
+      ? await manager.query(submissionContextSql, [
+          projectId,
+          actor.accountId,
+          input.idempotencyKey,
+          fiscalYear,
+          kind,
+        ])
+      : [];
+    // Only the owning LAO reports; anyone else is told the project does not exist.
+    const lao = found ? { id: found.lao_id, provinceId: found.province_id } : null;
+    requireAccess(found !== undefined && lao !== null && canRecordPlan(viewer, lao), found, 'โครงการ');
+    if (found.seen) {
+      const replay = await this.replay(actor, input, manager);
+      if (replay) return replay;
+    }
+    const owned = { id: found.id, laoId: found.lao_id, fiscalYears: found.fiscal_years };
 
     if (!owned.fiscalYears.includes(fiscalYear)) {
       throw new AppError(
@@ -94,32 +131,31 @@ export class ReportService {
         `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${owned.fiscalYears.join(', ')})`,
       );
     }
-    if (owned.reviewStatus === ReviewStatus.REJECTED) {
+    if (found.review_status === ReviewStatus.REJECTED) {
       throw new AppError(
         ErrorCode.PROJECT_REJECTED,
         'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
       );
     }
-    const plan = await manager.getRepository(Plan).findOneBy({ laoId: owned.laoId, fiscalYear });
-    if (plan?.status !== PlanStatus.PASSED) {
+    if (found.plan_status !== PlanStatus.PASSED) {
       throw new AppError(
         ErrorCode.PLAN_NOT_PASSED,
         `แผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ ${fiscalYear} ยังไม่ผ่านเกณฑ์ จึงยังรายงานผลไม่ได้ (รายงานผลได้เฉพาะปีที่แผนผ่านเกณฑ์)`,
       );
     }
-    const round = await manager.getRepository(ReportingRound).findOneBy({ fiscalYear, kind });
     const now = this.now();
-    if (!round) {
+    if (found.round_id === null) {
       throw new AppError(ErrorCode.ROUND_CLOSED, `ยังไม่ได้กำหนด${roundLabels[kind]} ปีงบประมาณ ${fiscalYear}`);
     }
-    if (now < round.opensAt) {
+    const opensAt = found.opens_at as Date;
+    if (now < opensAt) {
       throw new AppError(
         ErrorCode.ROUND_NOT_OPEN,
-        `${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} ยังไม่เปิดรับรายงาน (เปิดรับตั้งแต่ ${formatDeadline(new Date(round.opensAt.getTime() + 1))})`,
-        { opensAt: round.opensAt.toISOString() },
+        `${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} ยังไม่เปิดรับรายงาน (เปิดรับตั้งแต่ ${formatDeadline(new Date(opensAt.getTime() + 1))})`,
+        { opensAt: opensAt.toISOString() },
       );
     }
-    const deadline = await this.rounds.deadlineFor(manager, round, owned.laoId);
+    const deadline = effectiveDeadline(found.closes_at as Date, found.extended_until);
     if (now >= deadline) {
       throw new AppError(
         ErrorCode.ROUND_CLOSED,
@@ -142,7 +178,7 @@ export class ReportService {
 
     const values = reportValues(input);
     const repo = manager.getRepository(Report);
-    const existing = await repo.findOneBy({ projectId: owned.id, fiscalYear, round: kind });
+    const existing = found.existing;
     let report: Report;
     if (existing) {
       if (input.expectedVersion !== existing.version) throw conflict();
@@ -150,10 +186,14 @@ export class ReportService {
       report = await repo.findOneByOrFail({ id: existing.id });
     } else {
       if (input.expectedVersion !== undefined && input.expectedVersion !== null) throw conflict();
-      const inserted = await repo.save(
-        repo.create({ ...values, projectId: owned.id, laoId: owned.laoId, fiscalYear, round: kind }),
-      );
-      report = await repo.findOneByOrFail({ id: inserted.id });
+      const inserted = await repo.insert({
+        ...values,
+        projectId: owned.id,
+        laoId: owned.laoId,
+        fiscalYear,
+        round: kind,
+      });
+      report = await repo.findOneByOrFail({ id: Number(inserted.identifiers[0].id) });
     }
     await manager.getRepository(ReportRevision).insert({
       ...values,

@@ -19,6 +19,10 @@ import { ReportingRound } from './reporting-round.entity';
 import { RoundExtension } from './round-extension.entity';
 
 /** Rounds, their windows, and per-LAO extensions. */
+/** A round's deadline for one LAO: the round's own, or a later granted extension. */
+export const effectiveDeadline = (closesAt: Date, extendedUntil: Date | null): Date =>
+  extendedUntil && extendedUntil > closesAt ? extendedUntil : closesAt;
+
 export class RoundService {
   constructor(
     private readonly dataSource: DataSource,
@@ -61,8 +65,7 @@ export class RoundService {
       `SELECT max(until) AS until FROM round_extension WHERE round_id = $1 AND lao_id = $2 AND status = 'GRANTED'`,
       [round.id, laoId],
     );
-    const extended = row?.until ? new Date(row.until) : null;
-    return extended && extended > round.closesAt ? extended : round.closesAt;
+    return effectiveDeadline(round.closesAt, row?.until ? new Date(row.until) : null);
   }
 
   async requestExtension(

@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import {
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  BREAK,
+  TypeInfo,
+  getNamedType,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Viewer } from '../auth/viewer';
+import type { Context } from '../context';
+import { preparedQuery } from '../db/prepared';
+import { hasReplicas } from '../db/replica';
+
+/**
+ * What a cached answer may hold: the aggregate tables, and of the records they name only
+ * what raises `aggregate_version` when it changes (migrations AggregateVersions and
+ * AggregateVersionsOfNames). Every field of the listed row types is computed from
+ * `lao_round_summary`, plans and LAO master data; a field added to one of them must be
+ * versioned too, or taken out of this list. `__typename` is allowed everywhere.
+ */
+const cacheableFields: Record<string, readonly string[] | 'all'> = {
+  Query: ['statistics', 'implementation', 'reportingCoverage'],
+  StatisticsRow: 'all',
+  LaoTypeCount: 'all',
+  ImplementationRowConnection: 'all',
+  ImplementationRowEdge: 'all',
+  ImplementationRow: 'all',
+  PageInfo: 'all',
+  DistrictCoverage: 'all',
+  Lao: ['id', 'code', 'nameTh', 'type', 'size', 'district', 'province'],
+  Province: ['id', 'nameTh', 'nameEn'],
+  District: ['id', 'nameTh', 'nameEn'],
+};
+
+/** Whether every field the operation selects (through fragments too) is in `cacheableFields`. */
+export const isCacheableOperation = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): boolean => {
+  if (operation.operation !== 'query') return false;
+  const typeInfo = new TypeInfo(schema);
+  let cacheable = true;
+  let tables = 0; // root fields that are aggregate tables: `{ __typename }` alone is not worth caching
+  const fragments = document.definitions.filter((d) => d.kind === 'FragmentDefinition');
+  const check = (node: DocumentNode['definitions'][number]) =>
+    visit(
+      node,
+      visitWithTypeInfo(typeInfo, {
+        Field(field) {
+          if (field.name.value === '__typename') return undefined;
+          const parent = typeInfo.getParentType();
+          const allowed = parent ? cacheableFields[getNamedType(parent).name] : undefined;
+          if (allowed === 'all' || allowed?.includes(field.name.value)) {
+            if (parent?.name === 'Query') tables += 1;
+            return undefined;
+          }
+          cacheable = false;
+          return BREAK;
+        },
+      }),
+    );
+  check(operation);
+  for (const fragment of fragments) if (cacheable) check(fragment);
+  return cacheable && tables > 0;
+};
+
+/** Whose answer it is: an answer is only ever served again to the caller it was made for. */
+const viewerKey = (viewer: Viewer): string => {
+  if (viewer.kind === 'account') return `account:${viewer.accountId}`;
+  if (viewer.kind === 'partner') return `partner:${viewer.apiKeyId}`;
+  return viewer.kind;
+};
+
+type Entry = { version: string; data: Record<string, unknown>; bytes: number };
+
+/** The JSON text of cached `data` objects, so a hit is not serialised again (see `stringifyResult`). */
+const serialised = new WeakMap<object, string>();
+
+/**
+ * Apollo's `stringifyResult`: what it does by default (JSON and a newline), but a cached
+ * answer's `data` is spliced in as the text made when it was stored.
+ */
+export const stringifyResult = (result: {
+  errors?: unknown;
+  data?: Record<string, unknown> | null;
+  extensions?: Record<string, unknown>;
+}): string => {
+  const text = result.data && result.errors === undefined ? serialised.get(result.data) : undefined;
+  if (text === undefined) return `${JSON.stringify(result)}\n`;
+  const extensions =
+    result.extensions === undefined ? '' : `,"extensions":${JSON.stringify(result.extensions)}`;
+  return `{"data":${text}${extensions}}\n`;
+};
+
+const versionSql = `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version`;
+
+/**
+ * Whole answers of the aggregate tables (national statistics, province implementation
+ * tables, "who has not reported", coverage), kept per instance and keyed by caller,
+ * document, variables and the data version that triggers raise at the commit of anything
+ * those tables count: a hit costs one indexed read of 77 rows instead of the table's SQL
+ * and the GraphQL execution of every row, and a report counts the moment it commits
+ * (the next request sees a new version and recomputes). Role gates, field access and
+ * budgets run before (didResolveOperation), as for any request.
+ *
+ * Off when there are read replicas: an answer computed on a lagging replica must not be
+ * keyed by the primary's newer version (the per-table AggregateCache still works there).
+ */
+export const aggregateResponseCache = (
+  dataSource: DataSource,
+  options: { maxBytes?: number } = {},
+): ApolloServerPlugin<Context> => {
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+  const entries = new Map<string, Entry>();
+  let totalBytes = 0;
+  const shapes = new WeakMap<DocumentNode, boolean>();
+  const enabled = !hasReplicas(dataSource);
+
+  const store = (key: string, entry: Entry) => {
+    const previous = entries.get(key);
+    if (previous) {
+      totalBytes -= previous.bytes;
+      entries.delete(key);
+    }
+    entries.set(key, entry);
+    totalBytes += entry.bytes;
+    for (const [oldest, old] of entries) {
+      if (totalBytes <= maxBytes) break;
+      entries.delete(oldest);
+      totalBytes -= old.bytes;
+    }
+  };
+
+  return {
+    async requestDidStart() {
+      if (!enabled) return;
+      let key: string | null = null;
+      let version: string | null = null;
+      let versionRead: Promise<string | null> | null = null;
+      return {
+        // Runs beside the other plugins' didResolveOperation (Apollo awaits them together), so the
+        // version read overlaps the budget charge instead of adding a round trip after it.
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!request.query || !operation) return;
+          let cacheable = shapes.get(document);
+          if (cacheable === undefined) {
+            cacheable = isCacheableOperation(schema, document, operation);
+            shapes.set(document, cacheable);
+          }
+          if (!cacheable) return;
+          try {
+            key = createHash('sha256')
+              .update(
+                JSON.stringify([
+                  viewerKey(contextValue.viewer),
+                  request.query,
+                  request.operationName ?? null,
+                  // No variables and `{}` are the same request.
+                  Object.keys(request.variables ?? {}).length > 0 ? request.variables : null,
+                ]),
+              )
+              .digest('base64url');
+          } catch {
+            return; // variables nested too deep to serialise (RangeError): not cached, executed as usual
+          }
+          // Never rejects: a refused request (access, budget) may leave it unawaited; a failed read only means no cache.
+          versionRead = preparedQuery<{ version: string }>(
+            dataSource,
+            'aggregate-version-sum',
+            versionSql,
+            [],
+          )
+            .then(([row]) => row.version)
+            .catch(() => null);
+        },
+        async responseForOperation() {
+          if (!key || !versionRead) return null;
+          version = await versionRead;
+          if (version === null) return null;
+          const hit = entries.get(key);
+          if (hit?.version !== version) return null;
+          entries.delete(key); // most recently used last
+          entries.set(key, hit);
+          const headers = new HeaderMap();
+          headers.set('x-aggregate-cache', 'HIT');
+          return {
+            http: { status: undefined, headers },
+            body: { kind: 'single', singleResult: { data: hit.data } },
+          };
+        },
+        async willSendResponse({ response }) {
+          if (!key || version === null || response.body.kind !== 'single') return;
+          const { data, errors } = response.body.singleResult;
+          if (errors?.length || !data || response.http.headers.get('x-aggregate-cache')) return;
+          // Stored under the version read before execution: data newer than it only makes the next read miss.
+          const text = JSON.stringify(data);
+          serialised.set(data, text);
+          store(key, { version, data, bytes: text.length * 2 });
+        },
+      };
+    },
+  };
+};

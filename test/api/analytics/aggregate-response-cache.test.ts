@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Lao } from '../../../server/modules/lao/lao.entity';
+import {
+  completeProfile,
+  createCycle,
+  createLaoAccount,
+  createWorld,
+  projectFields,
+  type World,
+} from '../../factories';
+import type { GraphQLClient } from '../../helpers/graphql-client';
+import { passPlan, signIn } from '../../helpers/sign-in';
+import { startTestServer, type TestServer } from '../../helpers/test-server';
+
+const implementationQuery = (laoFields = 'id code nameTh district { id nameTh } province { id nameTh }') => `
+  query($provinceId: ID) {
+    implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: $provinceId, first: 100) {
+      totalCount
+      edges { node { eligibleCount reportedCount completedCount percentage level lao { ${laoFields} } } }
+    }
+  }`;
+
+describe('whole answers of the aggregate tables, cached by data version', () => {
+  const clock = { now: new Date('2023-04-20T03:00:00.000Z') };
+  let server: TestServer;
+  let world: World;
+  let lao: GraphQLClient;
+  let centralToken: string;
+  let provincialToken: string;
+  const projectIds: string[] = [];
+
+  /** POSTs as the given token and returns the body and whether the answer came from the cache. */
+  const ask = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response data freely
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    return { body, hit: response.headers.get('x-aggregate-cache') === 'HIT' };
+  };
+  const dintongRow = (body: { data?: { implementation: { edges: { node: { lao: { id: string } } }[] } } }) =>
+    body.data?.implementation.edges.find((edge) => edge.node.lao.id === String(world.dintong.id))?.node;
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => clock.now });
+    world = await createWorld(server.dataSource);
+    await createCycle(server.dataSource);
+    await server.dataSource.getRepository(Lao).update(world.dintong.id, completeProfile);
+    await createLaoAccount(server.dataSource, world.dintong, { password: 'Dintong-Pass-2565' });
+    lao = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
+    const central = await signIn(server, world.central.username, world.central.password);
+    centralToken = central.token as string;
+    provincialToken = (await signIn(server, world.provincial.username, world.provincial.password))
+      .token as string;
+    for (let i = 0; i < 4; i += 1) {
+      const created = await lao(
+        `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id } }`,
+        { input: projectFields({ name: `โครงการที่ ${i + 1}`, fiscalYears: [2566] }) },
+      );
+      projectIds.push(created.data!.createProject.id);
+    }
+    await passPlan(lao, central, world.dintong.id);
+  });
+  afterAll(() => server.stop());
+
+  it('answers a repeated table from the cache, and counts a report the moment it lands', async () => {
+    const variables = { provinceId: String(world.phitsanulok.id) };
+    const first = await ask(centralToken, implementationQuery(), variables);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.hit).toBe(false);
+    expect(dintongRow(first.body)).toMatchObject({
+      eligibleCount: 4,
+      reportedCount: 0,
+      level: 'NOT_REPORTED',
+    });
+    const again = await ask(centralToken, implementationQuery(), variables);
+    expect(again.hit).toBe(true);
+    expect(again.body.data).toEqual(first.body.data);
+
+    const submitted = await lao(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
+      {
+        input: {
+          projectId: projectIds[0],
+          fiscalYear: 2566,
+          round: 'SIX_MONTH',
+          inOrdinance: true,
+          ordinanceBudget: '1000',
+          disbursed: '500',
+          status: 'COMPLETED',
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    const after = await ask(centralToken, implementationQuery(), variables);
+    expect(after.hit).toBe(false);
+    expect(dintongRow(after.body)).toMatchObject({
+      reportedCount: 1,
+      completedCount: 1,
+      percentage: '25.00',
+      level: 'MEDIUM',
+    });
+    expect((await ask(centralToken, implementationQuery(), variables)).hit).toBe(true);
+  });
+
+  it('serves the national statistics from the cache too, with the budget still charged', async () => {
+    const query = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id nameTh } laoCount partlyReported } }`;
+    await ask(centralToken, query);
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${centralToken}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { extensions?: { cost?: { budget?: unknown } } };
+    expect(response.headers.get('x-aggregate-cache')).toBe('HIT');
+    expect(body.extensions?.cost?.budget).toBeDefined();
+  });
+
+  it('keeps each caller’s answers to that caller', async () => {
+    const variables = { provinceId: String(world.phitsanulok.id) };
+    await ask(centralToken, implementationQuery(), variables);
+    expect((await ask(centralToken, implementationQuery(), variables)).hit).toBe(true);
+    const provincial = await ask(provincialToken, implementationQuery(), variables);
+    expect(provincial.hit).toBe(false);
+    expect(provincial.body.data).toEqual(
+      (await ask(centralToken, implementationQuery(), variables)).body.data,
+    );
+  });
+
+  it('never caches a document that selects what the data version does not cover', async () => {
+    const query = implementationQuery('id population coordinator { fullName }');
+    await ask(centralToken, query);
+    expect((await ask(centralToken, query)).hit).toBe(false);
+    const mixed = `{ viewer { __typename } statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`;
+    await ask(centralToken, mixed);
+    expect((await ask(centralToken, mixed)).hit).toBe(false);
+  });
+
+  it('shows an LAO renamed in the master data at once', async () => {
+    const variables = { provinceId: String(world.phitsanulok.id) };
+    await ask(centralToken, implementationQuery(), variables);
+    expect((await ask(centralToken, implementationQuery(), variables)).hit).toBe(true);
+    await server.dataSource
+      .getRepository(Lao)
+      .update(world.dintong.id, { nameTh: 'องค์การบริหารส่วนตำบลดินทองใหม่' });
+    const renamed = await ask(centralToken, implementationQuery(), variables);
+    expect(renamed.hit).toBe(false);
+    expect(
+      renamed.body.data.implementation.edges.map(
+        (e: { node: { lao: { nameTh: string } } }) => e.node.lao.nameTh,
+      ),
+    ).toContain('องค์การบริหารส่วนตำบลดินทองใหม่');
+  });
+});
