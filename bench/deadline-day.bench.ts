@@ -417,6 +417,80 @@ const rawSql = async (url: string, name: string, text: string, params: () => unk
   return { rps: Math.round(latencies.length / seconds), p50: at(0.5), p95: at(0.95) };
 };
 
+const peerVersion = '5.1.5';
+const peerDir = path.join(root, '.data', 'postgraphile-peer');
+
+/**
+ * PostGraphile v5, the best GraphQL-over-Postgres peer, over the same database: installed on
+ * first use into .data/postgraphile-peer (never a dependency of the app), serving the LAO
+ * project list through `bench_peer.lao_projects_of_year` (bench/postgraphile-peer.ts).
+ * BENCH_PEER=off skips it.
+ */
+const startPeer = async (databaseUrl: string) => {
+  if (!existsSync(path.join(peerDir, 'node_modules', 'postgraphile'))) {
+    console.log(`Installing PostGraphile ${peerVersion} into .data/postgraphile-peer (bench only) …`);
+    mkdirSync(peerDir, { recursive: true });
+    writeFileSync(path.join(peerDir, 'package.json'), '{ "name": "postgraphile-peer", "private": true }\n');
+    const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', `postgraphile@${peerVersion}`], {
+      cwd: peerDir,
+      stdio: 'inherit',
+    });
+    if (npm.status !== 0) throw new Error('Installing PostGraphile failed');
+  }
+  const pool = new Pool({ connectionString: databaseUrl, max: 1 });
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS bench_peer`);
+    await pool.query(`CREATE OR REPLACE FUNCTION bench_peer.lao_projects_of_year(lao_id integer, fiscal_year smallint)
+      RETURNS SETOF public.project LANGUAGE sql STABLE AS $$
+        SELECT * FROM public.project p WHERE p.lao_id = $1 AND p.fiscal_years @> ARRAY[$2] ORDER BY p.lao_id, p.id
+      $$`);
+  } finally {
+    await pool.end();
+  }
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      require.resolve('ts-node/dist/bin.js'),
+      '--transpile-only',
+      path.join(__dirname, 'postgraphile-peer.ts'),
+      peerDir,
+      databaseUrl,
+      String(port),
+    ],
+    { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = Date.now();
+  while (!output.includes('PostGraphile peer is running')) {
+    if (child.exitCode !== null) throw new Error(`PostGraphile exited:\n${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`PostGraphile did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
+
+/** The same read as our `LAO project list (year)` flow: the fields of ProjectFields that are columns, and the LAO. */
+const peerProjectsQuery = `query ($laoId: Int!, $fiscalYear: Int!, $first: Int!) {
+  benchPeerLaoProjectsOfYear(laoId: $laoId, fiscalYear: $fiscalYear, first: $first) {
+    totalCount pageInfo { endCursor hasNextPage }
+    edges { cursor node { id rowId version name workType fiscalYears quarters primaryDimension additionalDimensions
+      essence antiCorruptionBudget localDevelopmentBudget targetGroups objectives remarks reviewStatus reviewReason
+      reviewedAt updatedAt laoByLaoId { id rowId code nameTh } } }
+  }
+}`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** Rows where the kept per-LAO summaries differ from a recomputation from every project and report (0 = exact). */
 const summaryDrift = async (url: string): Promise<number> => {
   const pool = new Pool({ connectionString: url, max: 1 });
@@ -556,6 +630,51 @@ export const runDeadlineDayBench = async () => {
           () => [fiscalYear, 'TWELVE_MONTH', high, medium],
         ),
       };
+      // Against PostGraphile v5 on the same read, in this run, alternating A B A B A B.
+      let peer: { ours: number[]; postgraphile: number[]; ratioOfMedians: number } | null = null;
+      const projectList = flows.find((f) => f.name === 'LAO project list (year)') as Flow;
+      if (
+        process.env.BENCH_PEER !== 'off' &&
+        (!only || only.some((w) => projectList.name.toLowerCase().includes(w)))
+      ) {
+        const postgraphile = await startPeer(database.url);
+        try {
+          const peerRequest = () => {
+            const caller = pick(prepared.callers);
+            return {
+              body: JSON.stringify({
+                query: peerProjectsQuery,
+                variables: { laoId: Number(caller.laoId), fiscalYear: currentYear, first: 50 },
+              }),
+            };
+          };
+          await drive(postgraphile.url, 'peer warm-up', peerRequest, 3);
+          const ours: number[] = [];
+          const theirs: number[] = [];
+          for (let round = 0; round < 3; round += 1) {
+            ours.push(
+              (await measure(`${projectList.name} (A/B ${round + 1})`, () => projectList.next(prepared))).rps,
+            );
+            const other = await drive(
+              postgraphile.url,
+              `PostGraphile v5: LAO project list (A/B ${round + 1})`,
+              peerRequest,
+            );
+            results.push(other);
+            console.log(
+              `  ${other.flow.padEnd(46)} ${String(other.rps).padStart(6)} req/s  p50 ${other.p50} ms  p95 ${other.p95} ms`,
+            );
+            theirs.push(other.rps);
+          }
+          peer = {
+            ours,
+            postgraphile: theirs,
+            ratioOfMedians: Math.round((median(ours) / median(theirs)) * 100) / 100,
+          };
+        } finally {
+          await postgraphile.stop();
+        }
+      }
       server.resetPeakMemory();
       const partner = wanted('partner') ? await partnerPull(server.url, prepared.central) : null;
       peakMemoryMb = Math.max(peakMemoryMb, Math.round(server.peakMemoryMb()));
@@ -578,6 +697,7 @@ export const runDeadlineDayBench = async () => {
         },
         partnerPull: partner,
         summaryDrift: { rows: driftRows, seconds: driftSeconds },
+        postgraphile: peer,
         serverPeakMemoryMb: peakMemoryMb,
         clientInitialJsKbGzip: clientInitialJsKb(),
       };
@@ -610,6 +730,10 @@ export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineD
   if (p)
     console.log(
       `partner pull of ${summary.settings.fiscalYear} reports: ${p.records} records in ${p.pages} pages, ${p.seconds} s (${p.recordsPerSecond} records/s, page p50 ${p.pageP50} ms, p95 ${p.pageP95} ms)`,
+    );
+  if (summary.postgraphile)
+    console.log(
+      `LAO project list vs PostGraphile v5 (same run, A/B ×3): ours ${summary.postgraphile.ours.join('/')} req/s, PostGraphile ${summary.postgraphile.postgraphile.join('/')} req/s, ratio of medians ${summary.postgraphile.ratioOfMedians}`,
     );
   console.log(
     `summaries vs. a recomputation from scratch after the run: ${summary.summaryDrift.rows} differing rows (${summary.summaryDrift.seconds} s)`,

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import {
   type DocumentNode,
+  type FieldNode,
   type GraphQLSchema,
+  Kind,
   type OperationDefinitionNode,
   BREAK,
   TypeInfo,
@@ -10,6 +12,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer';
 import type { Context } from '../context';
@@ -77,9 +80,13 @@ const viewerKey = (viewer: Viewer): string => {
   return viewer.kind;
 };
 
-type Entry = { version: string; data: Record<string, unknown>; bytes: number };
+type Entry = { version: string; text: string; bytes: number };
 
-/** The JSON text of cached `data` objects, so a hit is not serialised again (see `stringifyResult`). */
+/**
+ * The JSON text of answers' `data`, so a hit is neither kept as objects (several times the
+ * size of its text) nor serialised again: a hit's `data` is an empty stand-in that
+ * `stringifyResult` replaces with the stored text (nothing between reads a hit's data).
+ */
 const serialised = new WeakMap<object, string>();
 
 /**
@@ -99,6 +106,33 @@ export const stringifyResult = (result: {
 };
 
 const versionSql = `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version`;
+const provinceVersionSql = `SELECT coalesce((SELECT version FROM aggregate_version WHERE province_id = $1), 0)::text AS version`;
+
+/** Tables of one province, whose answers only that province's version (and geography, which bumps all) decide. */
+const provinceTables = new Set(['implementation', 'reportingCoverage']);
+
+/**
+ * The province an operation's one table is limited to by its `provinceId` argument, or null
+ * (the national version then decides): a report elsewhere leaves that table's answer valid.
+ */
+const provinceOf = (
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): number | null => {
+  const fields = operation.selectionSet.selections.filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename',
+  );
+  if (fields.length !== 1 || !provinceTables.has(fields[0].name.value)) return null;
+  const definition = schema.getQueryType()?.getFields()[fields[0].name.value];
+  if (!definition) return null;
+  try {
+    const id = Number(getArgumentValues(definition, fields[0], variables).provinceId);
+    return Number.isSafeInteger(id) && id > 0 && id < 32768 ? id : null;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Whole answers of the aggregate tables (national statistics, province implementation
@@ -170,11 +204,16 @@ export const aggregateResponseCache = (
             return; // variables nested too deep to serialise (RangeError): not cached, executed as usual
           }
           // Never rejects: a refused request (access, budget) may leave it unawaited; a failed read only means no cache.
-          versionRead = preparedQuery<{ version: string }>(
-            dataSource,
-            'aggregate-version-sum',
-            versionSql,
-            [],
+          const province = provinceOf(schema, operation, request.variables);
+          versionRead = (
+            province === null
+              ? preparedQuery<{ version: string }>(dataSource, 'aggregate-version-sum', versionSql, [])
+              : preparedQuery<{ version: string }>(
+                  dataSource,
+                  'aggregate-version-province',
+                  provinceVersionSql,
+                  [province],
+                )
           )
             .then(([row]) => row.version)
             .catch(() => null);
@@ -189,10 +228,9 @@ export const aggregateResponseCache = (
           entries.set(key, hit);
           const headers = new HeaderMap();
           headers.set('x-aggregate-cache', 'HIT');
-          return {
-            http: { status: undefined, headers },
-            body: { kind: 'single', singleResult: { data: hit.data } },
-          };
+          const data = {};
+          serialised.set(data, hit.text);
+          return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: { data } } };
         },
         async willSendResponse({ response }) {
           if (!key || version === null || response.body.kind !== 'single') return;
@@ -201,7 +239,7 @@ export const aggregateResponseCache = (
           // Stored under the version read before execution: data newer than it only makes the next read miss.
           const text = JSON.stringify(data);
           serialised.set(data, text);
-          store(key, { version, data, bytes: text.length * 2 });
+          store(key, { version, text, bytes: text.length * 2 });
         },
       };
     },
