@@ -73,11 +73,15 @@ export const isCacheableOperation = (
   return cacheable && tables > 0;
 };
 
-/** Whose answer it is: an answer is only ever served again to the caller it was made for. */
-const viewerKey = (viewer: Viewer): string => {
-  if (viewer.kind === 'account') return `account:${viewer.accountId}`;
-  if (viewer.kind === 'partner') return `partner:${viewer.apiKeyId}`;
-  return viewer.kind;
+/**
+ * Whose answer it is: an answer is only ever served again to the caller it was made for, with
+ * everything its access rules read (an account moved to another province gets new answers).
+ */
+const viewerKey = (viewer: Viewer): unknown[] => {
+  if (viewer.kind === 'account')
+    return [viewer.kind, viewer.accountId, viewer.role, viewer.laoId, viewer.provinceId];
+  if (viewer.kind === 'partner') return [viewer.kind, viewer.apiKeyId, viewer.scopes, viewer.provinceIds];
+  return [viewer.kind];
 };
 
 type Entry = { version: string; text: string; bytes: number };
@@ -153,7 +157,8 @@ export const aggregateResponseCache = (
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const entries = new Map<string, Entry>();
   let totalBytes = 0;
-  const shapes = new WeakMap<DocumentNode, boolean>();
+  // Per operation, not per document: a document may hold several operations.
+  const shapes = new WeakMap<OperationDefinitionNode, boolean>();
   const enabled = !hasReplicas(dataSource);
 
   const store = (key: string, entry: Entry) => {
@@ -182,10 +187,10 @@ export const aggregateResponseCache = (
         // version read overlaps the budget charge instead of adding a round trip after it.
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!request.query || !operation) return;
-          let cacheable = shapes.get(document);
+          let cacheable = shapes.get(operation);
           if (cacheable === undefined) {
             cacheable = isCacheableOperation(schema, document, operation);
-            shapes.set(document, cacheable);
+            shapes.set(operation, cacheable);
           }
           if (!cacheable) return;
           try {

@@ -55,19 +55,22 @@ type SubmissionContext = {
   existing: { id: number; version: number } | null;
 };
 
-/** $1 project, $2 account, $3 idempotency key, $4 fiscal year, $5 round kind. No row: no such project. */
+/**
+ * $1 project, $2 account, $3 idempotency key, $4 fiscal year (compared as int: any Int is a year
+ * without a plan or round, not an error), $5 round kind. No row: no such project.
+ */
 const submissionContextSql = `
   SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status,
          EXISTS (SELECT 1 FROM idempotency_key k WHERE k.account_id = $2 AND k.key = $3) AS seen,
-         (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4) AS plan_status,
+         (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4::int) AS plan_status,
          rr.id AS round_id, rr.opens_at, rr.closes_at,
          (SELECT max(e.until) FROM round_extension e
            WHERE e.round_id = rr.id AND e.lao_id = p.lao_id AND e.status = 'GRANTED') AS extended_until,
          (SELECT jsonb_build_object('id', r.id, 'version', r.version) FROM report r
-           WHERE r.project_id = p.id AND r.fiscal_year = $4 AND r.round = $5::round_kind) AS existing
+           WHERE r.project_id = p.id AND r.fiscal_year = $4::int AND r.round = $5::round_kind) AS existing
     FROM project p
     JOIN lao l ON l.id = p.lao_id
-    LEFT JOIN reporting_round rr ON rr.fiscal_year = $4 AND rr.kind = $5::round_kind
+    LEFT JOIN reporting_round rr ON rr.fiscal_year = $4::int AND rr.kind = $5::round_kind
    WHERE p.id = $1`;
 
 /**

@@ -106,6 +106,34 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect((await ask(centralToken, implementationQuery(), variables)).hit).toBe(true);
   });
 
+  it('keeps a province’s table cached while a report lands in another province', async () => {
+    const phrae = { provinceId: String(world.phrae.id) };
+    const phitsanulok = { provinceId: String(world.phitsanulok.id) };
+    await ask(centralToken, implementationQuery(), phrae);
+    await ask(centralToken, implementationQuery(), phitsanulok);
+    expect((await ask(centralToken, implementationQuery(), phrae)).hit).toBe(true);
+    const submitted = await lao(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
+      {
+        input: {
+          projectId: projectIds[1],
+          fiscalYear: 2566,
+          round: 'SIX_MONTH',
+          inOrdinance: false,
+          ordinanceBudget: '0',
+          disbursed: '0',
+          status: 'IN_PROGRESS',
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    expect((await ask(centralToken, implementationQuery(), phrae)).hit).toBe(true);
+    const changed = await ask(centralToken, implementationQuery(), phitsanulok);
+    expect(changed.hit).toBe(false);
+    expect(dintongRow(changed.body)).toMatchObject({ reportedCount: 2, completedCount: 1 });
+  });
+
   it('serves the national statistics from the cache too, with the budget still charged', async () => {
     const query = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id nameTh } laoCount partlyReported } }`;
     await ask(centralToken, query);
@@ -137,6 +165,21 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     const mixed = `{ viewer { __typename } statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`;
     await ask(centralToken, mixed);
     expect((await ask(centralToken, mixed)).hit).toBe(false);
+    // One document, two operations: only the one that selects nothing else is cached.
+    const twoOperations = `query Plain { statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }
+      query WithViewer { viewer { __typename } statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`;
+    const run = async (operationName: string) =>
+      (
+        await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${centralToken}` },
+          body: JSON.stringify({ query: twoOperations, operationName }),
+        })
+      ).headers.get('x-aggregate-cache');
+    await run('Plain');
+    expect(await run('Plain')).toBe('HIT');
+    await run('WithViewer');
+    expect(await run('WithViewer')).toBeNull();
   });
 
   it('shows an LAO renamed in the master data at once', async () => {

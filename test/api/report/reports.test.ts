@@ -155,6 +155,8 @@ describe('progress reports', () => {
     expect(errorCode(rejected)).toBe('PROJECT_REJECTED');
     expect(rejected.errors?.[0].message).toContain('ไม่ต้องรายงานผล');
     expect(errorCode(await report(projects.a.id, { fiscalYear: 2567 }))).toBe('PROJECT_NOT_IN_YEAR');
+    // A year beyond smallint is just another year the project does not run in, not a server error.
+    expect(errorCode(await report(projects.a.id, { fiscalYear: 2147483647 }))).toBe('PROJECT_NOT_IN_YEAR');
     const draftYear = await report(projects.both.id, { fiscalYear: 2567, round: 'SIX_MONTH' });
     expect(errorCode(draftYear)).toBe('PLAN_NOT_PASSED');
     expect(draftYear.errors?.[0].message).toContain('2567');
