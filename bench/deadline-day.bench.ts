@@ -112,43 +112,55 @@ const ensureNationalData = async (url: string) => {
   console.log(`National dataset loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 };
 
-export const startServer = async (databaseUrl: string) => {
-  const port = await freePort();
-  // BENCH_SERVER_ARGS: extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
-  const nodeArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...nodeArgs, path.join(root, 'dist', 'server', 'main.js')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl,
-        JWT_SECRET: jwtSecret,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        SEED_DEMO: 'false',
-        // The bench drives thousands of requests per second from one address and a few
-        // accounts: budgets stay on (their SQL runs) but never refuse.
-        API_BUDGET_RESTORE_PER_SECOND: '1000000000',
-        API_BUDGET_PARTNER_RESTORE_PER_SECOND: '1000000000',
-        API_BUDGET_ANONYMOUS_RESTORE_PER_SECOND: '1000000000',
-        REMINDER_INTERVAL_MINUTES: '0',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/** Spawns a server process and waits until its output says it listens; `stop` sends SIGTERM and waits. */
+const spawnServer = async (name: string, args: string[], env: NodeJS.ProcessEnv, ready: string) => {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const started = Date.now();
-  while (!output.includes('is running at')) {
-    if (child.exitCode !== null) throw new Error(`Server exited:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`Server did not start:\n${output}`);
+  while (!output.includes(ready)) {
+    if (child.exitCode !== null) throw new Error(`${name} exited:\n${output}`);
+    if (Date.now() - started > 60_000) throw new Error(`${name} did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { child, stop };
+};
+
+export const startServer = async (databaseUrl: string) => {
+  const port = await freePort();
+  // BENCH_SERVER_ARGS: extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
+  const { child, stop } = await spawnServer(
+    'Server',
+    [...nodeArgs, path.join(root, 'dist', 'server', 'main.js')],
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SEED_DEMO: 'false',
+      // The bench drives thousands of requests per second from one address and a few
+      // accounts: budgets stay on (their SQL runs) but never refuse.
+      API_BUDGET_RESTORE_PER_SECOND: '1000000000',
+      API_BUDGET_PARTNER_RESTORE_PER_SECOND: '1000000000',
+      API_BUDGET_ANONYMOUS_RESTORE_PER_SECOND: '1000000000',
+      REMINDER_INTERVAL_MINUTES: '0',
+    },
+    'is running at',
+  );
   /** Peak resident memory of the server process (VmHWM), MB. */
   const peakMemoryMb = () => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -166,11 +178,7 @@ export const startServer = async (databaseUrl: string) => {
     url: `http://127.0.0.1:${port}`,
     peakMemoryMb,
     resetPeakMemory,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop,
   };
 };
 
@@ -448,8 +456,8 @@ const startPeer = async (databaseUrl: string) => {
     await pool.end();
   }
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
+  const { stop } = await spawnServer(
+    'PostGraphile',
     [
       require.resolve('ts-node/dist/bin.js'),
       '--transpile-only',
@@ -458,25 +466,10 @@ const startPeer = async (databaseUrl: string) => {
       databaseUrl,
       String(port),
     ],
-    { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { ...process.env, NODE_ENV: 'production' },
+    'PostGraphile peer is running',
   );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const started = Date.now();
-  while (!output.includes('PostGraphile peer is running')) {
-    if (child.exitCode !== null) throw new Error(`PostGraphile exited:\n${output}`);
-    if (Date.now() - started > 60_000) throw new Error(`PostGraphile did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { url: `http://127.0.0.1:${port}`, stop };
 };
 
 /** The same read as our `LAO project list (year)` flow: the fields of ProjectFields that are columns, and the LAO. */
