@@ -50,7 +50,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     rounds,
     reports: new ReportService(dataSource, config.now),
     implementation,
-    analytics: new AnalyticsService(dataSource, implementation),
+    analytics: new AnalyticsService(dataSource),
     reminders: new ReminderService(dataSource, mailer, {
       daysBefore: config.reminderDaysBefore,
       now: config.now,

@@ -9,12 +9,12 @@ import { AggregateCache } from './aggregate-cache';
 import { WorkType } from '../project/project.enums';
 import {
   countsSql,
-  type ImplementationService,
   implementationRow,
   laoScopeSql,
   levelSql,
   levelThresholds,
   percentageSql,
+  summaryCountsSql,
 } from '../report/implementation.service';
 import { preparedQuery } from '../../db/prepared';
 import type { Queryable } from '../../db/replica';
@@ -70,10 +70,7 @@ const laoSummarySql = `
     SELECT primary_dimension, work_type, review_status, anti_corruption_budget, local_development_budget
       FROM project WHERE lao_id = $1 AND $2::int = ANY (fiscal_years)
   ), counted AS (
-    SELECT l.id AS lao_id, l.district_id, l.province_id, k.round,
-           coalesce(s.eligible, 0) AS eligible, coalesce(s.reported, 0) AS reported,
-           coalesce(s.completed, 0) AS completed, coalesce(s.in_progress, 0) AS in_progress,
-           coalesce(s.unable, 0) AS unable
+    SELECT l.id AS lao_id, l.district_id, l.province_id, k.round, ${summaryCountsSql('s')}
       FROM lao l CROSS JOIN unnest(enum_range(NULL::round_kind)) AS k(round)
       LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $2::int AND s.round = k.round
      WHERE l.id = $1
@@ -96,9 +93,11 @@ const laoSummarySql = `
                          coalesce(sum(r.disbursed), 0)::numeric(15,2)::text AS disbursed
                     FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
                    WHERE r.lao_id = $1 AND r.fiscal_year = $2::int GROUP BY r.round) m) AS money,
-         (SELECT jsonb_object_agg(round, to_jsonb(t) || jsonb_build_object('level', CASE round
-                   WHEN 'SIX_MONTH' THEN ${levelSql('percentage', '$3', '$4')}
-                   ELSE ${levelSql('percentage', '$5', '$6')} END))
+         (SELECT jsonb_object_agg(round, to_jsonb(t) || jsonb_build_object(
+                   -- as text, like the implementation table's rows (jsonb would make it a number)
+                   'percentage', t.percentage::text,
+                   'level', CASE round WHEN 'SIX_MONTH' THEN ${levelSql('percentage', '$3', '$4')}
+                                       ELSE ${levelSql('percentage', '$5', '$6')} END))
             FROM rated t) AS implementation
     FROM lao l WHERE l.id = $1`;
 
@@ -112,10 +111,7 @@ export class AnalyticsService {
   /** National and provincial statistics from the versioned cache (see AggregateCache). */
   private readonly cache = new AggregateCache();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly implementation: ImplementationService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * National statistics by province, or — with a province — by its districts:
@@ -226,14 +222,7 @@ export class AnalyticsService {
       })),
       rounds: [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH].map((round) => ({
         round,
-        // jsonb turns numeric into a JSON number: the percentage goes back to its two-decimal text.
-        implementation: implementationRow({
-          ...implementation[round],
-          percentage:
-            implementation[round].percentage === null
-              ? null
-              : Number(implementation[round].percentage).toFixed(2),
-        }),
+        implementation: implementationRow(implementation[round]),
         ordinanceBudget: money[round]?.ordinance ?? '0.00',
         disbursed: money[round]?.disbursed ?? '0.00',
       })),

@@ -35,6 +35,12 @@ export type CoverageRowData = {
   notReported: number;
 };
 
+/** An LAO's counts of a round from its `lao_round_summary` row `s` (absent: all zero). */
+export const summaryCountsSql = (s: string) =>
+  `coalesce(${s}.eligible, 0) AS eligible, coalesce(${s}.reported, 0) AS reported,
+   coalesce(${s}.completed, 0) AS completed, coalesce(${s}.in_progress, 0) AS in_progress,
+   coalesce(${s}.unable, 0) AS unable`;
+
 /** The percentage of a row with counts `eligible`, `reported`, `completed` (alias `c`): null when not reported. */
 export const percentageSql = (c: string) =>
   `CASE WHEN ${c}.reported = 0 OR ${c}.eligible = 0 THEN NULL
@@ -58,12 +64,7 @@ export const levelSql = (percentage: string, high: string, medium: string) =>
  */
 export const countsSql = (where: string) => `
   WITH counts AS (
-    SELECT l.id AS lao_id, l.district_id, l.province_id,
-           coalesce(s.eligible, 0) AS eligible,
-           coalesce(s.reported, 0) AS reported,
-           coalesce(s.completed, 0) AS completed,
-           coalesce(s.in_progress, 0) AS in_progress,
-           coalesce(s.unable, 0) AS unable
+    SELECT l.id AS lao_id, l.district_id, l.province_id, ${summaryCountsSql('s')}
       FROM lao l
       LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $1 AND s.round = $2::round_kind
      WHERE ${where}
