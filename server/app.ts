@@ -20,7 +20,9 @@ import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { aggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
-import { apiLimitsPlugin } from './graphql/limits/plugin';
+import { admitter, Preflight } from './graphql/limits/admission';
+import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
+import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
 import { requestIdOf, setUpObservability } from './observability';
 import { buildAppSchema } from './schema';
@@ -53,8 +55,17 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   let publicUrl = config.publicUrl ?? '';
   const services = createServices(dataSource, config, () => publicUrl);
 
+  const schema = await buildAppSchema();
+  const costAnalyzer = new CostAnalyzer(schema, defaultCostOptions);
+  const budgets = budgetStoreFor(config.apiLimits, primaryPool(dataSource));
+  const admit = admitter(
+    new Preflight(schema, costAnalyzer, config.apiLimits),
+    services.sessions,
+    budgets,
+    config.apiLimits.budgets.account,
+  );
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema,
     formatError,
     stringifyResult,
     introspection: true,
@@ -66,7 +77,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       fieldAccessPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
-      apiLimitsPlugin(config.apiLimits, primaryPool(dataSource)),
+      apiLimitsPlugin(config.apiLimits, budgets, costAnalyzer),
       aggregateResponseCache(dataSource),
     ],
   });
@@ -129,7 +140,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds, maxTokens: config.apiLimits.maxTokens }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        viewer: await services.sessions.resolveViewer(req.headers.authorization),
+        ...(await admit(req.headers.authorization, req.body)),
         services,
         loaders: createLoaders(dataSource),
         requestId: requestIdOf(req),

@@ -1,4 +1,5 @@
 import type { Viewer } from './auth/viewer';
+import type { Admission } from './graphql/limits/admission';
 import type { Loaders } from './graphql/loaders';
 import type { Services } from './services';
 
@@ -11,4 +12,6 @@ export type Context = {
   /** Client address as Express sees it (honours TRUST_PROXY). */
   clientAddress: string;
   userAgent: string | null;
+  /** The request as measured (and for an account, charged) before Apollo ran it, if it was. */
+  admission?: Admission;
 };

@@ -109,33 +109,79 @@ export const stringifyResult = (result: {
   return `{"data":${text}${extensions}}\n`;
 };
 
-const versionSql = `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version`;
-const provinceVersionSql = `SELECT coalesce((SELECT version FROM aggregate_version WHERE province_id = $1), 0)::text AS version`;
+/** The version statements, by what an operation's tables are limited to (migration AggregateVersionsByYear). */
+const versionStatements = {
+  all: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version`,
+  year: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version WHERE fiscal_year IN (0, $1)`,
+  province: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version WHERE province_id = $1`,
+  provinceYear: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version
+                  WHERE province_id = $1 AND fiscal_year IN (0, $2)`,
+} as const;
 
-/** Tables of one province, whose answers only that province's version (and geography, which bumps all) decide. */
+/** Tables of one province, whose answers only that province's versions (and geography, which bumps all) decide. */
 const provinceTables = new Set(['implementation', 'reportingCoverage']);
 
+const smallint = (value: unknown): number | null => {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 && n < 32768 ? n : null;
+};
+
 /**
- * The province an operation's one table is limited to by its `provinceId` argument, or null
- * (the national version then decides): a report elsewhere leaves that table's answer valid.
+ * What an operation's tables are limited to: the fiscal year every one of its tables
+ * names (`fiscalYear`), and the province of its one table when it has a `provinceId`
+ * argument; null where not limited (the versions of every year or province decide).
+ * A report of 2570 then leaves the tables of 2569 valid, and a report in one province
+ * the tables of another.
  */
-const provinceOf = (
+export const versionScopeOf = (
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown> | undefined,
-): number | null => {
+): { province: number | null; year: number | null } => {
   const fields = operation.selectionSet.selections.filter(
     (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== '__typename',
   );
-  if (fields.length !== 1 || !provinceTables.has(fields[0].name.value)) return null;
-  const definition = schema.getQueryType()?.getFields()[fields[0].name.value];
-  if (!definition) return null;
+  const rootFields = schema.getQueryType()?.getFields() ?? {};
+  const args: Record<string, unknown>[] = [];
   try {
-    const id = Number(getArgumentValues(definition, fields[0], variables).provinceId);
-    return Number.isSafeInteger(id) && id > 0 && id < 32768 ? id : null;
+    for (const field of fields) {
+      const definition = rootFields[field.name.value];
+      if (!definition) return { province: null, year: null };
+      args.push(getArgumentValues(definition, field, variables));
+    }
   } catch {
-    return null;
+    return { province: null, year: null };
   }
+  const years = new Set(args.map((a) => smallint(a.fiscalYear)));
+  const year = years.size === 1 ? [...years][0] : null;
+  const province =
+    fields.length === 1 && provinceTables.has(fields[0].name.value) ? smallint(args[0].provinceId) : null;
+  return { province, year };
+};
+
+const readVersion = (
+  dataSource: DataSource,
+  { province, year }: { province: number | null; year: number | null },
+) => {
+  if (province !== null && year !== null)
+    return preparedQuery<{ version: string }>(
+      dataSource,
+      'aggregate-version-province-year',
+      versionStatements.provinceYear,
+      [province, year],
+    );
+  if (province !== null)
+    return preparedQuery<{ version: string }>(
+      dataSource,
+      'aggregate-version-province',
+      versionStatements.province,
+      [province],
+    );
+  if (year !== null)
+    return preparedQuery<{ version: string }>(dataSource, 'aggregate-version-year', versionStatements.year, [
+      year,
+    ]);
+  return preparedQuery<{ version: string }>(dataSource, 'aggregate-version-sum', versionStatements.all, []);
 };
 
 /**
@@ -209,17 +255,7 @@ export const aggregateResponseCache = (
             return; // variables nested too deep to serialise (RangeError): not cached, executed as usual
           }
           // Never rejects: a refused request (access, budget) may leave it unawaited; a failed read only means no cache.
-          const province = provinceOf(schema, operation, request.variables);
-          versionRead = (
-            province === null
-              ? preparedQuery<{ version: string }>(dataSource, 'aggregate-version-sum', versionSql, [])
-              : preparedQuery<{ version: string }>(
-                  dataSource,
-                  'aggregate-version-province',
-                  provinceVersionSql,
-                  [province],
-                )
-          )
+          versionRead = readVersion(dataSource, versionScopeOf(schema, operation, request.variables))
             .then(([row]) => row.version)
             .catch(() => null);
         },

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { preparedQuery } from '../db/prepared';
 import { type Connection, decodeJsonCursor, lazyCount, toConnection } from './connection';
 
 /**
@@ -14,6 +18,57 @@ const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] =>
     (values) =>
       Array.isArray(values) && values.length === keys.length && values.every((v) => typeof v === 'string'),
   );
+
+/** Distinct page statements kept prepared per connection; past this, pages run unnamed. */
+const maxPreparedPages = 200;
+const preparedPages = new Set<string>();
+
+/**
+ * Runs a page query and makes its entities without TypeORM's general result transformer,
+ * where nothing needs it: the main alias's columns only (joins filter, never select), no
+ * relation ids or counts, on the primary outside any transaction. The statement is
+ * prepared by its text (the same filters give the same text), and each column is
+ * hydrated as TypeORM would (`prepareHydratedValue`: enum arrays, transformers). Anything
+ * else takes `getRawAndEntities`.
+ */
+const rawAndEntities = async <T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+): Promise<{ raw: Record<string, unknown>[]; entities: T[] }> => {
+  const { expressionMap } = query;
+  const main = expressionMap.mainAlias;
+  const dataSource = query.connection;
+  const lean =
+    main?.hasMetadata === true &&
+    !(query as unknown as { queryRunner?: unknown }).queryRunner &&
+    expressionMap.joinAttributes.every((join) => !join.isSelected) &&
+    expressionMap.relationIdAttributes.length === 0 &&
+    main.metadata.eagerRelations.length === 0 &&
+    (dataSource.driver as unknown as { isReplicated?: boolean }).isReplicated !== true &&
+    !expressionMap.lockMode;
+  if (!lean || !main) return query.getRawAndEntities();
+  const [sql, parameters] = query.getQueryAndParameters();
+  const name = `page-${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+  if (!preparedPages.has(name) && preparedPages.size < maxPreparedPages) preparedPages.add(name);
+  const raw = preparedPages.has(name)
+    ? await preparedQuery<Record<string, unknown>>(dataSource, name, sql, parameters)
+    : ((await dataSource.query(sql, parameters)) as Record<string, unknown>[]);
+  if (raw.length === 0) return { raw, entities: [] };
+  const { metadata } = main;
+  const { driver } = dataSource;
+  const columns: [ColumnMetadata, string][] = metadata.columns
+    .map((column): [ColumnMetadata, string] => [
+      column,
+      DriverUtils.buildAlias(driver, undefined, main.name, column.databaseName),
+    ])
+    .filter(([, key]) => key in raw[0]);
+  const entities = raw.map((row) => {
+    const entity = metadata.create() as T;
+    for (const [column, key] of columns)
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[key], column));
+    return entity;
+  });
+  return { raw, entities };
+};
 
 /**
  * A page in a stable keyset order: the cursor holds the sort values of the last
@@ -47,7 +102,7 @@ export const keysetPage = async <T extends ObjectLiteral>(
       ? query.orderBy(key.sql, key.desc ? 'DESC' : 'ASC')
       : query.addOrderBy(key.sql, key.desc ? 'DESC' : 'ASC'),
   );
-  const { entities, raw } = await query.limit(args.first + 1).getRawAndEntities();
+  const { entities, raw } = await rawAndEntities(query.limit(args.first + 1));
   if (entities.length !== raw.length) throw new Error('keysetPage: joined rows must not multiply entities');
   const cursors = new Map(
     entities.map((entity, i) => [entity, JSON.stringify(keys.map((_, k) => raw[i][`keyset_${k}`]))]),

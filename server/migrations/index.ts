@@ -9,6 +9,7 @@ import { ImplementationSummaries1795400100000 } from './1795400100000-Implementa
 import { DeferSummaryTriggers1795400200000 } from './1795400200000-DeferSummaryTriggers';
 import { AggregateVersions1795400300000 } from './1795400300000-AggregateVersions';
 import { AggregateVersionsOfNames1795400400000 } from './1795400400000-AggregateVersionsOfNames';
+import { AggregateVersionsByYear1795400500000 } from './1795400500000-AggregateVersionsByYear';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   DeferSummaryTriggers1795400200000,
   AggregateVersions1795400300000,
   AggregateVersionsOfNames1795400400000,
+  AggregateVersionsByYear1795400500000,
 ];

@@ -293,6 +293,69 @@ describe('budgets', () => {
     }
   });
 
+  describe('of a signed-in caller, charged with the session lookup', () => {
+    const tinyAccountBudget: ApiLimits = {
+      ...defaultApiLimits,
+      budgets: { ...defaultApiLimits.budgets, account: { capacity: 200, restorePerSecond: 0.001 } },
+    };
+    const levels = async () =>
+      Object.fromEntries(
+        (
+          (await server.dataSource.query(`SELECT bucket_key, level FROM api_budget`)) as {
+            bucket_key: string;
+            level: number;
+          }[]
+        ).map((row) => [row.bucket_key.split(':')[0], row.level]),
+      ) as Record<string, number | undefined>;
+
+    it('looks up the session and charges the account in one statement, exactly under concurrency', async () => {
+      server = await startTestServer({ apiLimits: tinyAccountBudget });
+      const world = await createWorld(server.dataSource);
+      const { token } = await signIn(server, world.central.username, world.central.password);
+      const statements: string[] = [];
+      const logQuery = server.queries.logQuery.bind(server.queries);
+      server.queries.logQuery = (query?: string) => {
+        statements.push(query ?? '');
+        logQuery();
+      };
+      const first = await post(server, `{ __typename }`, {}, token);
+      expect(first.body.extensions?.cost).toMatchObject({ requested: 1, budget: { remaining: 199 } });
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/FROM session[\s\S]*INSERT INTO api_budget/);
+      // 199 left: of ten at once costing 77 each, two get through.
+      const answers = await Promise.all(Array.from({ length: 10 }, () => post(server, provinces, {}, token)));
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(2);
+      const refused = answers.filter((answer) => answer.status === 429);
+      expect(refused).toHaveLength(8);
+      expect(firstError(refused[0])?.extensions).toMatchObject({ code: 'RATE_LIMITED', capacity: 200 });
+      expect((await levels()).account).toBeCloseTo(155, 0);
+    });
+
+    it('charges nothing to the account for a document Apollo refuses, nor once the session is revoked', async () => {
+      server = await startTestServer({ apiLimits: tinyAccountBudget });
+      const world = await createWorld(server.dataSource);
+      const { token } = await signIn(server, world.central.username, world.central.password);
+      expect((await post(server, provinces, {}, token)).status).toBe(200);
+      const before = await levels();
+      expect(before.account).toBeCloseTo(77, 0);
+      const invalid = await post(server, `{ provinces { noSuchField } }`, {}, token);
+      expect(firstError(invalid)?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      const unparsable = await post(server, `{ provinces { id `, {}, token);
+      expect(firstError(unparsable)?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+      expect((await levels()).account).toBeCloseTo(77, 0);
+      // A revoked session is anonymous at once: its requests fill the address's bucket, not the account's.
+      await server.dataSource.query(`UPDATE session SET revoked_at = now()`);
+      const anonymousAnswer = await post(server, provinces, {}, token);
+      expect(anonymousAnswer.body.extensions?.cost?.budget?.capacity).toBe(
+        defaultApiLimits.budgets.anonymous.capacity,
+      );
+      const after = await levels();
+      expect(after.account).toBeCloseTo(77, 0);
+      expect(before.address ?? 0).toBeLessThan(20); // the sign-in only
+      expect(after.address).toBeGreaterThan(70); // the 77 of `provinces`, less what leaked
+    });
+  });
+
   it('charges concurrent requests exactly: of ten at once, only what fits gets through', async () => {
     server = await startTestServer({ apiLimits: tinyBudget(0.001) });
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(server, provinces)));

@@ -47,28 +47,57 @@ export type Charge = {
   retryAfterSeconds: number;
 };
 
+/** Bucket row `b` leaked by the time since its last charge × the restore rate (SQL expression `restore`). */
+const leaked = (b: string, restore: string) =>
+  `GREATEST(0, ${b}.level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - ${b}.updated_at))::float8 * ${restore}::float8)`;
+
 /*
- * One statement, atomic under concurrency (the upsert locks the row): leak the
- * bucket by the time elapsed × restore rate, add the cost if it fits under the
- * capacity, return the level. When it does not fit nothing is written and the
- * second branch reports the level as of the statement's snapshot (good enough to
- * say when to retry). Time is the database's clock, the same for every instance.
+ * The charge as two CTEs, `upsert` and `charged` (admitted, level), for the bucket keyed by
+ * `key` over the one-row relation `source` (an empty source charges nothing). Atomic under
+ * concurrency (the upsert locks the row): leak the bucket by the time elapsed × restore
+ * rate, add the cost if it fits under the capacity, return the level. When it does not fit
+ * nothing is written and the second branch reports the level as of the statement's
+ * snapshot (good enough to say when to retry). Time is the database's clock, the same for
+ * every instance. `cost`, `capacity` and `restore` are SQL expressions (parameters).
  */
-const chargeSql = `
-WITH upsert AS (
-  INSERT INTO api_budget AS b (bucket_key, level, updated_at)
-  VALUES ($1, $2::float8, clock_timestamp())
-  ON CONFLICT (bucket_key) DO UPDATE
-    SET level = GREATEST(0, b.level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at))::float8 * $4::float8) + EXCLUDED.level,
-        updated_at = GREATEST(b.updated_at, clock_timestamp())
-    WHERE GREATEST(0, b.level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at))::float8 * $4::float8) + EXCLUDED.level <= $3::float8
-  RETURNING level
-)
-SELECT true AS admitted, level FROM upsert
-UNION ALL
-SELECT false, GREATEST(0, level - GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - updated_at))::float8 * $4::float8)
-FROM api_budget
-WHERE bucket_key = $1 AND NOT EXISTS (SELECT 1 FROM upsert)`;
+export const chargeCtes = (source: string, key: string, cost: string, capacity: string, restore: string) => `
+  upsert AS (
+    INSERT INTO api_budget AS b (bucket_key, level, updated_at)
+    SELECT ${key}, ${cost}::float8, clock_timestamp() FROM ${source}
+    ON CONFLICT (bucket_key) DO UPDATE
+      SET level = ${leaked('b', restore)} + EXCLUDED.level,
+          updated_at = GREATEST(b.updated_at, clock_timestamp())
+      WHERE ${leaked('b', restore)} + EXCLUDED.level <= ${capacity}::float8
+    RETURNING level
+  ), charged AS (
+    SELECT true AS admitted, level FROM upsert
+    UNION ALL
+    SELECT false, ${leaked('b', restore)}
+      FROM api_budget b, ${source}
+     WHERE b.bucket_key = ${key} AND NOT EXISTS (SELECT 1 FROM upsert)
+  )`;
+
+const chargeSql = `WITH bucket AS (SELECT $1::text AS key), ${chargeCtes('bucket', 'bucket.key', '$2', '$3', '$4')}
+SELECT admitted, level FROM charged`;
+
+/** What a charge statement's `charged` row means for the caller (no row: the bucket vanished in a prune; empty). */
+export const chargeOf = (
+  row: { admitted: boolean | null; level: number | null } | undefined,
+  cost: number,
+  rule: BudgetRule,
+): Charge => {
+  const admitted = row?.admitted ?? false;
+  const level = row?.level ?? 0;
+  const overflow = level + cost - rule.capacity;
+  return {
+    admitted,
+    level,
+    remaining: Math.max(0, Math.floor(rule.capacity - level)),
+    retryAfterSeconds: admitted
+      ? 0
+      : Math.min(24 * 3600, Math.max(1, Math.ceil(overflow / Math.max(rule.restorePerSecond, 1e-6)))),
+  };
+};
 
 /** Leaky buckets of GraphQL cost points in Postgres (table `api_budget`), shared by every server instance. */
 export class BudgetStore {
@@ -89,21 +118,14 @@ export class BudgetStore {
       values: [key, cost, rule.capacity, rule.restorePerSecond],
     });
     this.pruneNowAndThen();
-    // No row: the bucket vanished between the upsert and the read (a prune); it is empty.
-    const { admitted, level } = rows[0] ?? { admitted: false, level: 0 };
-    const overflow = level + cost - rule.capacity;
-    return {
-      admitted,
-      level,
-      remaining: Math.max(0, Math.floor(rule.capacity - level)),
-      retryAfterSeconds: admitted
-        ? 0
-        : Math.min(24 * 3600, Math.max(1, Math.ceil(overflow / Math.max(rule.restorePerSecond, 1e-6)))),
-    };
+    return chargeOf(rows[0], cost, rule);
   }
 
-  /** Drops buckets that have leaked empty (callers seen once), at most every few minutes per instance. */
-  private pruneNowAndThen(): void {
+  /**
+   * Drops buckets that have leaked empty (callers seen once), at most every few minutes per
+   * instance; whoever charges a bucket with its own statement calls it too.
+   */
+  pruneNowAndThen(): void {
     if (Date.now() - this.lastPrune < this.pruneEveryMs) return;
     this.lastPrune = Date.now();
     this.pool

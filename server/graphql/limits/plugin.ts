@@ -1,10 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
 import type { Pool } from 'pg';
 import type { ApiLimits } from '../../config';
 import type { Context } from '../../context';
-import { BudgetStore, budgetKeyOf } from './budget';
-import { CostAnalyzer, type CostOptions, defaultCostOptions } from './cost';
+import { BudgetStore, budgetKeyOf, type Charge } from './budget';
+import type { CostAnalyzer } from './cost';
 import { budgetSpent, displayCost, tooCostly, tooDeep, tooManyAliases } from './errors';
 
 /** `extensions.cost` of every response whose operation was measured. */
@@ -17,39 +16,43 @@ export type CostReport = {
   budget: { capacity: number; remaining: number; restorePerSecond: number } | null;
 };
 
-/**
- * Static limits checked before execution (depth, aliases, cost; tokens are
- * Apollo's `parseOptions.maxTokens`) and the caller's leaky-bucket budget,
- * charged with the operation's cost before it runs. Adds `extensions.cost`.
- */
-export const apiLimitsPlugin = (
-  limits: ApiLimits,
-  pool: Pool,
-  costOptions: CostOptions = defaultCostOptions,
-): ApolloServerPlugin<Context> => {
-  const analyzers = new WeakMap<GraphQLSchema, CostAnalyzer>();
-  const analyzerFor = (schema: GraphQLSchema): CostAnalyzer => {
-    let analyzer = analyzers.get(schema);
-    if (!analyzer) {
-      analyzer = new CostAnalyzer(schema, costOptions);
-      analyzers.set(schema, analyzer);
-    }
-    return analyzer;
-  };
+/** The store of every caller's budget; buckets untouched longer than any fills back in are pruned. */
+export const budgetStoreFor = (limits: ApiLimits, pool: Pool): BudgetStore => {
   const rules = Object.values(limits.budgets);
   const drainSeconds = Math.max(
     3600,
     ...rules.map((rule) => (rule.restorePerSecond > 0 ? rule.capacity / rule.restorePerSecond : 0)),
   );
-  const budgets = new BudgetStore(pool, drainSeconds);
+  return new BudgetStore(pool, drainSeconds);
+};
 
+/**
+ * Static limits checked before execution (depth, aliases, cost; tokens are
+ * Apollo's `parseOptions.maxTokens`) and the caller's leaky-bucket budget,
+ * charged with the operation's cost before it runs. Adds `extensions.cost`.
+ * A signed-in caller's request usually arrives measured and charged already
+ * (`contextValue.admission`, charged with the session lookup): the same checks
+ * and the same charge, one round trip fewer.
+ */
+export const apiLimitsPlugin = (
+  limits: ApiLimits,
+  budgets: BudgetStore,
+  analyzer: CostAnalyzer,
+): ApolloServerPlugin<Context> => {
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
       return {
-        async didResolveOperation({ schema, document, operation, request, contextValue, response }) {
+        async didResolveOperation({ document, operation, request, contextValue, response }) {
           if (!operation) return; // Apollo answers the unknown operation name
-          const shape = analyzerFor(schema).measure(document, operation, request.variables);
+          const { admission } = contextValue;
+          const measured =
+            admission !== undefined &&
+            admission.query === request.query &&
+            admission.operationName === (request.operationName ?? null)
+              ? admission
+              : undefined;
+          const shape = measured?.shape ?? analyzer.measure(document, operation, request.variables);
           if (shape.depth > limits.maxDepth) {
             response.http.status = 400;
             throw tooDeep(shape.depth, limits.maxDepth);
@@ -71,9 +74,9 @@ export const apiLimitsPlugin = (
             throw tooCostly(shape.cost, limit);
           }
           if (!budgeted) return;
-          let charge;
+          let charge: Charge | undefined = measured?.charge;
           try {
-            charge = await budgets.charge(key, requested, rule);
+            charge ??= await budgets.charge(key, requested, rule);
           } catch (error) {
             // A budget that cannot be read must not take the API down with it: let the request through.
             console.error('API budget unavailable; request let through', error);

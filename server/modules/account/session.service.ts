@@ -1,8 +1,9 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
-import type { AppConfig } from '../../config';
+import type { AppConfig, BudgetRule } from '../../config';
 import { preparedQuery } from '../../db/prepared';
+import { type BudgetStore, type Charge, chargeCtes, chargeOf } from '../../graphql/limits/budget';
 import type { Role } from '../../auth/role';
 import type { ApiKeyService } from '../partner/api-key.service';
 import { Account } from './account.entity';
@@ -24,7 +25,27 @@ const sessionViewerSql = `
    WHERE s.id = $1 AND s.account_id = $2
      AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`;
 
+/**
+ * The session lookup and the charge of the account's budget in one statement ($3 cost,
+ * $4 capacity, $5 restore rate; bucket `account:<id>` as `budgetKeyOf` names it). No
+ * row: no valid session, and nothing was charged.
+ */
+const sessionChargeSql = `
+  WITH viewer AS (${sessionViewerSql}),
+  ${chargeCtes('viewer', `'account:' || viewer.account_id`, '$3', '$4', '$5')}
+  SELECT v.*, c.admitted, c.level FROM viewer v LEFT JOIN charged c ON true`;
+
 export type RequestMeta = { clientAddress: string; userAgent: string | null };
+
+const viewerOf = (row: SessionViewerRow): Viewer => ({
+  kind: 'account',
+  accountId: row.account_id,
+  sessionId: row.session_id,
+  role: row.role,
+  displayName: row.display_name,
+  laoId: row.lao_id,
+  provinceId: row.province_id,
+});
 
 /** Sessions behind the JWTs: issuing, resolving a bearer token to a viewer, revoking. */
 export class SessionService {
@@ -67,16 +88,38 @@ export class SessionService {
       claims.sid,
       claims.sub,
     ]);
-    if (!row) return anonymous;
-    return {
-      kind: 'account',
-      accountId: row.account_id,
-      sessionId: row.session_id,
-      role: row.role,
-      displayName: row.display_name,
-      laoId: row.lao_id,
-      provinceId: row.province_id,
-    };
+    return row ? viewerOf(row) : anonymous;
+  }
+
+  /**
+   * `resolveViewer`, and for a session JWT the charge of `cost` to the account's budget in
+   * the same statement. `charge` is null when nothing was charged (anonymous callers, API
+   * keys, a session that is no longer valid): the limits plugin then charges as usual.
+   */
+  async resolveViewerCharging(
+    authorization: string | undefined,
+    cost: number,
+    rule: BudgetRule,
+    budgets: BudgetStore,
+  ): Promise<{ viewer: Viewer; charge: Charge | null }> {
+    const claims = this.sessionClaims(authorization);
+    if (!claims) return { viewer: await this.resolveViewer(authorization), charge: null };
+    const [row] = await preparedQuery<SessionViewerRow & { admitted: boolean | null; level: number | null }>(
+      this.dataSource,
+      'session-viewer-charge',
+      sessionChargeSql,
+      [claims.sid, claims.sub, cost, rule.capacity, rule.restorePerSecond],
+    );
+    if (!row) return { viewer: anonymous, charge: null };
+    budgets.pruneNowAndThen();
+    return { viewer: viewerOf(row), charge: chargeOf(row, cost, rule) };
+  }
+
+  /** The claims of a session JWT in the header (not an API key), if it verifies. */
+  private sessionClaims(authorization: string | undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match || match[1].startsWith('lpk_')) return null;
+    return verifySessionToken(this.config.jwt, match[1]);
   }
 
   async sessionExpiry(sessionId: string): Promise<Date> {

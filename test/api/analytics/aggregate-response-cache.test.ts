@@ -134,6 +134,48 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect(dintongRow(changed.body)).toMatchObject({ reportedCount: 2, completedCount: 1 });
   });
 
+  it('keeps another fiscal year’s tables cached while a report of this year lands; master data counts for every year', async () => {
+    const statistics = (year: number) =>
+      `{ statistics(fiscalYear: ${year}, round: SIX_MONTH) { province { id } laoCount partlyReported } }`;
+    const table = implementationQuery().replace('fiscalYear: 2566', 'fiscalYear: 2567');
+    const phitsanulok = { provinceId: String(world.phitsanulok.id) };
+    await ask(centralToken, statistics(2566));
+    await ask(centralToken, statistics(2567));
+    await ask(centralToken, table, phitsanulok);
+    expect((await ask(centralToken, statistics(2567))).hit).toBe(true);
+    const submitted = await lao(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
+      {
+        input: {
+          projectId: projectIds[2],
+          fiscalYear: 2566,
+          round: 'SIX_MONTH',
+          inOrdinance: false,
+          ordinanceBudget: '0',
+          disbursed: '0',
+          status: 'UNABLE',
+          unableReason: 'NO_BUDGET',
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    expect((await ask(centralToken, statistics(2567))).hit).toBe(true);
+    expect((await ask(centralToken, table, phitsanulok)).hit).toBe(true);
+    expect((await ask(centralToken, statistics(2566))).hit).toBe(false);
+    // A mix of years in one document is decided by every year's versions.
+    const both = `{ a: statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } b: statistics(fiscalYear: 2567, round: SIX_MONTH) { laoCount } }`;
+    await ask(centralToken, both);
+    expect((await ask(centralToken, both)).hit).toBe(true);
+    // LAO master data is named by every year's tables: a change to it counts for all of them.
+    await server.dataSource
+      .getRepository(Lao)
+      .update(world.dintong.id, { nameTh: 'องค์การบริหารส่วนตำบลดินทอง' });
+    expect((await ask(centralToken, statistics(2567))).hit).toBe(false);
+    expect((await ask(centralToken, table, phitsanulok)).hit).toBe(false);
+    expect((await ask(centralToken, both)).hit).toBe(false);
+  });
+
   it('serves the national statistics from the cache too, with the budget still charged', async () => {
     const query = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id nameTh } laoCount partlyReported } }`;
     await ask(centralToken, query);
