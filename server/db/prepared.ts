@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 
 /** The primary's `pg` pool behind a TypeORM DataSource. */
 export const primaryPool = (dataSource: DataSource): Pool =>
@@ -19,6 +19,11 @@ export const preparedQuery = async <T = Record<string, unknown>>(
 ): Promise<T[]> => {
   // Logged like TypeORM's own statements when logging is on (tests count statements through it).
   if (dataSource.options.logging) dataSource.logger.logQuery(text, values);
-  const result = await primaryPool(dataSource).query({ name, text, values });
-  return result.rows as T[];
+  try {
+    const result = await primaryPool(dataSource).query({ name, text, values });
+    return result.rows as T[];
+  } catch (error) {
+    // As TypeORM reports a failed statement, so errors are answered alike (an out-of-range value is BAD_USER_INPUT).
+    throw new QueryFailedError(text, values, error as Error);
+  }
 };
