@@ -109,14 +109,13 @@ export const stringifyResult = (result: {
   return `{"data":${text}${extensions}}\n`;
 };
 
-/** The version statements, by what an operation's tables are limited to (migration AggregateVersionsByYear). */
-const versionStatements = {
-  all: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version`,
-  year: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version WHERE fiscal_year IN (0, $1)`,
-  province: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version WHERE province_id = $1`,
-  provinceYear: `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version
-                  WHERE province_id = $1 AND fiscal_year IN (0, $2)`,
-} as const;
+/**
+ * The sum of the versions an operation's answer depends on (migration AggregateVersionsByYear):
+ * of one province or all ($1 null), of one fiscal year and "every year" or of all years ($2 null).
+ */
+const versionSql = `SELECT coalesce(sum(version), 0)::text AS version FROM aggregate_version
+                     WHERE ($1::smallint IS NULL OR province_id = $1)
+                       AND ($2::smallint IS NULL OR fiscal_year IN (0, $2))`;
 
 /** Tables of one province, whose answers only that province's versions (and geography, which bumps all) decide. */
 const provinceTables = new Set(['implementation', 'reportingCoverage']);
@@ -157,31 +156,6 @@ export const versionScopeOf = (
   const province =
     fields.length === 1 && provinceTables.has(fields[0].name.value) ? smallint(args[0].provinceId) : null;
   return { province, year };
-};
-
-const readVersion = (
-  dataSource: DataSource,
-  { province, year }: { province: number | null; year: number | null },
-) => {
-  if (province !== null && year !== null)
-    return preparedQuery<{ version: string }>(
-      dataSource,
-      'aggregate-version-province-year',
-      versionStatements.provinceYear,
-      [province, year],
-    );
-  if (province !== null)
-    return preparedQuery<{ version: string }>(
-      dataSource,
-      'aggregate-version-province',
-      versionStatements.province,
-      [province],
-    );
-  if (year !== null)
-    return preparedQuery<{ version: string }>(dataSource, 'aggregate-version-year', versionStatements.year, [
-      year,
-    ]);
-  return preparedQuery<{ version: string }>(dataSource, 'aggregate-version-sum', versionStatements.all, []);
 };
 
 /**
@@ -255,7 +229,11 @@ export const aggregateResponseCache = (
             return; // variables nested too deep to serialise (RangeError): not cached, executed as usual
           }
           // Never rejects: a refused request (access, budget) may leave it unawaited; a failed read only means no cache.
-          versionRead = readVersion(dataSource, versionScopeOf(schema, operation, request.variables))
+          const { province, year } = versionScopeOf(schema, operation, request.variables);
+          versionRead = preparedQuery<{ version: string }>(dataSource, 'aggregate-version', versionSql, [
+            province,
+            year,
+          ])
             .then(([row]) => row.version)
             .catch(() => null);
         },

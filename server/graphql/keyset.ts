@@ -3,6 +3,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { preparedQuery } from '../db/prepared';
+import { hasReplicas } from '../db/replica';
 import { type Connection, decodeJsonCursor, lazyCount, toConnection } from './connection';
 
 /**
@@ -43,7 +44,7 @@ const rawAndEntities = async <T extends ObjectLiteral>(
     expressionMap.joinAttributes.every((join) => !join.isSelected) &&
     expressionMap.relationIdAttributes.length === 0 &&
     main.metadata.eagerRelations.length === 0 &&
-    (dataSource.driver as unknown as { isReplicated?: boolean }).isReplicated !== true &&
+    !hasReplicas(dataSource) &&
     !expressionMap.lockMode;
   if (!lean || !main) return query.getRawAndEntities();
   const [sql, parameters] = query.getQueryAndParameters();

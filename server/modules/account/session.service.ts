@@ -37,6 +37,10 @@ const sessionChargeSql = `
 
 export type RequestMeta = { clientAddress: string; userAgent: string | null };
 
+/** The token of an `Authorization: Bearer …` header, if that is what it holds. */
+const bearerToken = (authorization: string | undefined): string | null =>
+  /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
+
 const viewerOf = (row: SessionViewerRow): Viewer => ({
   kind: 'account',
   accountId: row.account_id,
@@ -78,10 +82,10 @@ export class SessionService {
    * session must exist, belong to the subject, be unrevoked and unexpired.
    */
   async resolveViewer(authorization: string | undefined): Promise<Viewer> {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!match) return anonymous;
-    if (match[1].startsWith('lpk_')) return this.apiKeys.resolve(match[1]);
-    const claims = verifySessionToken(this.config.jwt, match[1]);
+    const token = bearerToken(authorization);
+    if (!token) return anonymous;
+    if (token.startsWith('lpk_')) return this.apiKeys.resolve(token);
+    const claims = verifySessionToken(this.config.jwt, token);
     if (!claims) return anonymous;
     // Every signed-in request runs this: one prepared statement, no entity hydration.
     const [row] = await preparedQuery<SessionViewerRow>(this.dataSource, 'session-viewer', sessionViewerSql, [
@@ -117,9 +121,8 @@ export class SessionService {
 
   /** The claims of a session JWT in the header (not an API key), if it verifies. */
   private sessionClaims(authorization: string | undefined) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!match || match[1].startsWith('lpk_')) return null;
-    return verifySessionToken(this.config.jwt, match[1]);
+    const token = bearerToken(authorization);
+    return token && !token.startsWith('lpk_') ? verifySessionToken(this.config.jwt, token) : null;
   }
 
   async sessionExpiry(sessionId: string): Promise<Date> {
