@@ -20,6 +20,7 @@ import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { aggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
+import { jitGateway } from './graphql/jit-executor';
 import { admitter, Preflight } from './graphql/limits/admission';
 import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
@@ -65,7 +66,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     config.apiLimits.budgets.account,
   );
   const apollo = new ApolloServer<Context>({
-    schema,
+    // graphql-jit executes through Apollo's gateway interface, the only place Apollo takes an executor.
+    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
     formatError,
     stringifyResult,
     introspection: true,

@@ -60,6 +60,11 @@ export type AppConfig = {
   publicCacheSeconds: number;
   /** GraphQL depth, alias, token and cost limits, and per-caller cost budgets (API_MAX_*, API_BUDGET_*). */
   apiLimits: ApiLimits;
+  /**
+   * Execute GraphQL operations with graphql-jit (GRAPHQL_JIT, on unless `false`): each document is
+   * compiled once into plain functions; graphql-js runs what graphql-jit cannot compile.
+   */
+  graphqlJit: boolean;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -147,6 +152,7 @@ export const loadConfig = (
       .map((origin) => origin.trim())
       .filter(Boolean),
     reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
+    graphqlJit: env.GRAPHQL_JIT !== 'false',
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,
   };

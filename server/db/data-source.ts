@@ -52,7 +52,7 @@ export const dataSourceOptions = (url: string, replicaUrls: readonly string[] = 
   installExtensions: false,
   logging: ['error'],
   extra: {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 25),
     // pg-pool takes its 'error' listener off a client when it hands it out, and TypeORM adds its own only
     // a microtask later: a backend terminated in between (PostgreSQL stopping or restarting) would be an
     // unhandled 'error' event and crash the process. The error also reaches the pool or the query, which
