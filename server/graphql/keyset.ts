@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { preparedQuery } from '../db/prepared';
 import { hasReplicas } from '../db/replica';
@@ -24,13 +25,40 @@ const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] =>
 const maxPreparedPages = 200;
 const preparedPages = new Set<string>();
 
+/** The columns of one alias present in a row, with the key each is read from. */
+const aliasColumns = (
+  metadata: EntityMetadata,
+  alias: string,
+  dataSource: DataSource,
+  row: Record<string, unknown>,
+): [ColumnMetadata, string][] =>
+  metadata.columns
+    .map((column): [ColumnMetadata, string] => [
+      column,
+      DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
+    ])
+    .filter(([, key]) => key in row);
+
+/** An entity of `metadata` from a raw row's columns, each hydrated as TypeORM would. */
+const hydrate = <T>(
+  metadata: EntityMetadata,
+  columns: readonly [ColumnMetadata, string][],
+  dataSource: DataSource,
+  row: Record<string, unknown>,
+): T => {
+  const entity = metadata.create() as T;
+  for (const [column, key] of columns)
+    column.setEntityValue(entity as ObjectLiteral, dataSource.driver.prepareHydratedValue(row[key], column));
+  return entity;
+};
+
 /**
  * Runs a page query and makes its entities without TypeORM's general result transformer,
- * where nothing needs it: the main alias's columns only (joins filter, never select), no
- * relation ids or counts, on the primary outside any transaction. The statement is
- * prepared by its text (the same filters give the same text), and each column is
- * hydrated as TypeORM would (`prepareHydratedValue`: enum arrays, transformers). Anything
- * else takes `getRawAndEntities`.
+ * where nothing needs it: the main alias's columns, and those of joins selected through a
+ * many-to-one relation of it (e.g. a project's LAO, on the same row); no relation ids or
+ * counts, on the primary outside any transaction. The statement is prepared by its text (the
+ * same filters give the same text), and each column is hydrated as TypeORM would
+ * (`prepareHydratedValue`: enum arrays, transformers). Anything else takes `getRawAndEntities`.
  */
 const rawAndEntities = async <T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -38,10 +66,17 @@ const rawAndEntities = async <T extends ObjectLiteral>(
   const { expressionMap } = query;
   const main = expressionMap.mainAlias;
   const dataSource = query.connection;
+  const selectedJoins = expressionMap.joinAttributes.filter((join) => join.isSelected);
   const lean =
     main?.hasMetadata === true &&
     !(query as unknown as { queryRunner?: unknown }).queryRunner &&
-    expressionMap.joinAttributes.every((join) => !join.isSelected) &&
+    selectedJoins.every(
+      (join) =>
+        join.relation?.isManyToOne === true &&
+        join.parentAlias === main.name &&
+        join.alias.hasMetadata &&
+        join.alias.metadata.eagerRelations.length === 0,
+    ) &&
     expressionMap.relationIdAttributes.length === 0 &&
     main.metadata.eagerRelations.length === 0 &&
     !hasReplicas(dataSource) &&
@@ -54,18 +89,22 @@ const rawAndEntities = async <T extends ObjectLiteral>(
     ? await preparedQuery<Record<string, unknown>>(dataSource, name, sql, parameters)
     : ((await dataSource.query(sql, parameters)) as Record<string, unknown>[]);
   if (raw.length === 0) return { raw, entities: [] };
-  const { metadata } = main;
-  const { driver } = dataSource;
-  const columns: [ColumnMetadata, string][] = metadata.columns
-    .map((column): [ColumnMetadata, string] => [
-      column,
-      DriverUtils.buildAlias(driver, undefined, main.name, column.databaseName),
-    ])
-    .filter(([, key]) => key in raw[0]);
+  const columns = aliasColumns(main.metadata, main.name, dataSource, raw[0]);
+  const joins = selectedJoins.map((join) => ({
+    relation: join.relation as RelationMetadata,
+    metadata: join.alias.metadata,
+    columns: aliasColumns(join.alias.metadata, join.alias.name, dataSource, raw[0]),
+    primary: join.alias.metadata.primaryColumns.map((column) =>
+      DriverUtils.buildAlias(dataSource.driver, undefined, join.alias.name, column.databaseName),
+    ),
+  }));
   const entities = raw.map((row) => {
-    const entity = metadata.create() as T;
-    for (const [column, key] of columns)
-      column.setEntityValue(entity, driver.prepareHydratedValue(row[key], column));
+    const entity = hydrate<T>(main.metadata, columns, dataSource, row);
+    for (const join of joins) {
+      // A left join that matched nothing leaves the relation unset, as TypeORM does.
+      if (join.primary.every((key) => row[key] === null || row[key] === undefined)) continue;
+      join.relation.setEntityValue(entity, hydrate(join.metadata, join.columns, dataSource, row));
+    }
     return entity;
   });
   return { raw, entities };

@@ -12,6 +12,15 @@ import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInp
 
 export const ProjectConnection = connectionOf('Project', Project);
 
+/** The project's LAO: the one a list read on the same row (kept for the request's other fields), or loaded. */
+const laoOf = async (project: Project, ctx: Context): Promise<Lao> => {
+  if (project.lao) {
+    ctx.loaders.lao.prime(project.laoId, project.lao);
+    return project.lao;
+  }
+  return (await ctx.loaders.lao.load(project.laoId)) as Lao;
+};
+
 @Resolver(() => Project)
 export class ProjectResolver {
   @Query(() => Project, { description: 'One project within the caller’s reach.' })
@@ -111,12 +120,12 @@ export class ProjectResolver {
 
   @FieldResolver(() => Lao, { description: 'The LAO whose plan it belongs to.' })
   async lao(@Root() project: Project, @Ctx() ctx: Context): Promise<Lao> {
-    return (await ctx.loaders.lao.load(project.laoId)) as Lao;
+    return laoOf(project, ctx);
   }
 
   @FieldResolver(() => ProjectPermissions, { description: 'What the viewer may do with this project.' })
   async viewerCan(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectPermissions> {
-    const lao = (await ctx.loaders.lao.load(project.laoId)) as Lao;
+    const lao = await laoOf(project, ctx);
     const records = canRecordPlan(ctx.viewer, lao);
     return {
       edit: records,

@@ -101,7 +101,11 @@ export class ProjectService {
   }
 
   async list(viewer: Viewer, args: ProjectsArgs): Promise<Connection<Project>> {
-    const query = this.dataSource.getRepository(Project).createQueryBuilder('p').innerJoin('p.lao', 'lao');
+    // The LAO comes on the page's own rows (a list always shows whose project it is): no second statement.
+    const query = this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .innerJoinAndSelect('p.lao', 'lao');
     if (viewer.kind === 'account' && viewer.role === Role.LAO) {
       query.andWhere('p.lao_id = :own', { own: viewer.laoId });
     } else {
