@@ -13,6 +13,7 @@ import helmet from 'helmet';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from './config';
 import { primaryPool } from './db/prepared';
+import { hasReplicas } from './db/replica';
 import type { Context } from './context';
 import { fieldAccessPlugin } from './auth/access-rules';
 import { formatError } from './errors/format-error';
@@ -60,7 +61,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const costAnalyzer = new CostAnalyzer(schema, defaultCostOptions);
   const budgets = budgetStoreFor(config.apiLimits, primaryPool(dataSource));
   const admit = admitter(
-    new Preflight(schema, costAnalyzer, config.apiLimits),
+    new Preflight(schema, costAnalyzer, config.apiLimits, { aggregateVersions: !hasReplicas(dataSource) }),
     services.sessions,
     budgets,
     config.apiLimits.budgets.account,

@@ -2,6 +2,7 @@ import {
   type DocumentNode,
   type GraphQLSchema,
   getOperationAST,
+  type OperationDefinitionNode,
   parse,
   specifiedRules,
   validate,
@@ -12,6 +13,7 @@ import type { SessionService } from '../../modules/account/session.service';
 import type { BudgetStore, Charge } from './budget';
 import { type CostAnalyzer, type OperationShape } from './cost';
 import { displayCost } from './errors';
+import { isCacheableOperation, type VersionScope, versionScopeOf } from '../aggregate-versions';
 import { knownOperationTypes } from '../request-checks';
 
 /**
@@ -28,6 +30,23 @@ export type Admission = {
   requested: number;
   /** The account's bucket after the charge made with the session lookup; absent: not charged yet. */
   charge?: Charge;
+  /** For an operation the aggregate response cache keeps: what its data version covers. */
+  versionScope?: VersionScope;
+  /** That version, read by the session lookup's statement; absent: not read ahead. */
+  aggregateVersion?: string;
+};
+
+/** The request's admission, when it was measured ahead for this very query text and operation name. */
+export const admissionOf = (
+  context: { admission?: Admission },
+  request: { query?: string; operationName?: string | null },
+): Admission | undefined => {
+  const { admission } = context;
+  return admission !== undefined &&
+    admission.query === request.query &&
+    admission.operationName === (request.operationName ?? null)
+    ? admission
+    : undefined;
 };
 
 /** Largest query text measured ahead (longer ones take the usual path) and how many texts are kept parsed. */
@@ -43,11 +62,14 @@ const maxDocuments = 500;
  */
 export class Preflight {
   private readonly documents = new Map<string, DocumentNode | null>();
+  private readonly cacheable = new WeakMap<OperationDefinitionNode, boolean>();
 
+  /** `aggregateVersions`: whether the aggregate response cache runs (it reads versions measured here). */
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly analyzer: CostAnalyzer,
     private readonly limits: ApiLimits,
+    private readonly options: { aggregateVersions: boolean } = { aggregateVersions: false },
   ) {}
 
   /** The admission of a JSON request body for a caller whose bucket holds `capacity`, or null. */
@@ -79,7 +101,20 @@ export class Preflight {
       operationName: operationName ?? null,
       shape,
       requested: Math.max(1, displayCost(shape.cost)),
+      versionScope: this.isCacheable(document, operation)
+        ? versionScopeOf(this.schema, operation, (variables ?? undefined) as Record<string, unknown>)
+        : undefined,
     };
+  }
+
+  private isCacheable(document: DocumentNode, operation: OperationDefinitionNode): boolean {
+    if (!this.options.aggregateVersions) return false;
+    let cacheable = this.cacheable.get(operation);
+    if (cacheable === undefined) {
+      cacheable = isCacheableOperation(this.schema, document, operation);
+      this.cacheable.set(operation, cacheable);
+    }
+    return cacheable;
   }
 
   private document(query: string): DocumentNode | null {
@@ -124,13 +159,21 @@ export const admitter =
         : null;
     if (!measured) return { viewer: await sessions.resolveViewer(authorization) };
     try {
-      const { viewer, charge } = await sessions.resolveViewerCharging(
+      const { viewer, charge, aggregateVersion } = await sessions.resolveViewerCharging(
         authorization,
         measured.requested,
         rule,
         budgets,
+        measured.versionScope ?? null,
       );
-      return { viewer, admission: charge ? { ...measured, charge } : measured };
+      return {
+        viewer,
+        admission: {
+          ...measured,
+          ...(charge ? { charge } : {}),
+          ...(aggregateVersion !== null ? { aggregateVersion } : {}),
+        },
+      };
     } catch (error) {
       // As when the plugin charges: a budget that cannot be written must not take the API down.
       console.error('API budget unavailable; session looked up alone', error);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Pool } from 'pg';
 import type { ApiLimits } from '../../config';
 import type { Context } from '../../context';
+import { admissionOf } from './admission';
 import { BudgetStore, budgetKeyOf, type Charge } from './budget';
 import type { CostAnalyzer } from './cost';
 import { budgetSpent, displayCost, tooCostly, tooDeep, tooManyAliases } from './errors';
@@ -45,13 +46,7 @@ export const apiLimitsPlugin = (
       return {
         async didResolveOperation({ document, operation, request, contextValue, response }) {
           if (!operation) return; // Apollo answers the unknown operation name
-          const { admission } = contextValue;
-          const measured =
-            admission !== undefined &&
-            admission.query === request.query &&
-            admission.operationName === (request.operationName ?? null)
-              ? admission
-              : undefined;
+          const measured = admissionOf(contextValue, request);
           const shape = measured?.shape ?? analyzer.measure(document, operation, request.variables);
           if (shape.depth > limits.maxDepth) {
             response.http.status = 400;

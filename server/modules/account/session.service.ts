@@ -3,6 +3,7 @@ import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
 import type { AppConfig, BudgetRule } from '../../config';
 import { preparedQuery } from '../../db/prepared';
+import { aggregateVersionSql, type VersionScope } from '../../graphql/aggregate-versions';
 import { type BudgetStore, type Charge, chargeCtes, chargeOf } from '../../graphql/limits/budget';
 import type { Role } from '../../auth/role';
 import type { ApiKeyService } from '../partner/api-key.service';
@@ -27,13 +28,17 @@ const sessionViewerSql = `
 
 /**
  * The session lookup and the charge of the account's budget in one statement ($3 cost,
- * $4 capacity, $5 restore rate; bucket `account:<id>` as `budgetKeyOf` names it). No
- * row: no valid session, and nothing was charged.
+ * $4 capacity, $5 restore rate; bucket `account:<id>` as `budgetKeyOf` names it) and, when
+ * $6, the aggregate data version of province $7 and fiscal year $8 (null: all) that the aggregate
+ * response cache would read next (the subquery runs only then). No row: no valid session, and
+ * nothing was charged.
  */
 const sessionChargeSql = `
   WITH viewer AS (${sessionViewerSql}),
   ${chargeCtes('viewer', `'account:' || viewer.account_id`, '$3', '$4', '$5')}
-  SELECT v.*, c.admitted, c.level FROM viewer v LEFT JOIN charged c ON true`;
+  SELECT v.*, c.admitted, c.level,
+         CASE WHEN $6::boolean THEN (${aggregateVersionSql('$7', '$8')}) END AS aggregate_version
+    FROM viewer v LEFT JOIN charged c ON true`;
 
 export type RequestMeta = { clientAddress: string; userAgent: string | null };
 
@@ -105,18 +110,30 @@ export class SessionService {
     cost: number,
     rule: BudgetRule,
     budgets: BudgetStore,
-  ): Promise<{ viewer: Viewer; charge: Charge | null }> {
+    versionScope: VersionScope | null = null,
+  ): Promise<{ viewer: Viewer; charge: Charge | null; aggregateVersion: string | null }> {
     const claims = this.sessionClaims(authorization);
-    if (!claims) return { viewer: await this.resolveViewer(authorization), charge: null };
-    const [row] = await preparedQuery<SessionViewerRow & { admitted: boolean | null; level: number | null }>(
-      this.dataSource,
-      'session-viewer-charge',
-      sessionChargeSql,
-      [claims.sid, claims.sub, cost, rule.capacity, rule.restorePerSecond],
-    );
-    if (!row) return { viewer: anonymous, charge: null };
+    if (!claims)
+      return { viewer: await this.resolveViewer(authorization), charge: null, aggregateVersion: null };
+    const [row] = await preparedQuery<
+      SessionViewerRow & { admitted: boolean | null; level: number | null; aggregate_version: string | null }
+    >(this.dataSource, 'session-viewer-charge', sessionChargeSql, [
+      claims.sid,
+      claims.sub,
+      cost,
+      rule.capacity,
+      rule.restorePerSecond,
+      versionScope !== null,
+      versionScope?.province ?? null,
+      versionScope?.year ?? null,
+    ]);
+    if (!row) return { viewer: anonymous, charge: null, aggregateVersion: null };
     budgets.pruneNowAndThen();
-    return { viewer: viewerOf(row), charge: chargeOf(row, cost, rule) };
+    return {
+      viewer: viewerOf(row),
+      charge: chargeOf(row, cost, rule),
+      aggregateVersion: row.aggregate_version,
+    };
   }
 
   /** The claims of a session JWT in the header (not an API key), if it verifies. */

@@ -189,6 +189,33 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect(body.extensions?.cost?.budget).toBeDefined();
   });
 
+  it('costs a signed-in caller one statement per hit: the session lookup charges and reads the version', async () => {
+    const query = `query($year: Int!) { statistics(fiscalYear: $year, round: SIX_MONTH) { province { id } laoCount } }`;
+    expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(false);
+    server.queries.count = 0;
+    expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(true);
+    expect(server.queries.count).toBe(1);
+    // The version read ahead is the current one: the first request after a report of that year recomputes.
+    const submitted = await lao(
+      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
+      {
+        input: {
+          projectId: projectIds[3],
+          fiscalYear: 2566,
+          round: 'SIX_MONTH',
+          inOrdinance: true,
+          ordinanceBudget: '1000',
+          disbursed: '1000',
+          status: 'COMPLETED',
+          idempotencyKey: randomUUID(),
+        },
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(false);
+    expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(true);
+  });
+
   it('keeps each caller’s answers to that caller', async () => {
     const variables = { provinceId: String(world.phitsanulok.id) };
     await ask(centralToken, implementationQuery(), variables);
