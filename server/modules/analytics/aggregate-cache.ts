@@ -26,8 +26,61 @@ export class AggregateCache {
       return value;
     }
     const value = await compute();
+    this.keep(entryKey, value);
+    return value;
+  }
+
+  /**
+   * A table of one row per province (e.g. the national statistics), each province's row kept
+   * under that province's version of `year` and of "every year" (migration
+   * AggregateVersionsByYear): a report recomputes its own province's row only, not the 76
+   * others. Every province has a version row of "every year" (the province trigger writes one
+   * for each), so the versions name every province. `compute(stale)` returns the rows of the
+   * provinces in `stale`; rows come back in province order.
+   */
+  async byProvince<R extends { provinceId: number }>(
+    db: Queryable,
+    year: number,
+    key: string,
+    compute: (stale: number[]) => Promise<R[]>,
+  ): Promise<R[]> {
+    const versions: { province_id: number; version: string }[] = await db.query(
+      `SELECT province_id, sum(version)::text AS version FROM aggregate_version
+        WHERE fiscal_year IN (0, $1::int) GROUP BY province_id ORDER BY province_id`,
+      [year],
+    );
+    const keyOf = (province: number, version: string) => `${version}|${province}|${key}`;
+    // Kept rows are taken now: another request may evict them while this one computes.
+    const kept = new Map<number, R | null>();
+    const stale: number[] = [];
+    for (const { province_id: province, version } of versions) {
+      const entryKey = keyOf(province, version);
+      if (!this.entries.has(entryKey)) stale.push(province);
+      else {
+        const row = this.entries.get(entryKey) as R | null;
+        kept.set(province, row);
+        this.keep(entryKey, row); // most recently used last
+      }
+    }
+    const computed = new Map(
+      (stale.length > 0 ? await compute(stale) : []).map((row) => [row.provinceId, row]),
+    );
+    const rows: R[] = [];
+    for (const { province_id: province, version } of versions) {
+      let row = kept.get(province);
+      if (row === undefined) {
+        // A province without rows in scope is kept as such (null), so it is not asked again.
+        row = computed.get(province) ?? null;
+        this.keep(keyOf(province, version), row);
+      }
+      if (row) rows.push(row);
+    }
+    return rows;
+  }
+
+  private keep(entryKey: string, value: unknown): void {
+    this.entries.delete(entryKey);
     this.entries.set(entryKey, value);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
-    return value;
   }
 }

@@ -109,7 +109,7 @@ const laoSummarySql = `
  */
 export class AnalyticsService {
   /** National and provincial statistics from the versioned cache (see AggregateCache). */
-  private readonly cache = new AggregateCache();
+  private readonly cache = new AggregateCache(20_000);
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -131,8 +131,8 @@ export class AnalyticsService {
     const byDistrict = args.provinceId != null;
     const sql = statisticsSql(where, byDistrict);
     const values = [args.fiscalYear, args.round, high, medium, ...params];
-    return this.cache.get(db, JSON.stringify([sql, values]), async () =>
-      ((await db.query(sql, values)) as Record<string, unknown>[]).map((row) => ({
+    const rowsOf = (rows: Record<string, unknown>[]): StatisticsRow[] =>
+      rows.map((row) => ({
         provinceId: Number(row.province_id),
         districtId: byDistrict ? Number(row.key) : null,
         laoCount: Number(row.lao_count),
@@ -149,8 +149,14 @@ export class AnalyticsService {
         levelHigh: Number(row.high),
         levelMedium: Number(row.medium),
         levelLow: Number(row.low),
-      })),
-    );
+      }));
+    const key = JSON.stringify([sql, values]);
+    if (byDistrict) return this.cache.get(db, key, async () => rowsOf(await db.query(sql, values)));
+    // By province: each province's row kept by its own versions, so a report recomputes one of 77.
+    return this.cache.byProvince(db, args.fiscalYear, key, async (stale) => {
+      const only = statisticsSql(`${where} AND l.province_id = ANY($${values.length + 1})`, false);
+      return rowsOf(await db.query(only, [...values, stale]));
+    });
   }
 
   /**

@@ -266,4 +266,43 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
       ),
     ).toContain('องค์การบริหารส่วนตำบลดินทองใหม่');
   });
+
+  it('recomputes only the changed province’s row of the national statistics, by that province’s version', async () => {
+    const query = `{ statistics(fiscalYear: 2566, round: TWELVE_MONTH) { province { id } laoTypes { type count } } }`;
+    const typesOf = (
+      body: { data?: { statistics: { province: { id: string }; laoTypes: unknown[] }[] } },
+      id: number,
+    ) => body.data?.statistics.find((row) => row.province.id === String(id))?.laoTypes;
+    // Changes the data without raising any version (triggers off), as a stand-in for "unchanged".
+    const quietly = (sql: string, values: unknown[]) =>
+      server.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL session_replication_role = replica`);
+        await manager.query(sql, values);
+      });
+    // A change that raises the province's "every year" version, and nothing else.
+    const touch = (laoId: number) =>
+      server.dataSource.query(`UPDATE lao SET name_th = name_th WHERE id = $1`, [laoId]);
+
+    const before = (await ask(centralToken, query)).body;
+    expect(typesOf(before, world.phrae.id)).toEqual([{ type: 'SAO', count: 1 }]);
+    await quietly(`UPDATE lao SET type = 'PAO' WHERE id = $1`, [world.paMaet.id]);
+    try {
+      await touch(world.dintong.id);
+      const phitsanulokChanged = await ask(centralToken, query);
+      expect(phitsanulokChanged.hit).toBe(false);
+      // Phrae's row is the one kept under Phrae's unchanged version (recomputing it would show a PAO).
+      expect(typesOf(phitsanulokChanged.body, world.phrae.id)).toEqual([{ type: 'SAO', count: 1 }]);
+      expect(typesOf(phitsanulokChanged.body, world.phitsanulok.id)).toEqual(
+        typesOf(before, world.phitsanulok.id),
+      );
+      await touch(world.paMaet.id);
+      expect(typesOf((await ask(centralToken, query)).body, world.phrae.id)).toEqual([
+        { type: 'PAO', count: 1 },
+      ]);
+    } finally {
+      await quietly(`UPDATE lao SET type = 'SAO' WHERE id = $1`, [world.paMaet.id]);
+      await touch(world.paMaet.id);
+    }
+    expect((await ask(centralToken, query)).body.data).toEqual(before.data);
+  });
 });
