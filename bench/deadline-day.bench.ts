@@ -328,6 +328,15 @@ export const flows: Flow[] = [
     next: (p) => ({ token: p.central, body: body(STATISTICS_QUERY, { fiscalYear, round: 'TWELVE_MONTH' }) }),
   },
   {
+    // The open round as reports land: in the mix, every submission changes one province's row.
+    name: 'NACC national statistics (open round)',
+    weight: 1,
+    next: (p) => ({
+      token: p.central,
+      body: body(STATISTICS_QUERY, { fiscalYear: currentYear, round: 'SIX_MONTH' }),
+    }),
+  },
+  {
     name: 'NACC who has not reported',
     weight: 2,
     next: (p) => ({
