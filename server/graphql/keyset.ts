@@ -55,7 +55,8 @@ const hydrate = <T>(
 /**
  * Runs a page query and makes its entities without TypeORM's general result transformer,
  * where nothing needs it: the main alias's columns, and those of joins selected through a
- * many-to-one relation of it (e.g. a project's LAO, on the same row); no relation ids or
+ * many-to-one relation of it (e.g. a project's LAO, on the same row) or mapped onto one of its
+ * properties as one entity (`leftJoinAndMapOne`, e.g. a project's report); no relation ids or
  * counts, on the primary outside any transaction. The statement is prepared by its text (the
  * same filters give the same text), and each column is hydrated as TypeORM would
  * (`prepareHydratedValue`: enum arrays, transformers). Anything else takes `getRawAndEntities`.
@@ -72,8 +73,9 @@ const rawAndEntities = async <T extends ObjectLiteral>(
     !(query as unknown as { queryRunner?: unknown }).queryRunner &&
     selectedJoins.every(
       (join) =>
-        join.relation?.isManyToOne === true &&
-        join.parentAlias === main.name &&
+        (join.mapToProperty
+          ? join.isMappingMany !== true && join.mapToPropertyParentAlias === main.name
+          : join.relation?.isManyToOne === true && join.parentAlias === main.name) &&
         join.alias.hasMetadata &&
         join.alias.metadata.eagerRelations.length === 0,
     ) &&
@@ -91,7 +93,11 @@ const rawAndEntities = async <T extends ObjectLiteral>(
   if (raw.length === 0) return { raw, entities: [] };
   const columns = aliasColumns(main.metadata, main.name, dataSource, raw[0]);
   const joins = selectedJoins.map((join) => ({
-    relation: join.relation as RelationMetadata,
+    set: join.mapToProperty
+      ? (entity: T, value: unknown) => {
+          (entity as Record<string, unknown>)[join.mapToPropertyPropertyName as string] = value;
+        }
+      : (entity: T, value: unknown) => (join.relation as RelationMetadata).setEntityValue(entity, value),
     metadata: join.alias.metadata,
     columns: aliasColumns(join.alias.metadata, join.alias.name, dataSource, raw[0]),
     primary: join.alias.metadata.primaryColumns.map((column) =>
@@ -103,7 +109,7 @@ const rawAndEntities = async <T extends ObjectLiteral>(
     for (const join of joins) {
       // A left join that matched nothing leaves the relation unset, as TypeORM does.
       if (join.primary.every((key) => row[key] === null || row[key] === undefined)) continue;
-      join.relation.setEntityValue(entity, hydrate(join.metadata, join.columns, dataSource, row));
+      join.set(entity, hydrate(join.metadata, join.columns, dataSource, row));
     }
     return entity;
   });

@@ -1,16 +1,52 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canRecordPlan, canReviewPlan } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
+import { selectedAt } from '../../graphql/selection';
+import { RoundKind } from '../report/report.enums';
 import { Lao } from '../lao/lao.entity';
 import { ProjectPermissions } from '../plan/plan.types';
 import { ProjectImportInput, ProjectImportPreview, ProjectImportResult } from './project-import.types';
 import { Project } from './project.entity';
 import { ReviewStatus } from './project.enums';
 import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInput } from './project.inputs';
+import { type ReportKey, reportOf } from './project.service';
 
 export const ProjectConnection = connectionOf('Project', Project);
+
+/** At most this many (year, round) reports are read with a page (the report table shows two). */
+const maxPrefetchedReports = 2;
+
+/**
+ * The (year, round)s of the `report` fields selected on a page's nodes, when they can be read
+ * with the page: literal or variable arguments a smallint year holds (anything else, e.g. a
+ * year out of range, is left to the field's own loader and its own error).
+ */
+const reportsSelected = (info: GraphQLResolveInfo): ReportKey[] => {
+  const field = (info.schema.getType('Project') as GraphQLObjectType | undefined)?.getFields().report;
+  if (!field) return [];
+  const keys = new Map<string, ReportKey>();
+  for (const node of selectedAt(info, ['edges', 'node', 'report'])) {
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, node, info.variableValues);
+    } catch {
+      return [];
+    }
+    const { fiscalYear, round } = args as { fiscalYear: unknown; round: unknown };
+    if (!Number.isInteger(fiscalYear) || (fiscalYear as number) < 1 || (fiscalYear as number) > 32767)
+      return [];
+    if (!Object.values(RoundKind).includes(round as RoundKind)) return [];
+    keys.set(`${fiscalYear as number}:${round as string}`, {
+      fiscalYear: fiscalYear as number,
+      round: round as RoundKind,
+    });
+  }
+  return keys.size <= maxPrefetchedReports ? [...keys.values()] : [];
+};
 
 /** The project's LAO: the one a list read on the same row (kept for the request's other fields), or loaded. */
 const laoOf = async (project: Project, ctx: Context): Promise<Lao> => {
@@ -35,8 +71,15 @@ export class ProjectResolver {
     description:
       'Projects within the caller’s reach, filtered and sorted (reviewStatus PENDING: NACC’s review queue).',
   })
-  projects(@Args() args: ProjectsArgs, @Ctx() ctx: Context) {
-    return ctx.services.projects.list(ctx.viewer, args);
+  async projects(@Args() args: ProjectsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const reports = reportsSelected(info);
+    const page = await ctx.services.projects.list(ctx.viewer, args, reports);
+    // The reports read with the page answer the nodes' `report` fields without another statement.
+    for (const { node } of page.edges)
+      reports.forEach(({ fiscalYear, round }, i) =>
+        ctx.loaders.report.prime(`${node.id}:${fiscalYear}:${round}`, reportOf(node, i)),
+      );
+    return page;
   }
 
   @Mutation(() => Project, {

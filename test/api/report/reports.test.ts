@@ -304,4 +304,42 @@ describe('progress reports', () => {
     await server.dataSource.query(`DELETE FROM round_reminder`);
     expect(await server.app.services.reminders.run()).toBe(0); // too early: more than 7 days before
   });
+
+  it('shows the report table (both rounds of each project) in two statements, as each project alone answers', async () => {
+    const REPORT = `id version status disbursed unableReason`;
+    const TABLE = `query($laoId: ID!, $year: Int!) {
+      projects(laoId: $laoId, fiscalYear: $year, first: 100) { edges { node { id
+        six: report(fiscalYear: $year, round: SIX_MONTH) { ...Report }
+        twelve: report(fiscalYear: $year, round: TWELVE_MONTH) { ...Report } } } } }
+      fragment Report on Report { ${REPORT} }`;
+    server.queries.count = 0;
+    const table = await lao(TABLE, { laoId: String(world.dintong.id), year: 2566 });
+    // The session (charging the budget) and the page, whose rows carry both rounds' reports.
+    expect(server.queries.count).toBe(2);
+    expect(table.errors).toBeUndefined();
+    const nodes = table.data?.projects.edges.map((e: { node: { id: string } }) => e.node) as {
+      id: string;
+      six: { status: string } | null;
+    }[];
+    // Earlier tests reported some projects' six-month round; none has a twelve-month report.
+    expect(nodes.filter((n) => n.six !== null).length).toBeGreaterThan(1);
+    for (const node of nodes) {
+      const alone = await lao(
+        `query($id: ID!) { project(id: $id) { id
+          six: report(fiscalYear: 2566, round: SIX_MONTH) { ${REPORT} }
+          twelve: report(fiscalYear: 2566, round: TWELVE_MONTH) { ${REPORT} } } }`,
+        { id: node.id },
+      );
+      expect(alone.data?.project).toEqual(node);
+    }
+    // A year no report can have is still the field's own answer: null, not an error of the page.
+    const odd = await lao(
+      `query($laoId: ID!) { projects(laoId: $laoId, first: 5) { edges { node { report(fiscalYear: 1, round: SIX_MONTH) { id } } } } }`,
+      { laoId: String(world.dintong.id) },
+    );
+    expect(odd.errors).toBeUndefined();
+    expect(odd.data?.projects.edges.every((e: { node: { report: unknown } }) => e.node.report === null)).toBe(
+      true,
+    );
+  });
 });
