@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RelationMetadata } from 'typeorm/metadata/RelationMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { hydrate, rowColumns } from '../db/hydrate';
 import { preparedQuery } from '../db/prepared';
 import { hasReplicas } from '../db/replica';
 import { type Connection, decodeJsonCursor, lazyCount, toConnection } from './connection';
@@ -24,33 +24,6 @@ const parseCursor = (cursor: string, keys: readonly SortKey[]): string[] =>
 /** Distinct page statements kept prepared per connection; past this, pages run unnamed. */
 const maxPreparedPages = 200;
 const preparedPages = new Set<string>();
-
-/** The columns of one alias present in a row, with the key each is read from. */
-const aliasColumns = (
-  metadata: EntityMetadata,
-  alias: string,
-  dataSource: DataSource,
-  row: Record<string, unknown>,
-): [ColumnMetadata, string][] =>
-  metadata.columns
-    .map((column): [ColumnMetadata, string] => [
-      column,
-      DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
-    ])
-    .filter(([, key]) => key in row);
-
-/** An entity of `metadata` from a raw row's columns, each hydrated as TypeORM would. */
-const hydrate = <T>(
-  metadata: EntityMetadata,
-  columns: readonly [ColumnMetadata, string][],
-  dataSource: DataSource,
-  row: Record<string, unknown>,
-): T => {
-  const entity = metadata.create() as T;
-  for (const [column, key] of columns)
-    column.setEntityValue(entity as ObjectLiteral, dataSource.driver.prepareHydratedValue(row[key], column));
-  return entity;
-};
 
 /**
  * Runs a page query and makes its entities without TypeORM's general result transformer,
@@ -91,7 +64,7 @@ const rawAndEntities = async <T extends ObjectLiteral>(
     ? await preparedQuery<Record<string, unknown>>(dataSource, name, sql, parameters)
     : ((await dataSource.query(sql, parameters)) as Record<string, unknown>[]);
   if (raw.length === 0) return { raw, entities: [] };
-  const columns = aliasColumns(main.metadata, main.name, dataSource, raw[0]);
+  const columns = rowColumns(main.metadata, dataSource, raw[0], main.name);
   const joins = selectedJoins.map((join) => ({
     set: join.mapToProperty
       ? (entity: T, value: unknown) => {
@@ -99,7 +72,7 @@ const rawAndEntities = async <T extends ObjectLiteral>(
         }
       : (entity: T, value: unknown) => (join.relation as RelationMetadata).setEntityValue(entity, value),
     metadata: join.alias.metadata,
-    columns: aliasColumns(join.alias.metadata, join.alias.name, dataSource, raw[0]),
+    columns: rowColumns(join.alias.metadata, dataSource, raw[0], join.alias.name),
     primary: join.alias.metadata.primaryColumns.map((column) =>
       DriverUtils.buildAlias(dataSource.driver, undefined, join.alias.name, column.databaseName),
     ),
