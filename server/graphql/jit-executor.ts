@@ -34,21 +34,23 @@ const asGraphQLError = (error: GraphQLError): GraphQLError =>
  */
 export const jitExecutor = (schema: GraphQLSchema, maxDocuments = 500): GatewayExecutor => {
   // Per document (Apollo keeps one parsed document per query text), then per operation name; the
-  // oldest document's compiled code goes first past `maxDocuments` (compiled code is far larger than
-  // its document, and an analyst's one-off queries must not accumulate).
+  // least recently used document's compiled code goes first past `maxDocuments` (compiled code is
+  // far larger than its document, and an analyst's one-off queries must not accumulate).
   const compiled = new Map<DocumentNode, Map<string | null, CompiledQuery | null>>();
 
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
-    let byName = compiled.get(document);
-    if (!byName) {
-      byName = new Map();
-      compiled.set(document, byName);
-      if (compiled.size > maxDocuments) compiled.delete(compiled.keys().next().value as DocumentNode);
-    }
+    const byName = compiled.get(document) ?? new Map<string | null, CompiledQuery | null>();
+    compiled.delete(document); // most recently used last
+    compiled.set(document, byName);
+    if (compiled.size > maxDocuments) compiled.delete(compiled.keys().next().value as DocumentNode);
     let query = byName.get(operationName);
     if (query === undefined) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      query = isCompiledQuery(result) ? result : null;
+      try {
+        const result = compileQuery(schema, document, operationName ?? undefined);
+        query = isCompiledQuery(result) ? result : null;
+      } catch {
+        query = null; // graphql-jit cannot compile it: graphql-js runs it
+      }
       byName.set(operationName, query);
     }
     return query;
