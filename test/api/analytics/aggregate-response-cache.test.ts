@@ -40,6 +40,11 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     return { body, hit: response.headers.get('x-aggregate-cache') === 'HIT' };
   };
+  /** Dintong reports a project of 2566's six-month round. */
+  const submit = (projectId: string, fields: Record<string, unknown>) =>
+    lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
+      input: { projectId, fiscalYear: 2566, round: 'SIX_MONTH', idempotencyKey: randomUUID(), ...fields },
+    });
   const dintongRow = (body: { data?: { implementation: { edges: { node: { lao: { id: string } } }[] } } }) =>
     body.data?.implementation.edges.find((edge) => edge.node.lao.id === String(world.dintong.id))?.node;
 
@@ -79,21 +84,12 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect(again.hit).toBe(true);
     expect(again.body.data).toEqual(first.body.data);
 
-    const submitted = await lao(
-      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
-      {
-        input: {
-          projectId: projectIds[0],
-          fiscalYear: 2566,
-          round: 'SIX_MONTH',
-          inOrdinance: true,
-          ordinanceBudget: '1000',
-          disbursed: '500',
-          status: 'COMPLETED',
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const submitted = await submit(projectIds[0], {
+      inOrdinance: true,
+      ordinanceBudget: '1000',
+      disbursed: '500',
+      status: 'COMPLETED',
+    });
     expect(submitted.errors).toBeUndefined();
     const after = await ask(centralToken, implementationQuery(), variables);
     expect(after.hit).toBe(false);
@@ -112,21 +108,12 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     await ask(centralToken, implementationQuery(), phrae);
     await ask(centralToken, implementationQuery(), phitsanulok);
     expect((await ask(centralToken, implementationQuery(), phrae)).hit).toBe(true);
-    const submitted = await lao(
-      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
-      {
-        input: {
-          projectId: projectIds[1],
-          fiscalYear: 2566,
-          round: 'SIX_MONTH',
-          inOrdinance: false,
-          ordinanceBudget: '0',
-          disbursed: '0',
-          status: 'IN_PROGRESS',
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const submitted = await submit(projectIds[1], {
+      inOrdinance: false,
+      ordinanceBudget: '0',
+      disbursed: '0',
+      status: 'IN_PROGRESS',
+    });
     expect(submitted.errors).toBeUndefined();
     expect((await ask(centralToken, implementationQuery(), phrae)).hit).toBe(true);
     const changed = await ask(centralToken, implementationQuery(), phitsanulok);
@@ -143,22 +130,13 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     await ask(centralToken, statistics(2567));
     await ask(centralToken, table, phitsanulok);
     expect((await ask(centralToken, statistics(2567))).hit).toBe(true);
-    const submitted = await lao(
-      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
-      {
-        input: {
-          projectId: projectIds[2],
-          fiscalYear: 2566,
-          round: 'SIX_MONTH',
-          inOrdinance: false,
-          ordinanceBudget: '0',
-          disbursed: '0',
-          status: 'UNABLE',
-          unableReason: 'NO_BUDGET',
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const submitted = await submit(projectIds[2], {
+      inOrdinance: false,
+      ordinanceBudget: '0',
+      disbursed: '0',
+      status: 'UNABLE',
+      unableReason: 'NO_BUDGET',
+    });
     expect(submitted.errors).toBeUndefined();
     expect((await ask(centralToken, statistics(2567))).hit).toBe(true);
     expect((await ask(centralToken, table, phitsanulok)).hit).toBe(true);
@@ -196,21 +174,12 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(true);
     expect(server.queries.count).toBe(1);
     // The version read ahead is the current one: the first request after a report of that year recomputes.
-    const submitted = await lao(
-      `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`,
-      {
-        input: {
-          projectId: projectIds[3],
-          fiscalYear: 2566,
-          round: 'SIX_MONTH',
-          inOrdinance: true,
-          ordinanceBudget: '1000',
-          disbursed: '1000',
-          status: 'COMPLETED',
-          idempotencyKey: randomUUID(),
-        },
-      },
-    );
+    const submitted = await submit(projectIds[3], {
+      inOrdinance: true,
+      ordinanceBudget: '1000',
+      disbursed: '1000',
+      status: 'COMPLETED',
+    });
     expect(submitted.errors).toBeUndefined();
     expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(false);
     expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(true);
