@@ -551,6 +551,33 @@ const partnerPull = async (url: string, centralToken: string) => {
   };
 };
 
+/**
+ * The open-data files of one fiscal year's reports (every report of the country), downloaded
+ * as a citizen would: seconds, size and the server's peak memory during each.
+ */
+const openDataDownloads = async (
+  url: string,
+  server: { resetPeakMemory(): void; peakMemoryMb(): number },
+) => {
+  const downloads = [];
+  for (const format of ['csv', 'xlsx']) {
+    const file = `reports-${fiscalYear}.${format}`;
+    server.resetPeakMemory();
+    const started = Date.now();
+    const response = await fetch(`${url}/open-data/${file}`);
+    if (response.status !== 200 || !response.body) throw new Error(`${file}: HTTP ${response.status}`);
+    let bytes = 0;
+    for await (const chunk of response.body) bytes += (chunk as Uint8Array).length;
+    downloads.push({
+      file,
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+      megabytes: Math.round(bytes / 2 ** 20),
+      peakMemoryMb: Math.round(server.peakMemoryMb()),
+    });
+  }
+  return downloads;
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const post = async (url: string, token: string, payload: unknown): Promise<any> => {
   const response = await fetch(`${url}/graphql`, {
@@ -680,6 +707,8 @@ export const runDeadlineDayBench = async () => {
       server.resetPeakMemory();
       const partner = wanted('partner') ? await partnerPull(server.url, prepared.central) : null;
       peakMemoryMb = Math.max(peakMemoryMb, Math.round(server.peakMemoryMb()));
+      const openData = wanted('open-data') ? await openDataDownloads(server.url, server) : null;
+      for (const d of openData ?? []) peakMemoryMb = Math.max(peakMemoryMb, d.peakMemoryMb);
       // The summaries the tables read, after every submission of the run, against a recomputation.
       const driftStarted = Date.now();
       const driftRows = await summaryDrift(database.url);
@@ -698,6 +727,7 @@ export const runDeadlineDayBench = async () => {
           statisticsApiOverSql: ratio(results, 'national statistics', raw.nationalStatistics.rps),
         },
         partnerPull: partner,
+        openData,
         summaryDrift: { rows: driftRows, seconds: driftSeconds },
         postgraphile: peer,
         serverPeakMemoryMb: peakMemoryMb,
@@ -733,6 +763,8 @@ export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineD
     console.log(
       `partner pull of ${summary.settings.fiscalYear} reports: ${p.records} records in ${p.pages} pages, ${p.seconds} s (${p.recordsPerSecond} records/s, page p50 ${p.pageP50} ms, p95 ${p.pageP95} ms)`,
     );
+  for (const d of summary.openData ?? [])
+    console.log(`open data ${d.file}: ${d.megabytes} MB in ${d.seconds} s, server peak ${d.peakMemoryMb} MB`);
   if (summary.postgraphile)
     console.log(
       `LAO project list vs PostGraphile v5 (same run, A/B ×3): ours ${summary.postgraphile.ours.join('/')} req/s, PostGraphile ${summary.postgraphile.postgraphile.join('/')} req/s, ratio of medians ${summary.postgraphile.ratioOfMedians}`,

@@ -19,6 +19,7 @@ import { fieldAccessPlugin } from './auth/access-rules';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
+import { openDataRouter } from './modules/analytics/open-data';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { aggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
 import { jitGateway } from './graphql/jit-executor';
@@ -135,6 +136,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   });
 
   app.use(exportsRouter(services));
+  app.use(openDataRouter(services, config.openData));
 
   app.use(
     '/graphql',

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { OpenDataLimits } from './modules/analytics/open-data';
 
 /** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
 export type RateLimitRule = { points: number; durationSeconds: number };
@@ -65,6 +66,11 @@ export type AppConfig = {
    * compiled once into plain functions; graphql-js runs what graphql-jit cannot compile.
    */
   graphqlJit: boolean;
+  /**
+   * Open-data files made at once (OPEN_DATA_CONCURRENT, 2; each holds a database connection
+   * while it downloads) and callers that may wait for a turn (OPEN_DATA_WAITING, 16).
+   */
+  openData: OpenDataLimits;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -153,6 +159,10 @@ export const loadConfig = (
       .filter(Boolean),
     reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
     graphqlJit: env.GRAPHQL_JIT !== 'false',
+    openData: {
+      concurrent: Math.max(1, int(env.OPEN_DATA_CONCURRENT, 2)),
+      waiting: Math.max(0, int(env.OPEN_DATA_WAITING, 16)),
+    },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,
   };

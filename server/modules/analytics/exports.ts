@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { type Request, type Response, Router } from 'express';
+import { type Request, Router } from 'express';
 import { publicReader, type Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -9,82 +8,8 @@ import { workTypeLabels } from '../project/project.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 
-type Column = { header: string; width: number; money?: boolean; percent?: boolean };
-type Table = { title: string; columns: Column[]; rows: (string | number | null)[][] };
-
-const statusLabels: Record<string, string> = {
-  IN_PROGRESS: 'อยู่ระหว่างดำเนินการ',
-  COMPLETED: 'ดำเนินการแล้วเสร็จ',
-  UNABLE: 'ไม่สามารถดำเนินการได้',
-};
-const reasonLabels: Record<string, string> = {
-  NO_BUDGET: 'ไม่ได้รับงบประมาณ',
-  POLICY_CHANGED: 'นโยบายผู้บริหารเปลี่ยนแปลง',
-  INSUFFICIENT_PERSONNEL: 'บุคลากรไม่เพียงพอ',
-  OTHER: 'อื่นๆ',
-};
-const reviewLabels: Record<string, string> = {
-  PENDING: 'รอการตรวจสอบ',
-  APPROVED: 'รับรอง',
-  REJECTED: 'ปฏิเสธ',
-};
-const levelLabels: Record<string, string> = {
-  HIGH: 'มาก',
-  MEDIUM: 'ปานกลาง',
-  LOW: 'น้อย',
-  NOT_REPORTED: 'ยังไม่รายงานผล',
-};
-const typeLabels: Record<LaoType, string> = {
-  PAO: 'อบจ.',
-  CITY_MUNICIPALITY: 'เทศบาลนคร',
-  TOWN_MUNICIPALITY: 'เทศบาลเมือง',
-  SUBDISTRICT_MUNICIPALITY: 'เทศบาลตำบล',
-  SAO: 'อบต.',
-  PATTAYA: 'เมืองพัทยา',
-  BANGKOK: 'กรุงเทพมหานคร',
-};
-
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/** The same rows as the API, as XLSX (title row, header row, number formats) or UTF-8 CSV with a BOM. */
-const send = async (res: Response, format: string, name: string, table: Table) => {
-  if (format === 'csv') {
-    const lines = [
-      table.columns.map((c) => csvCell(c.header)).join(','),
-      ...table.rows.map((row) => row.map(csvCell).join(',')),
-    ];
-    res
-      .type('text/csv; charset=utf-8')
-      .attachment(`${name}.csv`)
-      .send(`\uFEFF${lines.join('\r\n')}\r\n`);
-    return;
-  }
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.addRow([table.title]).font = { bold: true, size: 14 };
-  sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true };
-  table.columns.forEach((column, index) => {
-    const excelColumn = sheet.getColumn(index + 1);
-    excelColumn.width = column.width;
-    if (column.money) excelColumn.numFmt = '#,##0.00';
-    if (column.percent) excelColumn.numFmt = '0.00';
-  });
-  // Exact decimals travel as text from SQL; Excel gets numbers to compute with.
-  for (const row of table.rows) {
-    sheet.addRow(
-      row.map((value, i) =>
-        value !== null && (table.columns[i].money || table.columns[i].percent) ? Number(value) : value,
-      ),
-    );
-  }
-  res
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .attachment(`${name}.xlsx`)
-    .send(Buffer.from(await workbook.xlsx.writeBuffer()));
-};
+import { sendTable, type Table } from './table-file';
+import { levelLabels, reasonLabels, reviewLabels, statusLabels, typeLabels } from './table-labels';
 
 const int = (value: unknown): number | undefined =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
@@ -307,7 +232,7 @@ export const exportsRouter = (services: Services) => {
     res.set('Cache-Control', signedIn.kind === 'anonymous' ? 'public, max-age=300' : 'private, no-store');
     try {
       const { name, table: data } = await table(viewer, req.query);
-      await send(res, match[2], name, data);
+      await sendTable(res, match[2] as 'xlsx' | 'csv', name, data);
     } catch (error) {
       if (error instanceof AppError) {
         const code = error.extensions.code as string;
@@ -318,117 +243,5 @@ export const exportsRouter = (services: Services) => {
       res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
     }
   });
-  // Open data: every project and report of a fiscal year (public fields only), stable URLs.
-  router.get('/open-data/:file', async (req, res) => {
-    const match = /^(projects|reports)-(\d{4})\.(xlsx|csv)$/.exec(req.params.file);
-    if (!match) {
-      res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'ไม่พบไฟล์ข้อมูลเปิดที่ต้องการ' });
-      return;
-    }
-    const [, kind, year, format] = match;
-    const fiscalYear = Number(year);
-    res.set('Cache-Control', 'public, max-age=300');
-    const table =
-      kind === 'projects'
-        ? await openProjects(services, fiscalYear)
-        : await openReports(services, fiscalYear);
-    await send(res, format, `${kind}-${fiscalYear}`, table);
-  });
   return router;
-};
-
-const openProjects = async (services: Services, fiscalYear: number): Promise<Table> => {
-  const rows: Record<string, string | null>[] = await services.manager.query(
-    `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, p.id::text AS id, p.name,
-            p.work_type AS work_type, p.primary_dimension AS dimension, array_to_string(p.additional_dimensions, ' ') AS additional,
-            array_to_string(p.fiscal_years, ' ') AS years, array_to_string(p.quarters, ' ') AS quarters,
-            p.anti_corruption_budget::text AS anti, p.local_development_budget::text AS local,
-            array_to_string(p.target_groups, ' ') AS targets, p.review_status AS review
-       FROM project p JOIN lao l ON l.id = p.lao_id JOIN province pv ON pv.id = l.province_id JOIN district d ON d.id = l.district_id
-      WHERE p.fiscal_years @> ARRAY[$1::smallint]
-      ORDER BY l.code, p.id`,
-    [fiscalYear],
-  );
-  return {
-    title: `โครงการตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
-    columns: [
-      { header: 'รหัส อปท.', width: 11 },
-      { header: 'ชื่อ อปท.', width: 36 },
-      { header: 'จังหวัด', width: 14 },
-      { header: 'อำเภอ', width: 16 },
-      { header: 'รหัสโครงการ', width: 11 },
-      { header: 'ชื่อโครงการ', width: 56 },
-      { header: 'ประเภทงาน', width: 12 },
-      { header: 'มิติ', width: 6 },
-      { header: 'มิติเพิ่มเติม', width: 10 },
-      { header: 'ปีงบประมาณ', width: 14 },
-      { header: 'ไตรมาส', width: 10 },
-      { header: 'งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต', width: 18, money: true },
-      { header: 'งบประมาณตามแผนพัฒนาท้องถิ่น', width: 18, money: true },
-      { header: 'กลุ่มเป้าหมาย', width: 30 },
-      { header: 'การตรวจสอบ', width: 12 },
-    ],
-    rows: rows.map((r) => [
-      r.code,
-      r.lao,
-      r.province,
-      r.district,
-      r.id,
-      r.name,
-      workTypeLabels[r.work_type as keyof typeof workTypeLabels],
-      dimensionNumber[r.dimension as Dimension],
-      (r.additional ?? '')
-        .split(' ')
-        .filter(Boolean)
-        .map((d) => dimensionNumber[d as Dimension])
-        .join(' '),
-      r.years,
-      r.quarters,
-      r.anti,
-      r.local,
-      r.targets,
-      reviewLabels[r.review as string],
-    ]),
-  };
-};
-
-const openReports = async (services: Services, fiscalYear: number): Promise<Table> => {
-  const rows: Record<string, string | null>[] = await services.manager.query(
-    `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
-            r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
-            r.disbursed::text AS disbursed, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
-       FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED' JOIN lao l ON l.id = r.lao_id
-      WHERE r.fiscal_year = $1
-      ORDER BY l.code, p.id, r.round`,
-    [fiscalYear],
-  );
-  return {
-    title: `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
-    columns: [
-      { header: 'รหัส อปท.', width: 11 },
-      { header: 'ชื่อ อปท.', width: 36 },
-      { header: 'รหัสโครงการ', width: 11 },
-      { header: 'ชื่อโครงการ', width: 56 },
-      { header: 'รอบ', width: 12 },
-      { header: 'สถานะ', width: 20 },
-      { header: 'เหตุที่ไม่สามารถดำเนินการได้', width: 30 },
-      { header: 'อยู่ในข้อบัญญัติ', width: 12 },
-      { header: 'งบประมาณตามข้อบัญญัติ', width: 18, money: true },
-      { header: 'เบิกจ่ายจริง', width: 16, money: true },
-      { header: 'บันทึกล่าสุด (UTC)', width: 22 },
-    ],
-    rows: rows.map((r) => [
-      r.code,
-      r.lao,
-      r.id,
-      r.name,
-      roundLabels[r.round as RoundKind],
-      statusLabels[r.status as string],
-      r.reason ? `${reasonLabels[r.reason]}${r.reason_text ? `: ${r.reason_text}` : ''}` : null,
-      r.in_ordinance === 'true' ? 'ใช่' : 'ไม่ใช่',
-      r.ordinance,
-      r.disbursed,
-      r.updated,
-    ]),
-  };
 };

@@ -364,7 +364,8 @@ describe('aggregate tables against a hand-worked fixture', () => {
     const planSheet = book.worksheets[0];
     expect(String(planSheet.getCell('A1').value)).toBe('แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2566 ของ อปท. 5650801');
     expect(planSheet.rowCount).toBe(2 + 5 + 1);
-    expect((planSheet.getRow(3).values as unknown[]).slice(1, 9)).toEqual([
+    // Unticked quarters are empty cells (the streaming writer leaves empty text out).
+    expect(Array.from({ length: 8 }, (_, c) => planSheet.getRow(3).getCell(c + 1).value ?? '')).toEqual([
       1,
       'โครงการ',
       1,
@@ -423,5 +424,85 @@ describe('aggregate tables against a hand-worked fixture', () => {
     const xlsx = await fetch(`${server.url}/open-data/reports-2566.xlsx`);
     expect(xlsx.status).toBe(200);
     expect((await fetch(`${server.url}/open-data/secrets-2566.csv`)).status).toBe(404);
+  });
+
+  it('streams the open-data workbook with the same rows as the CSV', async () => {
+    const csvText = Buffer.from(
+      await (await fetch(`${server.url}/open-data/reports-2566.csv`)).arrayBuffer(),
+    ).toString('utf8', 3);
+    const csvLines = csvText.trim().split('\r\n');
+    const response = await fetch(`${server.url}/open-data/reports-2566.xlsx`);
+    expect(response.headers.get('content-disposition')).toContain('reports-2566.xlsx');
+    // Streamed as it is made, not built whole first.
+    expect(response.headers.get('transfer-encoding')).toBe('chunked');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A1').value)).toContain('ปีงบประมาณ 2566');
+    expect(sheet.getCell('A1').font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.getColumn(9).numFmt).toBe('#,##0.00');
+    const width = csvLines[0].split(',').length;
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, r) =>
+      Array.from({ length: width }, (_, c) => {
+        const value = sheet.getRow(r + 2).getCell(c + 1).value;
+        return value === null || value === undefined ? '' : String(value);
+      }),
+    );
+    // Money as numbers in the workbook (0.00 reads back as 0), as exact text in the CSV.
+    const money = (line: string[]) =>
+      line.map((cell, i) => (i === 8 || i === 9 ? String(Number(cell)) : cell));
+    expect(rows.map(money)).toEqual(csvLines.map((line) => money(line.split(','))));
+  });
+
+  it('makes a limited number of open-data files at once, asks the rest to retry, and frees a turn its caller left', async () => {
+    const limited = await startTestServer(
+      { openData: { concurrent: 1, waiting: 0 } },
+      { databaseUrl: server.databaseUrl },
+    );
+    const lock = await server.dataSource.createQueryRunner();
+    try {
+      const expected = await (await fetch(`${server.url}/open-data/reports-2566.csv`)).text();
+      // Holds the first download's query until released.
+      await lock.startTransaction();
+      await lock.query('LOCK TABLE report IN ACCESS EXCLUSIVE MODE');
+      const leaving = new AbortController();
+      const first = fetch(`${limited.url}/open-data/reports-2566.csv`, { signal: leaving.signal }).catch(
+        (error: Error) => error,
+      );
+      const waitingOnLock = async () =>
+        Number(
+          (
+            await server.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM report r%'`,
+            )
+          )[0].n,
+        );
+      for (let i = 0; i < 200 && (await waitingOnLock()) === 0; i++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(await waitingOnLock()).toBe(1);
+
+      const refused = await fetch(`${limited.url}/open-data/projects-2566.xlsx`);
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(refused.headers.get('content-disposition')).toBeNull();
+      expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+
+      leaving.abort();
+      expect(await first).toMatchObject({ name: 'AbortError' });
+      await lock.commitTransaction();
+      // The turn comes back once the abandoned file has stopped, and its connection with it.
+      let next = await fetch(`${limited.url}/open-data/reports-2566.csv`);
+      for (let i = 0; i < 200 && next.status === 503; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        next = await fetch(`${limited.url}/open-data/reports-2566.csv`);
+      }
+      expect(next.status).toBe(200);
+      expect(await next.text()).toBe(expected);
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction();
+      await lock.release();
+      await limited.stop();
+    }
   });
 });

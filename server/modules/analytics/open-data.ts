@@ -1,0 +1,210 @@
+import { Router } from 'express';
+import type { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
+import { primaryPool } from '../../db/prepared';
+import { ErrorCode } from '../../errors/error-codes';
+import { Dimension, dimensionNumber } from '../plan/plan.enums';
+import { workTypeLabels } from '../project/project.enums';
+import { RoundKind, roundLabels } from '../report/report.enums';
+import type { Services } from '../../services';
+import { type Cell, sendTable, type Table } from './table-file';
+import { reasonLabels, reviewLabels, statusLabels } from './table-labels';
+
+/** Rows fetched from the cursor per round trip. */
+const CURSOR_BATCH = 1000;
+
+/**
+ * The rows of a query read through a cursor on one pooled connection, released when the
+ * reader is done or stops early (a caller who closed the download): a national year (some
+ * 270,000 reports) never sits in memory.
+ */
+async function* cursorRows(
+  pool: Pool,
+  sql: string,
+  params: unknown[],
+): AsyncGenerator<Record<string, string | null>> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH }));
+    for await (const row of stream) yield row as Record<string, string | null>;
+  } catch (error) {
+    failure = error as Error;
+    throw error;
+  } finally {
+    client.release(failure);
+  }
+}
+
+/**
+ * How many open-data files are made at once (each holds a database connection while the
+ * caller downloads it) and how many more may wait for their turn; callers beyond that are
+ * told to come back shortly.
+ */
+export type OpenDataLimits = { concurrent: number; waiting: number };
+
+/** A first-come, first-served turnstile: `enter` resolves when it is the caller's turn, or false when the queue is full. */
+const turnstile = ({ concurrent, waiting }: OpenDataLimits) => {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return {
+    async enter(): Promise<boolean> {
+      if (active < concurrent) {
+        active += 1;
+        return true;
+      }
+      if (queue.length >= waiting) return false;
+      await new Promise<void>((resolve) => queue.push(resolve));
+      return true;
+    },
+    leave() {
+      const next = queue.shift();
+      if (next) next();
+      else active -= 1;
+    },
+  };
+};
+
+/** How long a refused caller is asked to wait before trying again, seconds. */
+const RETRY_AFTER_SECONDS = 30;
+
+/**
+ * Open data: every project and report of a fiscal year (public fields only) at stable URLs,
+ * GET /open-data/<projects|reports>-<year>.<xlsx|csv>, streamed from a cursor.
+ */
+export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
+  const router = Router();
+  const pool = primaryPool(services.manager.connection);
+  const turns = turnstile(limits);
+
+  router.get('/open-data/:file', async (req, res) => {
+    const match = /^(projects|reports)-(\d{4})\.(xlsx|csv)$/.exec(req.params.file);
+    if (!match) {
+      res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'ไม่พบไฟล์ข้อมูลเปิดที่ต้องการ' });
+      return;
+    }
+    const [, kind, year, format] = match;
+    const fiscalYear = Number(year);
+    if (!(await turns.enter())) {
+      res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({
+        code: ErrorCode.RATE_LIMITED,
+        message: 'ขณะนี้มีผู้ดาวน์โหลดข้อมูลเปิดจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
+      return;
+    }
+    try {
+      // A caller who left while waiting for a turn gets nothing made.
+      if (res.destroyed) return;
+      res.set('Cache-Control', 'public, max-age=300');
+      const table = kind === 'projects' ? openProjects(pool, fiscalYear) : openReports(pool, fiscalYear);
+      await sendTable(res, format as 'xlsx' | 'csv', `${kind}-${fiscalYear}`, table);
+    } catch (error) {
+      console.error('Open data failed', error);
+      res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
+    } finally {
+      turns.leave();
+    }
+  });
+  return router;
+};
+
+const openProjects = (pool: Pool, fiscalYear: number): Table => ({
+  title: `โครงการตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
+  columns: [
+    { header: 'รหัส อปท.', width: 11 },
+    { header: 'ชื่อ อปท.', width: 36 },
+    { header: 'จังหวัด', width: 14 },
+    { header: 'อำเภอ', width: 16 },
+    { header: 'รหัสโครงการ', width: 11 },
+    { header: 'ชื่อโครงการ', width: 56 },
+    { header: 'ประเภทงาน', width: 12 },
+    { header: 'มิติ', width: 6 },
+    { header: 'มิติเพิ่มเติม', width: 10 },
+    { header: 'ปีงบประมาณ', width: 14 },
+    { header: 'ไตรมาส', width: 10 },
+    { header: 'งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต', width: 18, money: true },
+    { header: 'งบประมาณตามแผนพัฒนาท้องถิ่น', width: 18, money: true },
+    { header: 'กลุ่มเป้าหมาย', width: 30 },
+    { header: 'การตรวจสอบ', width: 12 },
+  ],
+  rows: (async function* (): AsyncGenerator<Cell[]> {
+    for await (const r of cursorRows(
+      pool,
+      `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, p.id::text AS id, p.name,
+              p.work_type AS work_type, p.primary_dimension AS dimension, array_to_string(p.additional_dimensions, ' ') AS additional,
+              array_to_string(p.fiscal_years, ' ') AS years, array_to_string(p.quarters, ' ') AS quarters,
+              p.anti_corruption_budget::text AS anti, p.local_development_budget::text AS local,
+              array_to_string(p.target_groups, ' ') AS targets, p.review_status AS review
+         FROM project p JOIN lao l ON l.id = p.lao_id JOIN province pv ON pv.id = l.province_id JOIN district d ON d.id = l.district_id
+        WHERE p.fiscal_years @> ARRAY[$1::smallint]
+        ORDER BY l.code, p.id`,
+      [fiscalYear],
+    )) {
+      yield [
+        r.code,
+        r.lao,
+        r.province,
+        r.district,
+        r.id,
+        r.name,
+        workTypeLabels[r.work_type as keyof typeof workTypeLabels],
+        dimensionNumber[r.dimension as Dimension],
+        (r.additional ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((d) => dimensionNumber[d as Dimension])
+          .join(' '),
+        r.years,
+        r.quarters,
+        r.anti,
+        r.local,
+        r.targets,
+        reviewLabels[r.review as string],
+      ];
+    }
+  })(),
+});
+
+const openReports = (pool: Pool, fiscalYear: number): Table => ({
+  title: `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
+  columns: [
+    { header: 'รหัส อปท.', width: 11 },
+    { header: 'ชื่อ อปท.', width: 36 },
+    { header: 'รหัสโครงการ', width: 11 },
+    { header: 'ชื่อโครงการ', width: 56 },
+    { header: 'รอบ', width: 12 },
+    { header: 'สถานะ', width: 20 },
+    { header: 'เหตุที่ไม่สามารถดำเนินการได้', width: 30 },
+    { header: 'อยู่ในข้อบัญญัติ', width: 12 },
+    { header: 'งบประมาณตามข้อบัญญัติ', width: 18, money: true },
+    { header: 'เบิกจ่ายจริง', width: 16, money: true },
+    { header: 'บันทึกล่าสุด (UTC)', width: 22 },
+  ],
+  rows: (async function* (): AsyncGenerator<Cell[]> {
+    for await (const r of cursorRows(
+      pool,
+      `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
+              r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
+              r.disbursed::text AS disbursed, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
+         FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED' JOIN lao l ON l.id = r.lao_id
+        WHERE r.fiscal_year = $1
+        ORDER BY l.code, p.id, r.round`,
+      [fiscalYear],
+    )) {
+      yield [
+        r.code,
+        r.lao,
+        r.id,
+        r.name,
+        roundLabels[r.round as RoundKind],
+        statusLabels[r.status as string],
+        r.reason ? `${reasonLabels[r.reason]}${r.reason_text ? `: ${r.reason_text}` : ''}` : null,
+        r.in_ordinance === 'true' ? 'ใช่' : 'ไม่ใช่',
+        r.ordinance,
+        r.disbursed,
+        r.updated,
+      ];
+    }
+  })(),
+});
