@@ -10,6 +10,7 @@ import { DeferSummaryTriggers1795400200000 } from './1795400200000-DeferSummaryT
 import { AggregateVersions1795400300000 } from './1795400300000-AggregateVersions';
 import { AggregateVersionsOfNames1795400400000 } from './1795400400000-AggregateVersionsOfNames';
 import { AggregateVersionsByYear1795400500000 } from './1795400500000-AggregateVersionsByYear';
+import { SummaryRefreshOncePerCommit1795400600000 } from './1795400600000-SummaryRefreshOncePerCommit';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AggregateVersions1795400300000,
   AggregateVersionsOfNames1795400400000,
   AggregateVersionsByYear1795400500000,
+  SummaryRefreshOncePerCommit1795400600000,
 ];

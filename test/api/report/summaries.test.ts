@@ -163,4 +163,31 @@ describe('per-LAO round summaries stay equal to a recomputation from scratch', (
     expect(server.queries.count - fresh).toBe(cachedStatements);
     expect(cachedStatements).toBeLessThanOrEqual(6);
   });
+
+  it('refreshes a LAO once per firing of the deferred triggers, and again after writes that follow an earlier firing', async () => {
+    const runner = server.dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      // Many rows of one (LAO, year) in one transaction: the first refresh at commit counts them all.
+      await runner.query(
+        `UPDATE report SET status = 'IN_PROGRESS', unable_reason = NULL, unable_reason_text = NULL WHERE lao_id = $1 AND fiscal_year = 2566`,
+        [world.dintong.id],
+      );
+      // Fired now, mid-transaction; the writes after it must be counted at commit all the same.
+      await runner.query('SET CONSTRAINTS ALL IMMEDIATE');
+      await runner.query('SET CONSTRAINTS ALL DEFERRED');
+      await runner.query(
+        `UPDATE report SET status = 'COMPLETED' WHERE lao_id = $1 AND fiscal_year = 2566 AND project_id IN
+           (SELECT project_id FROM report WHERE lao_id = $1 AND fiscal_year = 2566 ORDER BY project_id LIMIT 5)`,
+        [world.dintong.id],
+      );
+      await runner.commitTransaction();
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await drift()).toEqual([]);
+    // Five set completed, one of them the project rejected in the first test.
+    expect(await implementation()).toMatchObject({ completedCount: 4, unableCount: 0 });
+  });
 });
