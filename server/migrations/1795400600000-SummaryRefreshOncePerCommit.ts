@@ -1,5 +1,26 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
+/** The two summary trigger functions, calling `refresh` for each (LAO, year) a row touches. */
+const triggerBodies = (refresh: string) => [
+  `CREATE OR REPLACE FUNCTION project_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  year smallint;
+  lao integer := coalesce(NEW.lao_id, OLD.lao_id);
+BEGIN
+  FOR year IN
+    SELECT DISTINCT y FROM unnest(coalesce(OLD.fiscal_years, '{}') || coalesce(NEW.fiscal_years, '{}')) AS y ORDER BY y
+  LOOP
+    PERFORM ${refresh}(lao, year);
+  END LOOP;
+  RETURN NULL;
+END $$`,
+  `CREATE OR REPLACE FUNCTION report_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM ${refresh}(coalesce(NEW.lao_id, OLD.lao_id), coalesce(NEW.fiscal_year, OLD.fiscal_year));
+  RETURN NULL;
+END $$`,
+];
+
 /**
  * The deferred summary triggers refresh each (LAO, fiscal year) once per firing instead of
  * once per written row: a 200-project import inserted 200 rows and refreshed the same LAO's
@@ -27,43 +48,11 @@ BEGIN
   PERFORM refresh_lao_summary(p_lao, p_year);
   PERFORM set_config('lao_summary.refreshed', done || substr(pair, 2), true);
 END $$`);
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION project_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  year smallint;
-  lao integer := coalesce(NEW.lao_id, OLD.lao_id);
-BEGIN
-  FOR year IN
-    SELECT DISTINCT y FROM unnest(coalesce(OLD.fiscal_years, '{}') || coalesce(NEW.fiscal_years, '{}')) AS y ORDER BY y
-  LOOP
-    PERFORM refresh_lao_summary_once(lao, year);
-  END LOOP;
-  RETURN NULL;
-END $$`);
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION report_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM refresh_lao_summary_once(coalesce(NEW.lao_id, OLD.lao_id), coalesce(NEW.fiscal_year, OLD.fiscal_year));
-  RETURN NULL;
-END $$`);
+        for (const body of triggerBodies('refresh_lao_summary_once')) await queryRunner.query(body);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION project_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  year smallint;
-  lao integer := coalesce(NEW.lao_id, OLD.lao_id);
-BEGIN
-  FOR year IN
-    SELECT DISTINCT y FROM unnest(coalesce(OLD.fiscal_years, '{}') || coalesce(NEW.fiscal_years, '{}')) AS y ORDER BY y
-  LOOP
-    PERFORM refresh_lao_summary(lao, year);
-  END LOOP;
-  RETURN NULL;
-END $$`);
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION report_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM refresh_lao_summary(coalesce(NEW.lao_id, OLD.lao_id), coalesce(NEW.fiscal_year, OLD.fiscal_year));
-  RETURN NULL;
-END $$`);
+        for (const body of triggerBodies('refresh_lao_summary')) await queryRunner.query(body);
         await queryRunner.query(`DROP FUNCTION refresh_lao_summary_once(integer, smallint)`);
     }
 }
