@@ -16,6 +16,10 @@ const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | nu
 };
 
 /** Per-request DataLoaders: every relation field goes through one, so lists cost one query per relation. */
+/** The key of `loaders.report`: a project's report of a year and round ("projectId:year:round"). */
+export const reportKey = (projectId: number | string, fiscalYear: number, round: string): string =>
+  `${projectId}:${fiscalYear}:${round}`;
+
 export const createLoaders = (dataSource: DataSource) => ({
   province: new DataLoader<number, Province | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(Province).findBy({ id: In([...ids]) }), (p) => p.id),
@@ -61,7 +65,7 @@ export const createLoaders = (dataSource: DataSource) => ({
   round: new DataLoader<number, ReportingRound | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(ReportingRound).findBy({ id: In([...ids]) }), (r) => r.id),
   ),
-  /** A project's report of a year and round, keyed "projectId:year:round". */
+  /** A project's report of a year and round, keyed by `reportKey`. */
   report: new DataLoader<string, Report | null>(async (keys) => {
     const parts = keys.map((key) => key.split(':'));
     const rows: Report[] = await dataSource

@@ -5,6 +5,7 @@ import { canRecordPlan, canReviewPlan } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
+import { reportKey } from '../../graphql/loaders';
 import { selectedAt } from '../../graphql/selection';
 import { RoundKind } from '../report/report.enums';
 import { Lao } from '../lao/lao.entity';
@@ -77,7 +78,7 @@ export class ProjectResolver {
     // The reports read with the page answer the nodes' `report` fields without another statement.
     for (const { node } of page.edges)
       reports.forEach(({ fiscalYear, round }, i) =>
-        ctx.loaders.report.prime(`${node.id}:${fiscalYear}:${round}`, reportOf(node, i)),
+        ctx.loaders.report.prime(reportKey(node.id, fiscalYear, round), reportOf(node, i)),
       );
     return page;
   }

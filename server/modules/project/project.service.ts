@@ -37,7 +37,6 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
 /** The chosen values, once each, in the enum's own order. */
 const inOrder = <T>(order: T[], chosen: T[]): T[] => order.filter((value) => chosen.includes(value));
 
-/** What a project holds once normalized: arrays deduplicated and sorted, blanks as null. */
 /** A project's report of one fiscal year and round. */
 export type ReportKey = { fiscalYear: number; round: RoundKind };
 
@@ -47,6 +46,7 @@ const prefetched = (i: number) => `prefetchedReport${i}`;
 export const reportOf = (project: Project, i: number): Report | null =>
   (project as unknown as Record<string, Report | undefined>)[prefetched(i)] ?? null;
 
+/** What a project holds once normalized: arrays deduplicated and sorted, blanks as null. */
 export const normalizeProject = (fields: ProjectFieldsInput) => ({
   name: fields.name.trim(),
   workType: fields.workType,

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
+import { reportKey } from '../../graphql/loaders';
 import { District } from '../geo/district.entity';
 import { Lao } from '../lao/lao.entity';
 import { Project } from '../project/project.entity';
@@ -155,7 +156,7 @@ export class ProjectReportResolver {
     @Arg('round', () => RoundKind, { description: 'Round.' }) round: RoundKind,
     @Ctx() ctx: Context,
   ): Promise<Report | null> {
-    return ctx.loaders.report.load(`${project.id}:${fiscalYear}:${round}`);
+    return ctx.loaders.report.load(reportKey(project.id, fiscalYear, round));
   }
 }
 
