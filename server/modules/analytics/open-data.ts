@@ -13,21 +13,24 @@ import { reasonLabels, reviewLabels, statusLabels } from './table-labels';
 /** Rows fetched from the cursor per round trip. */
 const CURSOR_BATCH = 1000;
 
+type Row = Record<string, string | null>;
+
 /**
  * The rows of a query read through a cursor on one pooled connection, released when the
- * reader is done or stops early (a caller who closed the download): a national year (some
- * 270,000 reports) never sits in memory.
+ * reader is done or stops early (a caller who closed the download), each made into the cells
+ * of a table row: a national year (some 270,000 reports) never sits in memory.
  */
 async function* cursorRows(
   pool: Pool,
   sql: string,
   params: unknown[],
-): AsyncGenerator<Record<string, string | null>> {
+  cells: (row: Row) => Cell[],
+): AsyncGenerator<Cell[]> {
   const client = await pool.connect();
   let failure: Error | undefined;
   try {
     const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH }));
-    for await (const row of stream) yield row as Record<string, string | null>;
+    for await (const row of stream) yield cells(row as Row);
   } catch (error) {
     failure = error as Error;
     throw error;
@@ -128,10 +131,9 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
     { header: 'กลุ่มเป้าหมาย', width: 30 },
     { header: 'การตรวจสอบ', width: 12 },
   ],
-  rows: (async function* (): AsyncGenerator<Cell[]> {
-    for await (const r of cursorRows(
-      pool,
-      `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, p.id::text AS id, p.name,
+  rows: cursorRows(
+    pool,
+    `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, p.id::text AS id, p.name,
               p.work_type AS work_type, p.primary_dimension AS dimension, array_to_string(p.additional_dimensions, ' ') AS additional,
               array_to_string(p.fiscal_years, ' ') AS years, array_to_string(p.quarters, ' ') AS quarters,
               p.anti_corruption_budget::text AS anti, p.local_development_budget::text AS local,
@@ -139,31 +141,29 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
          FROM project p JOIN lao l ON l.id = p.lao_id JOIN province pv ON pv.id = l.province_id JOIN district d ON d.id = l.district_id
         WHERE p.fiscal_years @> ARRAY[$1::smallint]
         ORDER BY l.code, p.id`,
-      [fiscalYear],
-    )) {
-      yield [
-        r.code,
-        r.lao,
-        r.province,
-        r.district,
-        r.id,
-        r.name,
-        workTypeLabels[r.work_type as keyof typeof workTypeLabels],
-        dimensionNumber[r.dimension as Dimension],
-        (r.additional ?? '')
-          .split(' ')
-          .filter(Boolean)
-          .map((d) => dimensionNumber[d as Dimension])
-          .join(' '),
-        r.years,
-        r.quarters,
-        r.anti,
-        r.local,
-        r.targets,
-        reviewLabels[r.review as string],
-      ];
-    }
-  })(),
+    [fiscalYear],
+    (r) => [
+      r.code,
+      r.lao,
+      r.province,
+      r.district,
+      r.id,
+      r.name,
+      workTypeLabels[r.work_type as keyof typeof workTypeLabels],
+      dimensionNumber[r.dimension as Dimension],
+      (r.additional ?? '')
+        .split(' ')
+        .filter(Boolean)
+        .map((d) => dimensionNumber[d as Dimension])
+        .join(' '),
+      r.years,
+      r.quarters,
+      r.anti,
+      r.local,
+      r.targets,
+      reviewLabels[r.review as string],
+    ],
+  ),
 });
 
 const openReports = (pool: Pool, fiscalYear: number): Table => ({
@@ -181,30 +181,27 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
     { header: 'เบิกจ่ายจริง', width: 16, money: true },
     { header: 'บันทึกล่าสุด (UTC)', width: 22 },
   ],
-  rows: (async function* (): AsyncGenerator<Cell[]> {
-    for await (const r of cursorRows(
-      pool,
-      `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
+  rows: cursorRows(
+    pool,
+    `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
               r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
               r.disbursed::text AS disbursed, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
          FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED' JOIN lao l ON l.id = r.lao_id
         WHERE r.fiscal_year = $1
         ORDER BY l.code, p.id, r.round`,
-      [fiscalYear],
-    )) {
-      yield [
-        r.code,
-        r.lao,
-        r.id,
-        r.name,
-        roundLabels[r.round as RoundKind],
-        statusLabels[r.status as string],
-        r.reason ? `${reasonLabels[r.reason]}${r.reason_text ? `: ${r.reason_text}` : ''}` : null,
-        r.in_ordinance === 'true' ? 'ใช่' : 'ไม่ใช่',
-        r.ordinance,
-        r.disbursed,
-        r.updated,
-      ];
-    }
-  })(),
+    [fiscalYear],
+    (r) => [
+      r.code,
+      r.lao,
+      r.id,
+      r.name,
+      roundLabels[r.round as RoundKind],
+      statusLabels[r.status as string],
+      r.reason ? `${reasonLabels[r.reason]}${r.reason_text ? `: ${r.reason_text}` : ''}` : null,
+      r.in_ordinance === 'true' ? 'ใช่' : 'ไม่ใช่',
+      r.ordinance,
+      r.disbursed,
+      r.updated,
+    ],
+  ),
 });
