@@ -21,9 +21,9 @@ import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { openDataRouter } from './modules/analytics/open-data';
 import { publicGraphqlCache } from './graphql/public-cache';
-import { aggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
+import { AggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
 import { jitGateway } from './graphql/jit-executor';
-import { admitter, Preflight } from './graphql/limits/admission';
+import { admitRequests, admittedOf, admitter, Preflight } from './graphql/limits/admission';
 import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
@@ -67,6 +67,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     budgets,
     config.apiLimits.budgets.account,
   );
+  const aggregateAnswers = new AggregateResponseCache(dataSource);
   const apollo = new ApolloServer<Context>({
     // graphql-jit executes through Apollo's gateway interface, the only place Apollo takes an executor.
     ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
@@ -82,7 +83,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       apiLimitsPlugin(config.apiLimits, budgets, costAnalyzer),
-      aggregateResponseCache(dataSource),
+      aggregateAnswers.plugin(),
     ],
   });
   await apollo.start();
@@ -143,9 +144,11 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     // Spreadsheet imports arrive base64-encoded inside the request.
     express.json({ limit: '5mb' }),
     publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds, maxTokens: config.apiLimits.maxTokens }),
+    admitRequests(admit),
+    aggregateAnswers.answerAhead(config.apiLimits),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        ...(await admit(req.headers.authorization, req.body)),
+        ...(await (admittedOf(req) ?? admit(req.headers.authorization, req.body))),
         services,
         loaders: createLoaders(dataSource),
         requestId: requestIdOf(req),

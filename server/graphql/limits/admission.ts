@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import {
   type DocumentNode,
   type GraphQLSchema,
@@ -149,10 +150,7 @@ export const admitter =
     budgets: BudgetStore,
     rule: BudgetRule,
   ) =>
-  async (
-    authorization: string | undefined,
-    body: unknown,
-  ): Promise<{ viewer: Viewer; admission?: Admission }> => {
+  async (authorization: string | undefined, body: unknown): Promise<Admitted> => {
     const measured =
       rule.capacity > 0 && /^Bearer\s+(?!lpk_)\S/i.test(authorization ?? '')
         ? preflight.measure(body, rule.capacity)
@@ -180,3 +178,26 @@ export const admitter =
       return { viewer: await sessions.resolveViewer(authorization), admission: measured };
     }
   };
+
+/** Who calls and, when it was measured ahead, the request's admission. */
+export type Admitted = { viewer: Viewer; admission?: Admission };
+
+const admittedRequests = new WeakMap<Request, Promise<Admitted>>();
+
+/**
+ * Express middleware before Apollo: starts each request's admission (session lookup, charge,
+ * version read) and keeps it for the context and for the aggregate answers served ahead of
+ * Apollo (server/graphql/aggregate-response-cache.ts). A failed admission is answered by Apollo,
+ * whose context awaits it, as when the context made it itself.
+ */
+export const admitRequests =
+  (admit: ReturnType<typeof admitter>) =>
+  (req: Request, _res: Response, next: NextFunction): void => {
+    const admitted = admit(req.headers.authorization, req.body);
+    admitted.catch(() => undefined); // awaited (and answered) by the context
+    admittedRequests.set(req, admitted);
+    next();
+  };
+
+/** The admission `admitRequests` started for this request, if it did. */
+export const admittedOf = (req: Request): Promise<Admitted> | undefined => admittedRequests.get(req);

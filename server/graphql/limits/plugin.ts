@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Pool } from 'pg';
-import type { ApiLimits } from '../../config';
+import type { ApiLimits, BudgetRule } from '../../config';
 import type { Context } from '../../context';
 import { admissionOf } from './admission';
 import { BudgetStore, budgetKeyOf, type Charge } from './budget';
@@ -16,6 +16,24 @@ export type CostReport = {
   /** The caller's bucket after this request; null when budgets are off for this kind of caller. */
   budget: { capacity: number; remaining: number; restorePerSecond: number } | null;
 };
+
+/** The most one operation may cost a caller under `rule`: over its bucket's capacity it could never be admitted. */
+export const costLimitOf = (limits: ApiLimits, rule: BudgetRule): number =>
+  rule.capacity > 0 ? Math.min(limits.maxCost, rule.capacity) : limits.maxCost;
+
+/** `extensions.cost` of an operation that was charged `requested` points (no charge: budgets off or unavailable). */
+export const costReportOf = (
+  limits: ApiLimits,
+  rule: BudgetRule,
+  requested: number,
+  charge: Charge | undefined,
+): CostReport => ({
+  requested,
+  limit: costLimitOf(limits, rule),
+  budget: charge
+    ? { capacity: rule.capacity, remaining: charge.remaining, restorePerSecond: rule.restorePerSecond }
+    : null,
+});
 
 /** The store of every caller's budget; buckets untouched longer than any fills back in are pruned. */
 export const budgetStoreFor = (limits: ApiLimits, pool: Pool): BudgetStore => {
@@ -58,17 +76,15 @@ export const apiLimitsPlugin = (
           }
           const { key, tier } = budgetKeyOf(contextValue.viewer, contextValue.clientAddress);
           const rule = limits.budgets[tier];
-          const budgeted = rule.capacity > 0;
-          // A cost over the bucket's capacity could never be admitted: it is too complex for this caller.
-          const limit = budgeted ? Math.min(limits.maxCost, rule.capacity) : limits.maxCost;
+          const limit = costLimitOf(limits, rule);
           // Every operation costs at least 1, so that a flood of trivial ones still drains the bucket.
           const requested = Math.max(1, displayCost(shape.cost));
-          report = { requested, limit, budget: null };
+          report = costReportOf(limits, rule, requested, undefined);
           if (shape.cost > limit) {
             response.http.status = 400;
             throw tooCostly(shape.cost, limit);
           }
-          if (!budgeted) return;
+          if (rule.capacity <= 0) return;
           let charge: Charge | undefined = measured?.charge;
           try {
             charge ??= await budgets.charge(key, requested, rule);
@@ -77,11 +93,7 @@ export const apiLimitsPlugin = (
             console.error('API budget unavailable; request let through', error);
             return;
           }
-          report.budget = {
-            capacity: rule.capacity,
-            remaining: charge.remaining,
-            restorePerSecond: rule.restorePerSecond,
-          };
+          report = costReportOf(limits, rule, requested, charge);
           if (!charge.admitted) {
             response.http.status = 429;
             response.http.headers.set('retry-after', String(charge.retryAfterSeconds));

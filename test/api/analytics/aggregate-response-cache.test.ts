@@ -274,4 +274,85 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     }
     expect((await ask(centralToken, query)).body.data).toEqual(before.data);
   });
+  describe('hits answered ahead of Apollo, with the session lookup', () => {
+    const query = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id nameTh } laoCount notReported } }`;
+    const post = (token: string, headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+        body: JSON.stringify({ query }),
+      });
+    const bucketOf = (accountId: string) => `account:${accountId}`;
+    /** Sets the caller's bucket; a timestamp an hour ahead keeps it from leaking while the test runs. */
+    const setBucket = (accountId: string, level: number) =>
+      server.dataSource.query(
+        `UPDATE api_budget SET level = $2, updated_at = clock_timestamp() + interval '1 hour' WHERE bucket_key = $1`,
+        [bucketOf(accountId), level],
+      );
+    const levelOf = async (accountId: string) =>
+      Number(
+        (
+          await server.dataSource.query(`SELECT level FROM api_budget WHERE bucket_key = $1`, [
+            bucketOf(accountId),
+          ])
+        )[0].level,
+      );
+    afterEach(() =>
+      server.dataSource.query(`UPDATE api_budget SET level = 0, updated_at = clock_timestamp()`),
+    );
+
+    it('answers as Apollo does: the same data, content type and cost, and charges the budget', async () => {
+      const miss = await post(centralToken);
+      expect(miss.headers.get('x-aggregate-cache')).toBeNull();
+      const missText = await miss.text();
+      await setBucket(world.central.id, 0);
+      const hit = await post(centralToken);
+      expect(hit.headers.get('x-aggregate-cache')).toBe('HIT');
+      expect(hit.headers.get('content-type')).toBe(miss.headers.get('content-type'));
+      const hitText = await hit.text();
+      expect(hitText.endsWith('}\n')).toBe(true);
+      const [before, after] = [JSON.parse(missText), JSON.parse(hitText)];
+      expect(after.data).toEqual(before.data);
+      const { capacity, restorePerSecond } = server.config.apiLimits.budgets.account;
+      const { requested } = before.extensions.cost;
+      expect(after.extensions).toEqual({
+        cost: {
+          requested,
+          limit: before.extensions.cost.limit,
+          budget: { capacity, remaining: capacity - requested, restorePerSecond },
+        },
+      });
+      expect(await levelOf(world.central.id)).toBe(requested);
+    });
+
+    it('refuses a caller whose budget is spent, though the answer is kept', async () => {
+      await post(centralToken);
+      expect((await post(centralToken)).headers.get('x-aggregate-cache')).toBe('HIT');
+      await setBucket(world.central.id, server.config.apiLimits.budgets.account.capacity);
+      const refused = await post(centralToken);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('x-aggregate-cache')).toBeNull();
+      const body = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('RATE_LIMITED');
+    });
+
+    it('serves nothing to a session that has ended', async () => {
+      const session = await signIn(server, world.central.username, world.central.password);
+      const token = session.token as string;
+      await post(token);
+      expect((await post(token)).headers.get('x-aggregate-cache')).toBe('HIT');
+      expect((await session(`mutation { logout }`)).data?.logout).toBe(true);
+      const ended = await post(token);
+      expect(ended.headers.get('x-aggregate-cache')).toBeNull();
+      const body = (await ended.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('leaves the media type a caller prefers to Apollo', async () => {
+      await post(centralToken);
+      const hit = await post(centralToken, { accept: 'application/graphql-response+json' });
+      expect(hit.headers.get('x-aggregate-cache')).toBe('HIT');
+      expect(hit.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    });
+  });
 });
