@@ -15,6 +15,7 @@ import { startEmbeddedPostgres } from '../server/db/embedded';
 import { statisticsSql } from '../server/modules/analytics/analytics.service';
 import { countsSql, levelThresholds, summaryDriftSql } from '../server/modules/report/implementation.service';
 import { freePort } from '../test/helpers/free-port';
+import { openLoop } from './open-loop';
 
 /**
  * `npm run bench` (part 1): the deadline-day load on the national dataset.
@@ -368,7 +369,6 @@ export const drive = async (
   name: string,
   choose: () => { token?: string; body: string },
   seconds = duration,
-  overallRate?: number,
 ): Promise<FlowResult> => {
   let graphqlErrors = 0;
   let firstError: string | null = null;
@@ -398,7 +398,6 @@ export const drive = async (
     connections,
     duration: seconds,
     requests: [request],
-    ...(overallRate ? { overallRate } : {}),
   });
   if (firstError) console.log(`  ${name}: first GraphQL error: ${firstError}`);
   return {
@@ -409,8 +408,20 @@ export const drive = async (
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors,
-    ...(overallRate ? { offeredRate: overallRate } : {}),
   };
+};
+
+/** One run at a fixed offered rate with evenly spaced arrivals (bench/open-loop.ts). */
+const driveAtRate = async (
+  url: string,
+  name: string,
+  choose: () => { token?: string; body: string },
+  seconds: number,
+  rate: number,
+): Promise<FlowResult> => {
+  const { firstError, ...result } = await openLoop(url, choose, seconds, rate);
+  if (firstError) console.log(`  ${name}: first GraphQL error: ${firstError}`);
+  return { flow: name, ...result, offeredRate: rate };
 };
 
 /** The same SQL as the API runs for an aggregate table, through `pg` directly with a prepared statement. */
@@ -611,7 +622,9 @@ export const runDeadlineDayBench = async () => {
         rate?: number,
       ) => {
         server.resetPeakMemory();
-        const result = await drive(server.url, name, choose, seconds, rate);
+        const result = rate
+          ? await driveAtRate(server.url, name, choose, seconds, rate)
+          : await drive(server.url, name, choose, seconds);
         result.peakMemoryMb = Math.round(server.peakMemoryMb());
         peakMemoryMb = Math.max(peakMemoryMb, result.peakMemoryMb);
         results.push(result);
@@ -635,8 +648,8 @@ export const runDeadlineDayBench = async () => {
         return flow.next(prepared);
       };
       if (wanted('mix')) await measure('Deadline-day mix', mixed, duration * 2);
-      // At a fixed offered rate (BENCH_RATE, default 200 req/s, far above a real deadline day's peak):
-      // the latency a user sees when the server is not saturated.
+      // At a fixed offered rate (BENCH_RATE, default 200 req/s, far above a real deadline day's peak),
+      // arrivals evenly spaced whatever the server answers: the latency a user sees when it is not saturated.
       const rate = Number(process.env.BENCH_RATE ?? 200);
       if (rate > 0) {
         for (const flow of chosen.filter((f) => f.name.startsWith('LAO') || f.name.startsWith('NACC'))) {
