@@ -15,13 +15,15 @@ import { costReportOf } from './limits/plugin';
 const versionSql = aggregateVersionSql('$1', '$2');
 
 /**
- * Whose answer it is: an answer is only ever served again to the caller it was made for, with
- * everything its access rules read (an account moved to another province gets new answers).
+ * Whose answer it is: everything the role gates, field access and record policies read of a
+ * caller (server/auth/access-rules.ts, policy.ts), and nothing else, so that analysts with the
+ * same access share answers (twenty central analysts opening the national statistics after a
+ * report cost one computation, not twenty) and an account moved to another province gets new
+ * ones. The tables' answers hold nothing of the caller beyond what that access selects.
  */
 const viewerKey = (viewer: Viewer): unknown[] => {
-  if (viewer.kind === 'account')
-    return [viewer.kind, viewer.accountId, viewer.role, viewer.laoId, viewer.provinceId];
-  if (viewer.kind === 'partner') return [viewer.kind, viewer.apiKeyId, viewer.scopes, viewer.provinceIds];
+  if (viewer.kind === 'account') return [viewer.kind, viewer.role, viewer.laoId, viewer.provinceId];
+  if (viewer.kind === 'partner') return [viewer.kind, viewer.scopes, viewer.provinceIds];
   return [viewer.kind];
 };
 
@@ -52,7 +54,7 @@ export const stringifyResult = (result: {
 
 /**
  * Whole answers of the aggregate tables (national statistics, province implementation
- * tables, "who has not reported", coverage), kept per instance and keyed by caller,
+ * tables, "who has not reported", coverage), kept per instance and keyed by access,
  * document, variables and the data version that triggers raise at the commit of anything
  * those tables count: a hit costs one indexed read of 77 rows instead of the table's SQL
  * and the GraphQL execution of every row, and a report counts the moment it commits
@@ -62,9 +64,10 @@ export const stringifyResult = (result: {
  * gates, field access and budgets have run (didResolveOperation), as for any request. A
  * signed-in request whose admission read the version and charged the budget with the session
  * lookup is answered ahead of Apollo (`answerAhead`): an answer is only stored for a request
- * that passed every gate without an error, and is only served again to the same caller
- * (same account, role, LAO and province: all the gates read) for the same document and
- * variables, so the gates would decide as they did; the budget is charged all the same.
+ * that passed every gate without an error, and is only served again to a caller with the
+ * same access (kind, role, LAO and province: all the gates read) for the same document and
+ * variables, so the gates would decide as they did; the session is looked up and the
+ * caller's own budget charged all the same.
  *
  * Off when there are read replicas: an answer computed on a lagging replica must not be
  * keyed by the primary's newer version (the per-table AggregateCache still works there).

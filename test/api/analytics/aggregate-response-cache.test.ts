@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { Account } from '../../../server/modules/account/account.entity';
+import { Role } from '../../../server/auth/role';
 import { Lao } from '../../../server/modules/lao/lao.entity';
 import {
   completeProfile,
+  createAccount,
   createCycle,
   createLaoAccount,
   createWorld,
@@ -185,15 +188,35 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect((await ask(centralToken, query, { year: 2566 })).hit).toBe(true);
   });
 
-  it('keeps each caller’s answers to that caller', async () => {
+  it('keeps answers to callers with the same access: another analyst shares them, another province does not', async () => {
     const variables = { provinceId: String(world.phitsanulok.id) };
     await ask(centralToken, implementationQuery(), variables);
     expect((await ask(centralToken, implementationQuery(), variables)).hit).toBe(true);
+    const colleague = await createAccount(server.dataSource, { role: Role.NACC_CENTRAL });
+    const colleagueToken = (await signIn(server, colleague.username, colleague.password)).token as string;
+    expect((await ask(colleagueToken, implementationQuery(), variables)).hit).toBe(true);
     const provincial = await ask(provincialToken, implementationQuery(), variables);
     expect(provincial.hit).toBe(false);
     expect(provincial.body.data).toEqual(
       (await ask(centralToken, implementationQuery(), variables)).body.data,
     );
+    // An officer of Phrae's office sees no row of Phitsanulok, whatever Phitsanulok's office has cached.
+    expect((await ask(provincialToken, implementationQuery(), variables)).hit).toBe(true);
+    const phraeOfficer = await createAccount(server.dataSource, {
+      role: Role.NACC_PROVINCE,
+      provinceId: world.phrae.id,
+    });
+    const phraeToken = (await signIn(server, phraeOfficer.username, phraeOfficer.password)).token as string;
+    const outside = await ask(phraeToken, implementationQuery(), variables);
+    expect(outside.hit).toBe(false);
+    expect(outside.body.data.implementation.totalCount).toBe(0);
+    // Moved to Phitsanulok's office, the same account shares that office's answers.
+    await server.dataSource
+      .getRepository(Account)
+      .update(phraeOfficer.id, { provinceId: world.phitsanulok.id });
+    const moved = await ask(phraeToken, implementationQuery(), variables);
+    expect(moved.hit).toBe(true);
+    expect(moved.body.data).toEqual(provincial.body.data);
   });
 
   it('never caches a document that selects what the data version does not cover', async () => {
