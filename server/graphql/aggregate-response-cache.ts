@@ -14,6 +14,9 @@ import { costReportOf } from './limits/plugin';
 
 const versionSql = aggregateVersionSql('$1', '$2');
 
+/** How long a request waits for the same answer computed by another before computing it itself. */
+const coalesceWaitMs = 10_000;
+
 /**
  * Whose answer it is: everything the role gates, field access and record policies read of a
  * caller (server/auth/access-rules.ts, policy.ts), and nothing else, so that analysts with the
@@ -79,6 +82,8 @@ export class AggregateResponseCache {
   // Per operation, not per document: a document may hold several operations.
   private readonly shapes = new WeakMap<OperationDefinitionNode, boolean>();
   private readonly enabled: boolean;
+  /** Answers being computed, by version and key: a request missing the same answer waits for it. */
+  private readonly computing = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -119,6 +124,39 @@ export class AggregateResponseCache {
     this.entries.delete(key);
     this.entries.set(key, hit);
     return hit.text;
+  }
+
+  /**
+   * The answer another request is computing under `key` at `version`, once it is made (undefined:
+   * none is, it ended in errors, or it took longer than `coalesceWaitMs`, then given up on for all).
+   */
+  private async computed(key: string, version: string): Promise<string | undefined> {
+    const id = `${version} ${key}`;
+    const pending = this.computing.get(id);
+    if (!pending) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), coalesceWaitMs);
+    });
+    const text = await Promise.race([pending, late]);
+    clearTimeout(timer);
+    if (text !== 'late') return text;
+    if (this.computing.get(id) === pending) this.computing.delete(id);
+    return undefined;
+  }
+
+  /** Registers this request as computing `key` at `version`; the returned function ends it with its text. */
+  private startComputing(key: string, version: string): (text: string | undefined) => void {
+    const id = `${version} ${key}`;
+    let finish: (text: string | undefined) => void = () => {};
+    const pending = new Promise<string | undefined>((resolve) => {
+      finish = resolve;
+    });
+    this.computing.set(id, pending);
+    return (text) => {
+      if (this.computing.get(id) === pending) this.computing.delete(id);
+      finish(text);
+    };
   }
 
   private store(key: string, entry: Entry): void {
@@ -177,6 +215,7 @@ export class AggregateResponseCache {
         let key: string | null = null;
         let version: string | null = null;
         let versionRead: Promise<string | null> | null = null;
+        let finishComputing: ((text: string | undefined) => void) | null = null;
         return {
           // Runs beside the other plugins' didResolveOperation (Apollo awaits them together), so the
           // version read overlaps the budget charge instead of adding a round trip after it.
@@ -209,8 +248,13 @@ export class AggregateResponseCache {
             if (!key || !versionRead) return null;
             version = await versionRead;
             if (version === null) return null;
-            const text = this.current(key, version);
-            if (text === undefined) return null;
+            // A miss while another request computes the same answer waits for it (many analysts
+            // opening a table the moment a report lands cost one computation, not one each).
+            const text = this.current(key, version) ?? (await this.computed(key, version));
+            if (text === undefined) {
+              finishComputing = this.startComputing(key, version);
+              return null;
+            }
             const headers = new HeaderMap();
             headers.set('x-aggregate-cache', 'HIT');
             const data = {};
@@ -218,13 +262,18 @@ export class AggregateResponseCache {
             return { http: { status: undefined, headers }, body: { kind: 'single', singleResult: { data } } };
           },
           willSendResponse: async ({ response }) => {
-            if (!key || version === null || response.body.kind !== 'single') return;
-            const { data, errors } = response.body.singleResult;
-            if (errors?.length || !data || response.http.headers.get('x-aggregate-cache')) return;
-            // Stored under the version read before execution: data newer than it only makes the next read miss.
-            const text = JSON.stringify(data);
-            serialised.set(data, text);
-            this.store(key, { version, text, bytes: text.length * 2 });
+            let text: string | undefined;
+            try {
+              if (!key || version === null || response.body.kind !== 'single') return;
+              const { data, errors } = response.body.singleResult;
+              if (errors?.length || !data || response.http.headers.get('x-aggregate-cache')) return;
+              // Stored under the version read before execution: data newer than it only makes the next read miss.
+              text = JSON.stringify(data);
+              serialised.set(data, text);
+              this.store(key, { version, text, bytes: text.length * 2 });
+            } finally {
+              finishComputing?.(text);
+            }
           },
         };
       },

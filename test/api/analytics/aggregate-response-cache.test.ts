@@ -219,6 +219,40 @@ describe('whole answers of the aggregate tables, cached by data version', () => 
     expect(moved.body.data).toEqual(provincial.body.data);
   });
 
+  it('makes one answer for requests that miss it together: the later ones wait for the first', async () => {
+    const query = implementationQuery('id code nameTh __typename');
+    const variables = { provinceId: String(world.phitsanulok.id) };
+    // A version no answer was made at yet (nor the per-table cache's), so the table's SQL runs.
+    await server.dataSource.query(`UPDATE lao SET name_th = name_th WHERE id = $1`, [world.dintong.id]);
+    const holder = server.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    let first: ReturnType<typeof ask> | undefined;
+    let second: ReturnType<typeof ask> | undefined;
+    try {
+      // The table's SQL waits on this lock, so the first request is still computing when the second misses.
+      await holder.query(`LOCK TABLE lao_round_summary IN ACCESS EXCLUSIVE MODE`);
+      first = ask(centralToken, query, variables);
+      const waiting = async () =>
+        Number((await holder.query(`SELECT count(*) AS n FROM pg_locks WHERE NOT granted`))[0].n);
+      for (let tries = 0; tries < 100 && (await waiting()) === 0; tries += 1)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await waiting()).toBe(1);
+      second = ask(centralToken, query, variables);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Only the first waits in the database; the second waits for the first's answer.
+      expect(await waiting()).toBe(1);
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const [made, shared] = await Promise.all([first, second]);
+    expect(made?.hit).toBe(false);
+    expect(made?.body.errors).toBeUndefined();
+    expect(shared?.hit).toBe(true);
+    expect(shared?.body.data).toEqual(made?.body.data);
+  });
+
   it('never caches a document that selects what the data version does not cover', async () => {
     const query = implementationQuery('id population coordinator { fullName }');
     await ask(centralToken, query);
