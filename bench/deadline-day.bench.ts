@@ -15,7 +15,7 @@ import { startEmbeddedPostgres } from '../server/db/embedded';
 import { statisticsSql } from '../server/modules/analytics/analytics.service';
 import { countsSql, levelThresholds, summaryDriftSql } from '../server/modules/report/implementation.service';
 import { freePort } from '../test/helpers/free-port';
-import { openLoop } from './open-loop';
+import { type LoadFigures, openLoop } from './open-loop';
 
 /**
  * `npm run bench` (part 1): the deadline-day load on the national dataset.
@@ -48,16 +48,8 @@ const currentYear = 2570; // the open 6-month round of deadline day
 const jwtSecret = 'bench-secret-'.padEnd(48, 'x');
 const config = loadConfig({ ...process.env, JWT_SECRET: jwtSecret });
 
-type FlowResult = {
+type FlowResult = LoadFigures & {
   flow: string;
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  graphqlErrors: number;
   /** Offered load (req/s) of a fixed-rate run; absent for runs at saturation. */
   offeredRate?: number;
   /** Peak resident memory of the server during this flow (VmHWM, reset before it), MB. */

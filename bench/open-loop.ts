@@ -1,18 +1,20 @@
 import http from 'node:http';
 
-/** What one open-loop run measured; latencies in ms, from each request's scheduled start. */
-export type OpenLoopResult = {
+/** What a load run measured: answers, their rate, latency percentiles (ms) and failures. */
+export type LoadFigures = {
   requests: number;
   rps: number;
   p50: number;
   p95: number;
   p99: number;
-  /** Connection errors, and requests still unanswered `graceSeconds` after the last was due. */
+  /** Connection errors and timeouts (open loop: also requests unanswered `graceSeconds` after the last was due). */
   errors: number;
   non2xx: number;
   graphqlErrors: number;
-  firstError: string | null;
 };
+
+/** What one open-loop run measured; latencies counted from each request's scheduled start. */
+export type OpenLoopResult = LoadFigures & { firstError: string | null };
 
 const graceSeconds = 5;
 
