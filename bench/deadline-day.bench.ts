@@ -748,7 +748,9 @@ export const runDeadlineDayBench = async () => {
 };
 
 export const printDeadlineDay = (summary: Awaited<ReturnType<typeof runDeadlineDayBench>>) => {
-  console.log('\nDeadline-day benchmark (national dataset, loopback HTTP, autocannon)');
+  console.log(
+    '\nDeadline-day benchmark (national dataset, loopback HTTP: autocannon at saturation, an open loop at a fixed rate)',
+  );
   console.log(
     `${'flow'.padEnd(48)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'peak MB'.padStart(9)}`,
   );
