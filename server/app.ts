@@ -25,6 +25,7 @@ import { AggregateResponseCache, stringifyResult } from './graphql/aggregate-res
 import { jitGateway } from './graphql/jit-executor';
 import { admitRequests, admittedOf, admitter, Preflight } from './graphql/limits/admission';
 import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
+import { limitInFlight } from './graphql/limits/in-flight';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
 import { requestIdOf, setUpObservability } from './observability';
@@ -144,6 +145,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     // Spreadsheet imports arrive base64-encoded inside the request.
     express.json({ limit: '5mb' }),
     publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds, maxTokens: config.apiLimits.maxTokens }),
+    // Past the shared cache (its hits cost next to nothing), before anything that works for the request.
+    limitInFlight(config.graphqlInFlight),
     admitRequests(admit),
     aggregateAnswers.answerAhead(config.apiLimits),
     expressMiddleware(apollo, {

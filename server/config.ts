@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { InFlightLimits } from './graphql/limits/in-flight';
 import type { OpenDataLimits } from './modules/analytics/open-data';
 
 /** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
@@ -71,6 +72,13 @@ export type AppConfig = {
    * while it downloads) and callers that may wait for a turn (OPEN_DATA_WAITING, 16).
    */
   openData: OpenDataLimits;
+  /**
+   * Load shedding of /graphql: requests worked on at once (GRAPHQL_MAX_IN_FLIGHT, 64; 0 turns
+   * it off), requests that may wait for a turn (GRAPHQL_MAX_WAITING, 1024) and how long one
+   * waits before it is answered 503 RATE_LIMITED (GRAPHQL_MAX_WAIT_MS, 10000: a burst of 300
+   * concurrent submissions clears in 2–3 s here, and is not refused).
+   */
+  graphqlInFlight: InFlightLimits;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -162,6 +170,11 @@ export const loadConfig = (
     openData: {
       concurrent: Math.max(1, int(env.OPEN_DATA_CONCURRENT, 2)),
       waiting: Math.max(0, int(env.OPEN_DATA_WAITING, 16)),
+    },
+    graphqlInFlight: {
+      concurrent: Math.max(0, int(env.GRAPHQL_MAX_IN_FLIGHT, 64)),
+      waiting: Math.max(0, int(env.GRAPHQL_MAX_WAITING, 1024)),
+      maxWaitMs: Math.max(0, int(env.GRAPHQL_MAX_WAIT_MS, 10_000)),
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     ...overrides,

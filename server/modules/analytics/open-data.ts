@@ -7,6 +7,7 @@ import { Dimension, dimensionNumber } from '../plan/plan.enums';
 import { workTypeLabels } from '../project/project.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
+import { turnstile } from '../../turnstile';
 import { type Cell, sendTable, type Table } from './table-file';
 import { reasonLabels, reviewLabels, statusLabels } from './table-labels';
 
@@ -46,28 +47,6 @@ async function* cursorRows(
  */
 export type OpenDataLimits = { concurrent: number; waiting: number };
 
-/** A first-come, first-served turnstile: `enter` resolves when it is the caller's turn, or false when the queue is full. */
-const turnstile = ({ concurrent, waiting }: OpenDataLimits) => {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return {
-    async enter(): Promise<boolean> {
-      if (active < concurrent) {
-        active += 1;
-        return true;
-      }
-      if (queue.length >= waiting) return false;
-      await new Promise<void>((resolve) => queue.push(resolve));
-      return true;
-    },
-    leave() {
-      const next = queue.shift();
-      if (next) next();
-      else active -= 1;
-    },
-  };
-};
-
 /** How long a refused caller is asked to wait before trying again, seconds. */
 const RETRY_AFTER_SECONDS = 30;
 
@@ -88,7 +67,10 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
     }
     const [, kind, year, format] = match;
     const fiscalYear = Number(year);
-    if (!(await turns.enter())) {
+    const turn = await turns.enter(res);
+    // A caller who left while waiting for a turn gets nothing made.
+    if (turn === 'gone') return;
+    if (turn === 'refused') {
       res.status(503).set('Retry-After', String(RETRY_AFTER_SECONDS)).json({
         code: ErrorCode.RATE_LIMITED,
         message: 'ขณะนี้มีผู้ดาวน์โหลดข้อมูลเปิดจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
@@ -97,8 +79,6 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
       return;
     }
     try {
-      // A caller who left while waiting for a turn gets nothing made.
-      if (res.destroyed) return;
       res.set('Cache-Control', 'public, max-age=300');
       const table = kind === 'projects' ? openProjects(pool, fiscalYear) : openReports(pool, fiscalYear);
       await sendTable(res, format as 'xlsx' | 'csv', `${kind}-${fiscalYear}`, table);
