@@ -64,7 +64,7 @@ export const turnstile = ({ concurrent, waiting, maxWaitMs }: TurnstileLimits) =
       }
       active -= 1;
     },
-    /** Callers being served and callers waiting (for tests and metrics). */
+    /** Callers being served and callers waiting (tests read it). */
     get load(): { active: number; waiting: number } {
       return { active, waiting: queued };
     },
