@@ -38,6 +38,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     lao: [Role.LAO, ...NACC],
     laos: [...NACC],
     planCycles: PUBLIC,
+    assessmentScale: PUBLIC,
     plan: [Role.LAO, ...NACC],
     plans: [...NACC],
     project: [Role.LAO, ...NACC],
@@ -230,6 +231,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'unableCount',
     'percentage',
     'level',
+    'reportingState',
   ),
   StatisticsRow: all(
     'province',
@@ -240,6 +242,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'plansIncomplete',
     'plansSubmitted',
     'plansNotSubmitted',
+    'noPassedPlan',
     'fullyReported',
     'partlyReported',
     'notReported',
@@ -248,6 +251,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'levelLow',
   ),
   LaoTypeCount: all('type', 'count'),
+  AssessmentScale: all('dimensionMax', 'totalMax'),
   LaoSummary: all('lao', 'fiscalYear', 'projectCount', 'rejectedCount', 'dimensions', 'workTypes', 'rounds'),
   DimensionTotals: all('dimension', 'projectCount', 'antiCorruptionBudget', 'localDevelopmentBudget'),
   WorkTypeCount: all('workType', 'projectCount'),
@@ -272,7 +276,14 @@ const partnerFields: Record<string, ReadonlySet<string>> = {
   DeletedRecordConnection: all('edges', 'pageInfo', 'totalCount'),
   DeletedRecordEdge: all('cursor', 'node'),
   DeletedRecord: all('entity', 'id', 'laoId', 'deletedAt'),
-  DistrictCoverage: all('district', 'laoCount', 'fullyReported', 'partlyReported', 'notReported'),
+  DistrictCoverage: all(
+    'district',
+    'laoCount',
+    'noPassedPlan',
+    'fullyReported',
+    'partlyReported',
+    'notReported',
+  ),
 };
 
 /** Fields that cross into another scope: reading them needs that scope too. */

@@ -11,6 +11,7 @@ import { AggregateVersions1795400300000 } from './1795400300000-AggregateVersion
 import { AggregateVersionsOfNames1795400400000 } from './1795400400000-AggregateVersionsOfNames';
 import { AggregateVersionsByYear1795400500000 } from './1795400500000-AggregateVersionsByYear';
 import { SummaryRefreshOncePerCommit1795400600000 } from './1795400600000-SummaryRefreshOncePerCommit';
+import { AssessmentScoreScale1795400700000 } from './1795400700000-AssessmentScoreScale';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AggregateVersionsOfNames1795400400000,
   AggregateVersionsByYear1795400500000,
   SummaryRefreshOncePerCommit1795400600000,
+  AssessmentScoreScale1795400700000,
 ];

@@ -25,8 +25,8 @@ const CREATE_PROJECT = `mutation($input: ProjectFieldsInput!) { createProject(in
 const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) { id status } }`;
 const IMPLEMENTATION = `{ implementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { edges { node {
   lao { code } eligibleCount reportedCount completedCount percentage level } } } }`;
-const STATISTICS = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount fullyReported partlyReported notReported } }`;
-const PUBLIC_STATISTICS = `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount fullyReported partlyReported notReported } }`;
+const STATISTICS = `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount noPassedPlan fullyReported partlyReported notReported } }`;
+const PUBLIC_STATISTICS = `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { province { id } laoCount noPassedPlan fullyReported partlyReported notReported } }`;
 const PUBLIC_SEARCH = `{ publicLaoSearch(search: "ดินทอง") { totalCount edges { node { code nameTh } } } }`;
 const summaryOf = (field: 'laoSummary' | 'publicLaoSummary', laoId: number) =>
   `{ ${field}(laoId: "${laoId}", fiscalYear: 2566) { projectCount rounds { round implementation { eligibleCount reportedCount completedCount percentage } } } }`;
@@ -133,9 +133,10 @@ describe('read replicas (a real primary and a real streaming replica)', () => {
     expect(statistics.data?.statistics).toContainEqual({
       province: { id: '65' },
       laoCount: 2,
+      noPassedPlan: 1, // the world's second LAO of Phitsanulok has no plan of the year
       fullyReported: 0,
       partlyReported: 1,
-      notReported: 1,
+      notReported: 0,
     });
     expect(publicStatistics.data?.publicStatistics).toEqual(statistics.data?.statistics);
     const search = await server.anonymous(PUBLIC_SEARCH);

@@ -37,6 +37,7 @@ export const chartColors = {
   inProgress: '#d99100',
   unable: '#b3261e',
   notReported: '#9aa3af',
+  noPassedPlan: '#d5dae1',
   high: '#1e6b34',
   medium: '#d99100',
   low: '#b3261e',

@@ -7,6 +7,8 @@ type Options = {
   aliases?: Record<string, string>;
   /** Page-specific message keys per error code. */
   overrides?: MessageOverrides;
+  /** Named values the client-side messages interpolate, e.g. `{ max }` of a score. */
+  params?: () => Record<string, unknown>;
 };
 
 /**
@@ -27,7 +29,7 @@ export const useFormErrors = (options: Options = {}) => {
 
   const fieldError = (name: string): string => {
     const local = localErrors.value[name];
-    if (local) return t(local);
+    if (local) return t(local, options.params?.() ?? {});
     const fields = serverError.value?.fields ?? {};
     const serverName = Object.keys(fields).find((field) => (options.aliases?.[field] ?? field) === name);
     return serverName ? fields[serverName] : '';

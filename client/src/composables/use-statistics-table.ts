@@ -21,6 +21,7 @@ export const columnGroups: { key: string; columns: { key: keyof Counts; label: s
   {
     key: 'statistics.groupReporting',
     columns: [
+      { key: 'noPassedPlan', label: 'statistics.colNoPlan' },
       { key: 'fullyReported', label: 'statistics.colFully' },
       { key: 'partlyReported', label: 'statistics.colPartly' },
       { key: 'notReported', label: 'statistics.colNone' },
@@ -61,6 +62,7 @@ export const useStatisticsTable = (rows: Ref<Counts[]>, where: Ref<string>, roun
       medium: number(totals.value.levelMedium),
       low: number(totals.value.levelLow),
       none: number(totals.value.notReported),
+      noPlan: number(totals.value.noPassedPlan),
     }),
   );
   const chartSeries = computed(() => [
@@ -71,6 +73,11 @@ export const useStatisticsTable = (rows: Ref<Counts[]>, where: Ref<string>, roun
       label: t('level.NOT_REPORTED'),
       data: rows.value.map((row) => row.notReported),
       color: chartColors.notReported,
+    },
+    {
+      label: t('reportingState.NO_PASSED_PLAN'),
+      data: rows.value.map((row) => row.noPassedPlan),
+      color: chartColors.noPassedPlan,
     },
   ]);
   const chartHeight = computed(() => `${Math.max(14, rows.value.length * 1.6 + 5)}rem`);

@@ -310,12 +310,17 @@ export type ImplementationRow = {
   unableCount: number;
   percentage: string | null;
   level: ImplementationLevel;
+  reportingState: ReportingState;
   lao: LaoWithPlace;
 };
+
+/** Where an LAO stands in a round; the coverage counts count these (server: reportingStateSql). */
+export type ReportingState = 'NO_PASSED_PLAN' | 'NOT_REPORTED' | 'PARTLY_REPORTED' | 'FULLY_REPORTED';
 
 export type DistrictCoverage = {
   district: PlaceRef;
   laoCount: number;
+  noPassedPlan: number;
   fullyReported: number;
   partlyReported: number;
   notReported: number;
@@ -374,6 +379,7 @@ export type StatisticsRow = {
   plansIncomplete: number;
   plansSubmitted: number;
   plansNotSubmitted: number;
+  noPassedPlan: number;
   fullyReported: number;
   partlyReported: number;
   notReported: number;

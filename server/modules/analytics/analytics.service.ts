@@ -9,11 +9,13 @@ import { AggregateCache } from './aggregate-cache';
 import { WorkType } from '../project/project.enums';
 import {
   countsSql,
+  coverageCountsSql,
   implementationRow,
   laoScopeSql,
   levelSql,
   levelThresholds,
   percentageSql,
+  reportingStateSql,
   summaryCountsSql,
 } from '../report/implementation.service';
 import { preparedQuery } from '../../db/prepared';
@@ -42,19 +44,16 @@ export const statisticsSql = (where: string, byDistrict: boolean): string => {
   return `SELECT ${key} AS key, t.province_id,
               count(*)::int AS lao_count,
               ${laoTypes.map((type) => `count(*) FILTER (WHERE l.type = '${type}')::int AS "type_${type}"`).join(',\n')},
-              count(*) FILTER (WHERE pl.status = 'PASSED')::int AS passed,
-              count(*) FILTER (WHERE pl.status = 'INCOMPLETE')::int AS incomplete,
-              count(*) FILTER (WHERE pl.status = 'SUBMITTED')::int AS submitted,
-              count(*) FILTER (WHERE pl.status IS NULL OR pl.status = 'DRAFT')::int AS not_submitted,
-              count(*) FILTER (WHERE t.eligible > 0 AND t.reported = t.eligible)::int AS fully,
-              count(*) FILTER (WHERE t.reported > 0 AND t.reported < t.eligible)::int AS partly,
-              count(*) FILTER (WHERE t.reported = 0)::int AS none,
+              count(*) FILTER (WHERE t.plan_status = 'PASSED')::int AS passed,
+              count(*) FILTER (WHERE t.plan_status = 'INCOMPLETE')::int AS incomplete,
+              count(*) FILTER (WHERE t.plan_status = 'SUBMITTED')::int AS submitted,
+              count(*) FILTER (WHERE t.plan_status IS NULL OR t.plan_status = 'DRAFT')::int AS not_submitted,
+              ${coverageCountsSql},
               count(*) FILTER (WHERE t.level = 'HIGH')::int AS high,
               count(*) FILTER (WHERE t.level = 'MEDIUM')::int AS medium,
               count(*) FILTER (WHERE t.level = 'LOW')::int AS low
          FROM (${countsSql(where)}) t
          JOIN lao l ON l.id = t.lao_id
-         LEFT JOIN plan pl ON pl.lao_id = t.lao_id AND pl.fiscal_year = $1
         GROUP BY ${key}, t.province_id
         ORDER BY ${key}`;
 };
@@ -70,12 +69,13 @@ const laoSummarySql = `
     SELECT primary_dimension, work_type, review_status, anti_corruption_budget, local_development_budget
       FROM project WHERE lao_id = $1 AND $2::int = ANY (fiscal_years)
   ), counted AS (
-    SELECT l.id AS lao_id, l.district_id, l.province_id, k.round, ${summaryCountsSql('s')}
+    SELECT l.id AS lao_id, l.district_id, l.province_id, k.round, ${summaryCountsSql('s')}, pl.status AS plan_status
       FROM lao l CROSS JOIN unnest(enum_range(NULL::round_kind)) AS k(round)
       LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $2::int AND s.round = k.round
+      LEFT JOIN plan pl ON pl.lao_id = l.id AND pl.fiscal_year = $2::int
      WHERE l.id = $1
   ), rated AS (
-    SELECT c.*, ${percentageSql('c')} AS percentage FROM counted c
+    SELECT c.*, ${percentageSql('c')} AS percentage, ${reportingStateSql('c')} AS reporting_state FROM counted c
   )
   SELECT l.province_id,
          (SELECT count(*) FROM proj WHERE review_status <> 'REJECTED')::int AS projects,
@@ -143,6 +143,7 @@ export class AnalyticsService {
         plansIncomplete: Number(row.incomplete),
         plansSubmitted: Number(row.submitted),
         plansNotSubmitted: Number(row.not_submitted),
+        noPassedPlan: Number(row.no_plan),
         fullyReported: Number(row.fully),
         partlyReported: Number(row.partly),
         notReported: Number(row.none),

@@ -42,13 +42,24 @@ export class StatisticsRow {
   })
   plansNotSubmitted: number;
 
-  @Field(() => Int, { description: 'LAOs that reported every reportable project in the round.' })
+  @Field(() => Int, {
+    description:
+      'LAOs without a plan of the year that passed the standard (ยังไม่มีแผน/แผนยังไม่ผ่าน): laoCount − plansPassed. They cannot report, so they are in none of the three reporting counts.',
+  })
+  noPassedPlan: number;
+
+  @Field(() => Int, {
+    description: 'LAOs with a passed plan that reported every counted project in the round.',
+  })
   fullyReported: number;
 
-  @Field(() => Int, { description: 'LAOs that reported some.' })
+  @Field(() => Int, { description: 'LAOs with a passed plan that reported some.' })
   partlyReported: number;
 
-  @Field(() => Int, { description: 'LAOs with no report in the round.' })
+  @Field(() => Int, {
+    description:
+      'LAOs with a passed plan and no report in the round (including those that recorded no project).',
+  })
   notReported: number;
 
   @Field(() => Int, { description: 'LAOs at level high (มาก).' })

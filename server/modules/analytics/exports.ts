@@ -5,11 +5,18 @@ import { ErrorCode } from '../../errors/error-codes';
 import { LaoSize, LaoType } from '../lao/lao.enums';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
 import { workTypeLabels } from '../project/project.enums';
-import { RoundKind, roundLabels } from '../report/report.enums';
+import { ReportingState, RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 
 import { sendTable, type Table } from './table-file';
-import { levelLabels, reasonLabels, reviewLabels, statusLabels, typeLabels } from './table-labels';
+import {
+  levelLabels,
+  noPassedPlanLabel,
+  reasonLabels,
+  reviewLabels,
+  statusLabels,
+  typeLabels,
+} from './table-labels';
 
 const int = (value: unknown): number | undefined =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
@@ -53,6 +60,7 @@ export const exportsRouter = (services: Services) => {
             { header: 'แผนไม่สมบูรณ์', width: 14 },
             { header: 'ส่งแผนแล้ว รอประเมิน', width: 18 },
             { header: 'ยังไม่ส่งแผน', width: 14 },
+            { header: 'ยังไม่มีแผน/แผนยังไม่ผ่าน', width: 20 },
             { header: 'รายงานครบ', width: 12 },
             { header: 'รายงานบางส่วน', width: 14 },
             { header: 'ยังไม่รายงาน', width: 14 },
@@ -68,6 +76,7 @@ export const exportsRouter = (services: Services) => {
             row.plansIncomplete,
             row.plansSubmitted,
             row.plansNotSubmitted,
+            row.noPassedPlan,
             row.fullyReported,
             row.partlyReported,
             row.notReported,
@@ -124,7 +133,9 @@ export const exportsRouter = (services: Services) => {
               row.completedCount,
               row.unableCount,
               row.percentage,
-              levelLabels[row.level],
+              row.reportingState === ReportingState.NO_PASSED_PLAN
+                ? noPassedPlanLabel
+                : levelLabels[row.level],
             ];
           }),
         },

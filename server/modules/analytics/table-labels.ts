@@ -23,6 +23,8 @@ export const levelLabels: Record<string, string> = {
   LOW: 'น้อย',
   NOT_REPORTED: 'ยังไม่รายงานผล',
 };
+/** An LAO without a passed plan of the year, in place of its level (it cannot report). */
+export const noPassedPlanLabel = 'ยังไม่มีแผน/แผนยังไม่ผ่าน';
 export const typeLabels: Record<LaoType, string> = {
   PAO: 'อบจ.',
   CITY_MUNICIPALITY: 'เทศบาลนคร',

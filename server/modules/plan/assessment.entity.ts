@@ -12,6 +12,7 @@ import {
 import { DecimalScalar, decimalTransformer } from '../../graphql/decimal.scalar';
 import { Account } from '../account/account.entity';
 import { Plan } from './plan.entity';
+import { DIMENSION_MAX_SCORE, TOTAL_MAX_SCORE } from './assessment-scale';
 import { AssessmentVerdict } from './plan.enums';
 
 const score = { type: 'numeric', precision: 5, scale: 2, transformer: decimalTransformer } as const;
@@ -24,7 +25,9 @@ const score = { type: 'numeric', precision: 5, scale: 2, transformer: decimalTra
 @Index('assessment_plan_idx', ['planId'])
 @Check(
   'assessment_scores',
-  `"score_society" BETWEEN 0 AND 100 AND "score_administration" BETWEEN 0 AND 100 AND "score_participation" BETWEEN 0 AND 100 AND "score_oversight" BETWEEN 0 AND 100`,
+  ['score_society', 'score_administration', 'score_participation', 'score_oversight']
+    .map((column) => `"${column}" BETWEEN 0 AND ${DIMENSION_MAX_SCORE}`)
+    .join(' AND '),
 )
 export class Assessment {
   @Field(() => ID, { description: 'Identifier.' })
@@ -42,23 +45,25 @@ export class Assessment {
   @Column({ type: 'enum', enum: AssessmentVerdict, enumName: 'assessment_verdict' })
   verdict: AssessmentVerdict;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 1 (0–100).' })
+  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
   @Column({ name: 'score_society', ...score })
   scoreSociety: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 2 (0–100).' })
+  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
   @Column({ name: 'score_administration', ...score })
   scoreAdministration: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 3 (0–100).' })
+  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
   @Column({ name: 'score_participation', ...score })
   scoreParticipation: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 4 (0–100).' })
+  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
   @Column({ name: 'score_oversight', ...score })
   scoreOversight: string;
 
-  @Field(() => DecimalScalar, { description: 'Total score: the sum of the four dimensions.' })
+  @Field(() => DecimalScalar, {
+    description: `Total score: the sum of the four dimensions (0–${TOTAL_MAX_SCORE}).`,
+  })
   @Column({ name: 'total_score', type: 'numeric', precision: 6, scale: 2, transformer: decimalTransformer })
   totalScore: string;
 

@@ -1,11 +1,13 @@
-import { IsEnum, IsInt, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
 import { SyncArgs } from '../../graphql/sync-args';
+import { DIMENSION_MAX_SCORE, isScore, scoreMessage } from './assessment-scale';
 
-const score = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
-const scoreMessage = { message: 'คะแนนต้องอยู่ระหว่าง 0 ถึง 100 ทศนิยมไม่เกิน 2 ตำแหน่ง' };
+/** A dimension's score on the assessment scale (`assessment-scale.ts`). */
+const IsScore = () =>
+  ValidateBy({ name: 'isScore', validator: { validate: isScore, defaultMessage: () => scoreMessage } });
 const year = { message: 'กรุณากรอกปี พ.ศ. เช่น 2566' };
 
 @InputType({ description: 'A new plan cycle (NACC central).' })
@@ -52,20 +54,20 @@ export class AssessPlanInput {
   @IsEnum(AssessmentVerdict, { message: 'กรุณาเลือกผลการประเมิน' })
   verdict: AssessmentVerdict;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 1 (0–100).' })
-  @Matches(score, scoreMessage)
+  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
   scoreSociety: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 2 (0–100).' })
-  @Matches(score, scoreMessage)
+  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
   scoreAdministration: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 3 (0–100).' })
-  @Matches(score, scoreMessage)
+  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
   scoreParticipation: string;
 
-  @Field(() => DecimalScalar, { description: 'Score of dimension 4 (0–100).' })
-  @Matches(score, scoreMessage)
+  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
   scoreOversight: string;
 
   @Field(() => String, { nullable: true, description: 'Comments for the LAO.' })

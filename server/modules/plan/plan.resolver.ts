@@ -5,6 +5,7 @@ import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
 import { Lao } from '../lao/lao.entity';
 import { Assessment } from './assessment.entity';
+import { AssessmentScale, assessmentScale } from './assessment-scale';
 import { PlanCycle } from './plan-cycle.entity';
 import { Plan } from './plan.entity';
 import { PlanStatus } from './plan.enums';
@@ -15,6 +16,14 @@ const PlanConnection = connectionOf('Plan', Plan);
 
 @Resolver(() => Plan)
 export class PlanResolver {
+  @Query(() => AssessmentScale, {
+    description:
+      'The plan assessment scale: the most points per dimension and in total (forms and reports read it).',
+  })
+  assessmentScale(): AssessmentScale {
+    return assessmentScale;
+  }
+
   @Query(() => [PlanCycle], { description: 'Plan cycles, newest first.' })
   planCycles(@Ctx() ctx: Context): Promise<PlanCycle[]> {
     return ctx.services.planCycles.list();

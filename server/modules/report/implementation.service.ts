@@ -6,7 +6,7 @@ import { notFound } from '../../errors/app-error';
 import { type Connection, decodeJsonCursor, toConnection } from '../../graphql/connection';
 import { onReplica, type Queryable } from '../../db/replica';
 import { AggregateCache } from '../analytics/aggregate-cache';
-import { ImplementationLevel, RoundKind } from './report.enums';
+import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
 
 /** Level thresholds per round (DOMAIN.md, Implementation level): [high from, medium from]. */
 export const levelThresholds: Record<RoundKind, [number, number]> = {
@@ -25,11 +25,13 @@ export type ImplementationRowData = {
   unableCount: number;
   percentage: string | null;
   level: ImplementationLevel;
+  reportingState: ReportingState;
 };
 
 export type CoverageRowData = {
   districtId: number;
   laoCount: number;
+  noPassedPlan: number;
   fullyReported: number;
   partlyReported: number;
   notReported: number;
@@ -54,22 +56,45 @@ export const levelSql = (percentage: string, high: string, medium: string) =>
         ELSE 'LOW' END`;
 
 /**
+ * The reporting state of a row with counts `eligible`, `reported` and the year's plan status
+ * `plan_status` (alias `c`). The plan decides first: without a plan of the year that passed
+ * the standard an LAO cannot report (manual FAQ 5), whatever its counts, so it is never
+ * "reported completely" and never "not reported" either. With a passed plan, an LAO that
+ * recorded no counted project (0 of 0) has not reported. The coverage tables count these
+ * states and the worklist filters on them, so the two always agree.
+ */
+export const reportingStateSql = (c: string) =>
+  `CASE WHEN ${c}.plan_status IS DISTINCT FROM 'PASSED' THEN '${ReportingState.NO_PASSED_PLAN}'
+        WHEN ${c}.reported = 0 THEN '${ReportingState.NOT_REPORTED}'
+        WHEN ${c}.reported < ${c}.eligible THEN '${ReportingState.PARTLY_REPORTED}'
+        ELSE '${ReportingState.FULLY_REPORTED}' END`;
+
+/** Coverage counts over rows of `countsSql` (alias `t`): one column per reporting state. */
+export const coverageCountsSql = `
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NO_PASSED_PLAN}')::int AS no_plan,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.FULLY_REPORTED}')::int AS fully,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.PARTLY_REPORTED}')::int AS partly,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NOT_REPORTED}')::int AS none`;
+
+/**
  * Per LAO, fiscal year and round: projects of the year that are not rejected
  * (approved or awaiting review) are the base; those reported COMPLETED in the
  * round over that base, × 100, two decimals. Rejected projects count nowhere.
- * "Not reported" when the LAO has no report in the round. The counts come from
+ * "Not reported" when the LAO has no report in the round. Each row also carries the year's
+ * plan status and the LAO's reporting state (`reportingStateSql`). The counts come from
  * `lao_round_summary`, which triggers keep current in every writing transaction,
  * so this reads one row per LAO instead of every project and report. One
  * statement for any number of LAOs.
  */
 export const countsSql = (where: string) => `
   WITH counts AS (
-    SELECT l.id AS lao_id, l.district_id, l.province_id, ${summaryCountsSql('s')}
+    SELECT l.id AS lao_id, l.district_id, l.province_id, ${summaryCountsSql('s')}, pl.status AS plan_status
       FROM lao l
       LEFT JOIN lao_round_summary s ON s.lao_id = l.id AND s.fiscal_year = $1 AND s.round = $2::round_kind
+      LEFT JOIN plan pl ON pl.lao_id = l.id AND pl.fiscal_year = $1
      WHERE ${where}
   ), rated AS (
-    SELECT c.*, ${percentageSql('c')} AS percentage
+    SELECT c.*, ${percentageSql('c')} AS percentage, ${reportingStateSql('c')} AS reporting_state
       FROM counts c
   )
   SELECT rated.*, ${levelSql('percentage', '$3', '$4')} AS level
@@ -161,6 +186,7 @@ export const implementationRow = (row: Record<string, unknown>): ImplementationR
   unableCount: Number(row.unable),
   percentage: row.percentage === null ? null : String(row.percentage),
   level: row.level as ImplementationLevel,
+  reportingState: row.reporting_state as ReportingState,
 });
 
 /** A row's place in table order: percentage (null = not reported, last) descending, then LAO id. */
@@ -253,7 +279,8 @@ export class ImplementationService {
   ): Promise<ImplementationRowData[]> {
     const { where, params } = await laoScopeSql(db, viewer, args, 4);
     const [high, medium] = levelThresholds[args.round];
-    const filter = args.onlyIncomplete ? 'WHERE reported < eligible' : '';
+    // The worklist: everyone not fully reported, those without a passed plan included.
+    const filter = args.onlyIncomplete ? `WHERE reporting_state <> '${ReportingState.FULLY_REPORTED}'` : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
       ORDER BY percentage DESC NULLS LAST, lao_id`;
     const values = [args.fiscalYear, args.round, high, medium, ...params];
@@ -261,7 +288,7 @@ export class ImplementationService {
     return cached ? this.cache.get(db, JSON.stringify([sql, values]), read) : read();
   }
 
-  /** Per district: how many LAOs reported every reportable project, some, or none. */
+  /** Per district: how many LAOs have no passed plan, reported every counted project, some, or none. */
   coverage(
     viewer: Viewer,
     args: { fiscalYear: number; round: RoundKind; provinceId?: number },
@@ -271,10 +298,7 @@ export class ImplementationService {
       const [high, medium] = levelThresholds[args.round];
       const rows: Record<string, unknown>[] = await db.query(
         `SELECT district_id,
-              count(*)::int AS lao_count,
-              count(*) FILTER (WHERE eligible > 0 AND reported = eligible)::int AS fully,
-              count(*) FILTER (WHERE reported > 0 AND reported < eligible)::int AS partly,
-              count(*) FILTER (WHERE reported = 0)::int AS none
+              count(*)::int AS lao_count, ${coverageCountsSql}
          FROM (${countsSql(where)}) t
         GROUP BY district_id ORDER BY district_id`,
         [args.fiscalYear, args.round, high, medium, ...params],
@@ -282,6 +306,7 @@ export class ImplementationService {
       return rows.map((row) => ({
         districtId: Number(row.district_id),
         laoCount: Number(row.lao_count),
+        noPassedPlan: Number(row.no_plan),
         fullyReported: Number(row.fully),
         partlyReported: Number(row.partly),
         notReported: Number(row.none),

@@ -29,6 +29,17 @@ export enum ImplementationLevel {
   NOT_REPORTED = 'NOT_REPORTED',
 }
 
+/**
+ * Where an LAO stands in a round (the "who has not reported" worklist and coverage tables).
+ * Every LAO is in exactly one state; see `reportingStateSql`.
+ */
+export enum ReportingState {
+  NO_PASSED_PLAN = 'NO_PASSED_PLAN',
+  NOT_REPORTED = 'NOT_REPORTED',
+  PARTLY_REPORTED = 'PARTLY_REPORTED',
+  FULLY_REPORTED = 'FULLY_REPORTED',
+}
+
 export enum ExtensionStatus {
   REQUESTED = 'REQUESTED',
   GRANTED = 'GRANTED',
@@ -75,6 +86,23 @@ registerEnumType(ImplementationLevel, {
     MEDIUM: { description: 'ปานกลาง: 20–< 50 % (6-month), 50–< 80 % (12-month).' },
     LOW: { description: 'น้อย: < 20 % (6-month), < 50 % (12-month).' },
     NOT_REPORTED: { description: 'ยังไม่รายงานผล: no report in the round.' },
+  },
+});
+registerEnumType(ReportingState, {
+  name: 'ReportingState',
+  description:
+    'Where an LAO stands in a round. Every LAO of a table is in exactly one state, so the coverage counts and the worklist agree.',
+  valuesConfig: {
+    NO_PASSED_PLAN: {
+      description:
+        'ยังไม่มีแผน/แผนยังไม่ผ่าน: no plan of the fiscal year passed the standard, so the LAO cannot report (manual FAQ 5).',
+    },
+    NOT_REPORTED: {
+      description:
+        'ยังไม่รายงานผล: the plan passed, but no counted project is reported in the round (including an LAO that recorded no project).',
+    },
+    PARTLY_REPORTED: { description: 'รายงานผลบางส่วน: some counted projects reported, not all.' },
+    FULLY_REPORTED: { description: 'รายงานผลครบ: every counted project reported (at least one).' },
   },
 });
 registerEnumType(ExtensionStatus, {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
-import { ImplementationLevel } from './report.enums';
+import { ImplementationLevel, ReportingState } from './report.enums';
 
 @ObjectType({
   description: 'Implementation of one LAO’s plan in one fiscal year and round (ระดับการนำแผนไปปฏิบัติ).',
@@ -35,6 +35,12 @@ export class ImplementationRow {
 
   @Field(() => ImplementationLevel, { description: 'Level by the thresholds of the round.' })
   level: ImplementationLevel;
+
+  @Field(() => ReportingState, {
+    description:
+      'Where the LAO stands in the round: no passed plan, not reported, partly or fully reported. The coverage counts count these.',
+  })
+  reportingState: ReportingState;
 }
 
 @ObjectType({
@@ -43,15 +49,27 @@ export class ImplementationRow {
 export class DistrictCoverage {
   districtId: number;
 
-  @Field(() => Int, { description: 'LAOs of the district.' })
+  @Field(() => Int, {
+    description:
+      'LAOs of the district: noPassedPlan + fullyReported + partlyReported + notReported, each LAO counted once.',
+  })
   laoCount: number;
 
-  @Field(() => Int, { description: 'LAOs that reported every reportable project.' })
+  @Field(() => Int, {
+    description:
+      'LAOs without a plan of the year that passed the standard (ยังไม่มีแผน/แผนยังไม่ผ่าน): they cannot report.',
+  })
+  noPassedPlan: number;
+
+  @Field(() => Int, { description: 'LAOs with a passed plan that reported every counted project.' })
   fullyReported: number;
 
-  @Field(() => Int, { description: 'LAOs that reported some of them.' })
+  @Field(() => Int, { description: 'LAOs with a passed plan that reported some of them.' })
   partlyReported: number;
 
-  @Field(() => Int, { description: 'LAOs with no report in the round.' })
+  @Field(() => Int, {
+    description:
+      'LAOs with a passed plan and no report in the round (including those that recorded no project).',
+  })
   notReported: number;
 }

@@ -69,6 +69,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `mutation { updateLaoCoordinator(input: { laoId: "999999", version: 1, fullName: "x", position: "x", unit: "x", mobile: "0812345678", email: "a@b.co" }) { id } }`,
   },
   planCycles: { allowed: everyone, document: `{ planCycles { id } }` },
+  assessmentScale: { allowed: everyone, document: `{ assessmentScale { dimensionMax totalMax } }` },
   plan: { allowed: [...signedIn, 'PARTNER'], document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
   plans: { allowed: [...nacc, 'PARTNER'], document: `{ plans(first: 1) { totalCount } }` },
   project: { allowed: [...signedIn, 'PARTNER'], document: `{ project(id: "999999") { id } }` },

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { Role } from '../../../server/auth/role';
 import {
   createAccount,
@@ -130,19 +131,35 @@ describe('plans: submit, assess, resubmit; plan cycles', () => {
     expect(current.latestAssessment).toMatchObject({ scoreSociety: '22.50', assessorName: 'บัญชีทดสอบ' });
   });
 
-  it('refuses scores outside 0–100, and a provincial office outside its province', async () => {
+  it('refuses scores outside 0–25 per dimension, and a provincial office outside its province', async () => {
     const current = await plan(central);
-    const bad = await central(ASSESS, {
-      input: {
-        planId: current.id,
-        version: current.version,
-        verdict: 'PASSED',
-        ...scores,
-        scoreSociety: '100.5',
-      },
+    // The scale is 25 points per dimension, 100 in total, and the API says so.
+    expect((await central(`{ assessmentScale { dimensionMax totalMax } }`)).data).toEqual({
+      assessmentScale: { dimensionMax: 25, totalMax: 100 },
     });
-    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors?.[0].extensions?.fields?.[0].field).toBe('scoreSociety');
+    for (const score of ['100.5', '25.01', '26', '-1', '1.234']) {
+      const bad = await central(ASSESS, {
+        input: {
+          planId: current.id,
+          version: current.version,
+          verdict: 'PASSED',
+          ...scores,
+          scoreSociety: score,
+        },
+      });
+      expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+      expect(bad.errors?.[0].extensions?.fields?.[0]).toMatchObject({
+        field: 'scoreSociety',
+        message: 'คะแนนต้องอยู่ระหว่าง 0 ถึง 25 ทศนิยมไม่เกิน 2 ตำแหน่ง',
+      });
+    }
+    // Nor can anything write past the scale into the table.
+    const direct = new Client({ connectionString: server.databaseUrl });
+    await direct.connect();
+    await expect(
+      direct.query(`UPDATE assessment SET score_society = 26 WHERE plan_id = $1`, [current.id]),
+    ).rejects.toThrow(/assessment_scores/);
+    await direct.end();
     await createAccount(server.dataSource, {
       username: 'nacc.phrae',
       role: Role.NACC_PROVINCE,

@@ -15,8 +15,13 @@ type Case = {
   rejectedReported?: number;
 };
 
-/** An LAO with projects of 2566 and reports in one round, written straight into the tables. */
+/** An LAO with a passed plan, projects of 2566 and reports in one round, written straight into the tables. */
 const seedCase = async (ds: DataSource, laoId: number, cycleId: number, round: string, c: Case) => {
+  // Only a year whose plan passed can be reported (manual FAQ 5).
+  await ds.query(
+    `INSERT INTO plan (lao_id, fiscal_year, cycle_id, status, version) VALUES ($1, 2566, $2, 'PASSED', 1)`,
+    [laoId, cycleId],
+  );
   const make = async (count: number, review: string) =>
     count === 0
       ? []

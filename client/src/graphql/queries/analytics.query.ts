@@ -169,6 +169,7 @@ export const STATISTICS_QUERY: TypedDocumentNode<StatisticsQuery, StatisticsQuer
       plansIncomplete
       plansSubmitted
       plansNotSubmitted
+      noPassedPlan
       fullyReported
       partlyReported
       notReported

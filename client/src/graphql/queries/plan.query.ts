@@ -3,6 +3,18 @@ import { gql } from 'graphql-tag';
 import { ASSESSMENT_FIELDS, PLAN_FIELDS } from '../fragments/plan.fragment';
 import type { Connection, Plan, PlanStatus, PlanWithAssessments } from '../types';
 
+export type AssessmentScaleQuery = { assessmentScale: { dimensionMax: number; totalMax: number } };
+
+/** The assessment scale: the most points per dimension and in total (server: assessment-scale.ts). */
+export const ASSESSMENT_SCALE_QUERY: TypedDocumentNode<AssessmentScaleQuery, Record<string, never>> = gql`
+  query AssessmentScale {
+    assessmentScale {
+      dimensionMax
+      totalMax
+    }
+  }
+`;
+
 export type PlanQuery = {
   plan: PlanWithAssessments | null;
   /** Every project of the year, whatever the list's filters (the heading's count). */

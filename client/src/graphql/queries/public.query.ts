@@ -363,6 +363,7 @@ export const PUBLIC_STATISTICS_QUERY: TypedDocumentNode<
       plansIncomplete
       plansSubmitted
       plansNotSubmitted
+      noPassedPlan
       fullyReported
       partlyReported
       notReported

@@ -147,6 +147,7 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
           unableCount
           percentage
           level
+          reportingState
           lao {
             ...LaoPlaceFields
           }
@@ -166,6 +167,7 @@ export const REPORTING_COVERAGE_QUERY: TypedDocumentNode<
   query ReportingCoverage($fiscalYear: Int!, $round: RoundKind!, $provinceId: ID) {
     reportingCoverage(fiscalYear: $fiscalYear, round: $round, provinceId: $provinceId) {
       laoCount
+      noPassedPlan
       fullyReported
       partlyReported
       notReported
