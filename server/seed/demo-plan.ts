@@ -10,8 +10,8 @@ import { ReviewStatus, TargetGroup, WorkType } from '../modules/project/project.
 const { SOCIETY, ADMINISTRATION, PARTICIPATION, OVERSIGHT } = Dimension;
 const { PROJECT, ACTIVITY, MEASURE } = WorkType;
 
-/** Rows of a real plan table (seed 001), as ดินทอง's demo plan of 2566. */
-const rows: [string, WorkType, Dimension, string, number[]][] = [
+/** Rows of a real plan table (seed 001), as ดินทอง's demo plan of 2566 (and the current year's demo plans). */
+export const demoPlanRows: [string, WorkType, Dimension, string, number[]][] = [
   ['มาตรการ “ให้ความร่วมมือกับหน่วยงานตรวจสอบทั้งภาครัฐและองค์กรอิสระ”', MEASURE, ADMINISTRATION, '0.00', [1, 2, 3, 4]],
   [
     'โครงการส่งเสริมความรู้ด้านกฎ ระเบียบ และกฎหมายที่เกี่ยวข้องสำหรับผู้บริหารและสมาชิกสภาท้องถิ่น',
@@ -49,7 +49,7 @@ export const seedDemoPlans = async (
   const cycle = await manager.getRepository(PlanCycle).findOneByOrFail({ startYear: 2566 });
   const now = new Date();
   await manager.getRepository(Project).save(
-    rows.map(([name, workType, primaryDimension, budget, quarters], index) =>
+    demoPlanRows.map(([name, workType, primaryDimension, budget, quarters], index) =>
       manager.getRepository(Project).create({
         laoId,
         cycleId: cycle.id,

@@ -8,9 +8,13 @@ import { Province } from '../modules/geo/province.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { LaoSize } from '../modules/lao/lao.enums';
 import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
+import { seedDemoCurrentYear } from './demo-current-year';
 import { seedDemoPlans } from './demo-plan';
 
-/** Loads the demo data once: does nothing when provinces already exist. Returns whether it seeded. */
+/**
+ * Loads the demo data once: does nothing when provinces already exist. Returns whether it seeded.
+ * The current year's work is made relative to `config.now()` (the fiscal year and its open round).
+ */
 export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promise<boolean> => {
   if ((await dataSource.getRepository(Province).count()) > 0) return false;
   const cost = config.passwordHash;
@@ -32,7 +36,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
         provinceId: Math.floor(row.districtId / 100),
       })),
     );
-    const now = new Date();
+    const now = config.now();
     const accounts = manager.getRepository(Account);
     await accounts.insert([
       {
@@ -86,6 +90,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
     });
     const nacc = await accounts.findOneByOrFail({ username: demoAccounts.naccCentral.username });
     await seedDemoPlans(manager, dintong.id, nacc.id);
+    await seedDemoCurrentYear(manager, { now, naccAccountId: nacc.id, cost });
   });
   return true;
 };

@@ -47,6 +47,7 @@ export const en: MessageSchema = {
     extensions: 'Extension requests',
     notReported: 'Not yet reported',
     statistics: 'National statistics',
+    statisticsProvince: 'Provincial statistics',
     provinceTable: 'Province table',
     workbench: 'GraphQL explorer (Workbench)',
     apiKeys: 'Partner API keys',
@@ -307,6 +308,12 @@ export const en: MessageSchema = {
     roundsLink: 'Reporting rounds',
     roundsLinkHint: 'Reporting windows of the 6-month and 12-month rounds',
     statisticsLink: 'National statistics',
+    statisticsLinkProvince: 'Provincial statistics',
+    statisticsLinkProvinceHint: 'LAOs, plans, reporting and implementation levels by district of {province}',
+    waitingReview: '{count} projects to review',
+    waitingAssessment: '{count} plans to assess',
+    waitingExtensions: '{count} requests to decide',
+    nothingWaiting: 'Nothing waiting',
     statisticsLinkHint: 'LAOs, plans, reporting and implementation levels by province and district',
     provinceTableLink: 'Province table',
     provinceTableLinkHint: 'Province implementation table, grouped by district',
@@ -1324,6 +1331,7 @@ export const en: MessageSchema = {
   },
   statistics: {
     title: 'National statistics',
+    titleProvince: 'Statistics of {province} province',
     intro:
       'LAOs, plans, reporting and implementation levels by province. Choose a province to see its districts.',
     introDistrict: 'LAOs, plans, reporting and implementation levels by district.',
