@@ -299,7 +299,8 @@ export const th = {
     roundsLinkHint: 'ช่วงเวลารับรายงานผลรอบ 6 เดือน และรอบ 12 เดือน',
     statisticsLink: 'สถิติระดับประเทศ',
     statisticsLinkProvince: 'สถิติระดับจังหวัด',
-    statisticsLinkProvinceHint: 'จำนวน อปท. การจัดทำแผน การรายงานผล และระดับการนำแผนไปปฏิบัติ รายอำเภอของจังหวัด{province}',
+    statisticsLinkProvinceHint:
+      'จำนวน อปท. การจัดทำแผน การรายงานผล และระดับการนำแผนไปปฏิบัติ รายอำเภอของจังหวัด{province}',
     waitingReview: 'รอตรวจสอบ {count} โครงการ',
     waitingAssessment: 'รอประเมิน {count} แผน',
     waitingExtensions: 'รอพิจารณา {count} คำขอ',
