@@ -84,6 +84,16 @@ export const createLoaders = (dataSource: DataSource) => ({
       .getMany();
     return byKey(keys, rows, (r) => `${r.projectId}:${r.fiscalYear}:${r.round}`);
   }),
+  /** The fiscal years of each LAO's plans (any state), newest first. */
+  planYearsByLao: new DataLoader<number, number[]>(async (laoIds) => {
+    const rows: { lao_id: number; years: number[] }[] = await dataSource.query(
+      `SELECT lao_id, array_agg(fiscal_year::int ORDER BY fiscal_year DESC) AS years
+         FROM plan WHERE lao_id = ANY($1) GROUP BY lao_id`,
+      [[...laoIds]],
+    );
+    const years = new Map(rows.map((row) => [row.lao_id, row.years]));
+    return laoIds.map((id) => years.get(id) ?? []);
+  }),
   accountByLao: new DataLoader<number, Account | null>(async (laoIds) =>
     byKey(
       laoIds,

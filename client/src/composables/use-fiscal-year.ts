@@ -2,44 +2,9 @@ import { useQuery } from '@vue/apollo-composable';
 import { computed, watch } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type Router } from 'vue-router';
 import { PLAN_CYCLES_QUERY } from '../graphql/queries/plan-cycles.query';
-import type { PlanCycle } from '../graphql/types';
+import { defaultFiscalYear, yearFromQuery, yearsOfCycles } from './fiscal-year';
 
-/** The Thai government fiscal year (พ.ศ.) of a moment: it starts on 1 October, Bangkok time. */
-export const currentFiscalYear = (now: Date = new Date()): number => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Bangkok',
-    year: 'numeric',
-    month: 'numeric',
-  }).formatToParts(now);
-  const year = Number(parts.find((part) => part.type === 'year')?.value);
-  const month = Number(parts.find((part) => part.type === 'month')?.value);
-  return year + 543 + (month >= 10 ? 1 : 0);
-};
-
-/** Every fiscal year of every cycle, newest first. */
-export const yearsOfCycles = (cycles: readonly PlanCycle[]): number[] => {
-  const years = new Set<number>();
-  for (const cycle of cycles) {
-    for (let year = cycle.startYear; year <= cycle.endYear; year += 1) years.add(year);
-  }
-  return [...years].sort((a, b) => b - a);
-};
-
-export const cycleOf = (cycles: readonly PlanCycle[], year: number | null): PlanCycle | null =>
-  year === null ? null : (cycles.find((cycle) => cycle.startYear <= year && year <= cycle.endYear) ?? null);
-
-/** The current fiscal year when a cycle holds it, else the latest year of any cycle. */
-export const defaultFiscalYear = (cycles: readonly PlanCycle[]): number | null => {
-  const years = yearsOfCycles(cycles);
-  const current = currentFiscalYear();
-  return years.includes(current) ? current : (years[0] ?? null);
-};
-
-/** A year from the URL (`?year=2566`), when it is a plausible Buddhist-Era year. */
-export const yearFromQuery = (value: unknown): number | null => {
-  const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
-  return year >= 2500 && year <= 2700 ? year : null;
-};
+export { currentFiscalYear, cycleOf, defaultFiscalYear, yearFromQuery, yearsOfCycles } from './fiscal-year';
 
 // Two filters may write the URL in the same tick (e.g. ?year= then ?round=); a later replace
 // cancels a pending one, so the writes are merged into the query of the pending navigation.
@@ -67,7 +32,9 @@ export const usePlanCycles = () => {
  * without one, the current fiscal year (or the latest year of any cycle). `writeDefault: false`
  * leaves a bare address alone (a home page) until the year is chosen.
  */
-export const useFiscalYear = (options: { writeDefault?: boolean } = {}) => {
+export const useFiscalYear = (
+  options: { writeDefault?: boolean; yearsWithData?: () => readonly number[] | null } = {},
+) => {
   const writeDefault = options.writeDefault ?? true;
   const route = useRoute();
   const router = useRouter();
@@ -77,7 +44,7 @@ export const useFiscalYear = (options: { writeDefault?: boolean } = {}) => {
   const year = computed<number | null>(() => {
     const asked = yearFromQuery(route.query.year);
     if (asked !== null && plan.years.value.includes(asked)) return asked;
-    return defaultFiscalYear(plan.cycles.value);
+    return defaultFiscalYear(plan.cycles.value, options.yearsWithData?.() ?? null);
   });
 
   const setYear = (value: number | string): void => {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReadLao } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
@@ -96,6 +96,14 @@ export class LaoResolver {
       fax: lao.coordinatorFax,
       email: lao.coordinatorEmail,
     };
+  }
+
+  @FieldResolver(() => [Int], {
+    description:
+      'Fiscal years (พ.ศ.) for which the LAO has a plan, in any state, newest first (pages open the newest with data).',
+  })
+  planYears(@Root() lao: Lao, @Ctx() ctx: Context): Promise<number[]> {
+    return ctx.loaders.planYearsByLao.load(lao.id);
   }
 
   @FieldResolver(() => [String], {

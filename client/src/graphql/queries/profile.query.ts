@@ -3,7 +3,9 @@ import { gql } from 'graphql-tag';
 import { LAO_PROFILE_FIELDS } from '../fragments/lao-profile.fragment';
 import type { LaoProfile } from '../types';
 
-export type ProfileQuery = { viewer: { account: { id: string }; lao: LaoProfile | null } | null };
+export type ProfileQuery = {
+  viewer: { account: { id: string }; lao: (LaoProfile & { planYears: number[] }) | null } | null;
+};
 
 export const PROFILE_QUERY: TypedDocumentNode<ProfileQuery, Record<string, never>> = gql`
   query Profile {
@@ -13,6 +15,7 @@ export const PROFILE_QUERY: TypedDocumentNode<ProfileQuery, Record<string, never
       }
       lao {
         ...LaoProfileFields
+        planYears
       }
     }
   }
