@@ -6,9 +6,10 @@ import dataSource from '../ormconfig';
 import { startApp } from './app';
 import { loadConfig } from './config';
 import { connectionOptions, replicaUrlsFrom } from './db/data-source';
+import { DataDirInUse } from './db/data-dir-owner';
+import type { EmbeddedDatabase } from './db/embedded';
 import { localDatabase, localDataDir } from './db/local-database';
-import { demoAccounts } from './seed/demo-data';
-import { seedDemo } from './seed/seed-demo';
+import { seedDemo, workingDemoSignIns } from './seed/seed-demo';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = localDataDir(root);
@@ -23,8 +24,13 @@ const devSecret = (): string => {
   return readFileSync(file, 'utf8').trim();
 };
 
+/** The embedded PostgreSQL this run started, stopped again if the start fails. */
+let embedded: EmbeddedDatabase | null = null;
+
 const main = async (): Promise<void> => {
-  const { databaseUrl, embedded } = await localDatabase(dataDir);
+  const local = await localDatabase(dataDir);
+  const { databaseUrl } = local;
+  embedded = local.embedded;
   const config = loadConfig(process.env, {
     clientDir: path.join(root, 'dist', 'client'),
     ...(process.env.JWT_SECRET ? {} : { jwt: { ...loadConfig().jwt, secret: devSecret() } }),
@@ -39,19 +45,17 @@ const main = async (): Promise<void> => {
   const seedWanted = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : embedded !== null;
   if (seedWanted && (await seedDemo(dataSource, config))) console.log('Loaded the demo data.');
 
+  // Only demo passwords that still work (checked against the stored hashes), never a changed one.
+  const signIns = seedWanted ? await workingDemoSignIns(dataSource) : [];
   const app = await startApp(dataSource, config);
-  console.log(`\nLAO plan monitor is running at ${app.url}  (GraphQL: ${app.url}/graphql)`);
-  if (seedWanted) {
-    console.log('Demo sign-ins:');
-    console.log(
-      `  NACC central     ${demoAccounts.naccCentral.username} / ${demoAccounts.naccCentral.password}`,
-    );
-    console.log(
-      `  NACC Phitsanulok ${demoAccounts.naccProvince.username} / ${demoAccounts.naccProvince.password}`,
-    );
-    console.log(`  LAO (ดินทอง)     ${demoAccounts.lao.username} / ${demoAccounts.lao.password}`);
+  const banner = [`\nLAO plan monitor is running at ${app.url}  (GraphQL: ${app.url}/graphql)`];
+  if (signIns.length > 0) {
+    banner.push('Demo sign-ins:');
+    for (const { label, username, password } of signIns)
+      banner.push(`  ${label.padEnd(16)} ${username} / ${password}`);
   }
-  if (config.devOutbox) console.log(`Mail goes to the development outbox: ${app.url}/dev/outbox`);
+  if (config.devOutbox) banner.push(`Mail goes to the development outbox: ${app.url}/dev/outbox`);
+  console.log(banner.join('\n'));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -70,7 +74,12 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 };
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  if (error instanceof DataDirInUse) {
+    console.error(error.message);
+    process.exit(2);
+  }
   console.error(error);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { BackupRefused, formatBytes, openLocalDatabase, restoreDatabase } from '../db/backup';
+import { DataDirInUse } from '../db/data-dir-owner';
 
 const usage = `npm run db:restore -- <file> [--force]      (compiled: node dist/server/scripts/db-restore.js …)
 
@@ -44,6 +45,7 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  console.error(error instanceof BackupRefused ? error.message : error);
-  process.exit(error instanceof BackupRefused ? 2 : 1);
+  const refused = error instanceof BackupRefused || error instanceof DataDirInUse;
+  console.error(refused ? error.message : error);
+  process.exit(refused ? 2 : 1);
 });

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { hashPassword } from '../auth/password';
 import { loadConfig } from '../config';
 import { createDataSource, embeddedDefaults, embeddedUrl } from '../db/data-source';
+import { DataDirInUse } from '../db/data-dir-owner';
 import type { EmbeddedDatabase } from '../db/embedded';
 import { localDatabase, localDataDir } from '../db/local-database';
 import { demoAccounts } from '../seed/demo-data';
@@ -132,7 +133,7 @@ const main = async (): Promise<void> => {
 };
 
 main().catch((error: unknown) => {
-  if (error instanceof NationalSeedRefused) {
+  if (error instanceof NationalSeedRefused || error instanceof DataDirInUse) {
     console.error(error.message);
     process.exit(2);
   }

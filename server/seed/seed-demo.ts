@@ -1,5 +1,5 @@
-import type { DataSource } from 'typeorm';
-import { hashPassword } from '../auth/password';
+import { type DataSource, In } from 'typeorm';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { Role } from '../auth/role';
 import type { AppConfig } from '../config';
 import { Account } from '../modules/account/account.entity';
@@ -93,4 +93,31 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
     await seedDemoCurrentYear(manager, { now, naccAccountId: nacc.id, cost });
   });
   return true;
+};
+
+/**
+ * The demo sign-ins that still work, for the start banner: the account exists, is not
+ * disabled, and its stored hash still matches the demo password (one changed, reset, or
+ * replaced by `npm run seed:national --reset` is not shown).
+ */
+export const workingDemoSignIns = async (
+  dataSource: DataSource,
+): Promise<{ label: string; username: string; password: string }[]> => {
+  const demo = [
+    { label: 'NACC central', ...demoAccounts.naccCentral },
+    { label: 'NACC Phitsanulok', ...demoAccounts.naccProvince },
+    { label: 'LAO (ดินทอง)', ...demoAccounts.lao },
+  ];
+  const accounts = await dataSource
+    .getRepository(Account)
+    .findBy({ username: In(demo.map((account) => account.username)) });
+  const works = await Promise.all(
+    demo.map(async ({ username, password }) => {
+      const account = accounts.find((row) => row.username === username);
+      return !!account && !account.disabledAt && (await verifyPassword(account.passwordHash, password));
+    }),
+  );
+  return demo
+    .filter((_, i) => works[i])
+    .map(({ label, username, password }) => ({ label, username, password }));
 };

@@ -31,6 +31,7 @@ export const startBuiltServer = async (env: Record<string, string>) => {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     exited,
     kill: (signal: NodeJS.Signals) => child.kill(signal),
@@ -41,6 +42,25 @@ export const startBuiltServer = async (env: Record<string, string>) => {
         child.kill('SIGTERM');
       }),
   };
+};
+
+/** Runs the built server expecting it to exit by itself (e.g. refusing to start): its exit code and output. */
+export const runBuiltServerToExit = async (env: Record<string, string>, timeoutMs = 30_000) => {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) =>
+    child.once('exit', (exitCode) => resolve(exitCode)),
+  );
+  clearTimeout(timer);
+  return { code, output };
 };
 
 /** Debian's Chromium, headless, in a fresh profile; never a downloaded browser build. */
