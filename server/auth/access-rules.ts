@@ -353,8 +353,15 @@ export const deniedField = (
 export const fieldAccessPlugin = (): ApolloServerPlugin<Context> => ({
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, schema, document, operation, response }) {
+      async didResolveOperation({ contextValue, schema, document, operation, request, response }) {
         if (operation && deniedField(contextValue.viewer, schema, document, operation)) {
+          // A bearer token that names no live session (expired, revoked) reads as anonymous:
+          // the app must sign in again, so say UNAUTHENTICATED rather than FORBIDDEN.
+          const bearer = /^Bearer\s+\S/i.test(request.http?.headers.get('authorization') ?? '');
+          if (contextValue.viewer.kind === 'anonymous' && bearer) {
+            response.http.status = 401;
+            throw unauthenticated();
+          }
           response.http.status = 403;
           throw forbidden();
         }

@@ -159,8 +159,11 @@ describe('progress reporting in the browser', () => {
     await form.locator('[name="fiscalYear"]').selectOption(String(year));
     await form.locator(`[name="roundId"] option[value="${round.id}"]`).waitFor({ state: 'attached' });
     await form.locator('[name="roundId"]').selectOption(String(round.id));
-    const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    await form.locator('[name="until"]').fill(until);
+    // Ten days from now, chosen as day, month and year (the year's value is Gregorian, shown in พ.ศ.).
+    const until = new Date(Date.now() + 10 * 86_400_000);
+    await form.locator('[name="until-year"]').selectOption(String(until.getUTCFullYear()));
+    await form.locator('[name="until-month"]').selectOption(String(until.getUTCMonth() + 1));
+    await form.locator('[name="until-day"]').selectOption(String(until.getUTCDate()));
     await form.locator('[name="reason"]').fill('ระบบของ อปท. ขัดข้องในช่วงกำหนดส่ง');
     await snap('grant-extension');
     await form.getByRole('button', { name: 'ให้ขยายเวลา' }).click();

@@ -2,12 +2,18 @@ import { computed, shallowRef } from 'vue';
 import { apolloClient } from '../apollo/client';
 import { clearToken, readToken, storeToken } from '../apollo/token';
 import { LOGOUT_MUTATION } from '../graphql/mutations/auth.mutation';
-import { VIEWER_QUERY } from '../graphql/queries/viewer.query';
+import { VIEWER_QUERY, type ViewerQuery } from '../graphql/queries/viewer.query';
 import type { AuthPayload, Role, Viewer } from '../graphql/types';
+import { toErrorInfo } from './use-error-message';
 
 // One viewer for the whole app, loaded once at start-up and after sign-in.
 const viewer = shallowRef<Viewer | null>(null);
 let firstLoad: Promise<void> | null = null;
+// Why the server could not tell who we are (down, overloaded, offline) while we hold a token:
+// the session is kept, the page says so and offers a retry. Only UNAUTHENTICATED signs out.
+const viewerError = shallowRef<unknown>(null);
+// The server no longer knew the token we held: the sign-in page says the session ended.
+let sessionEnded = false;
 
 export const naccRoles: readonly Role[] = ['NACC_CENTRAL', 'NACC_PROVINCE'];
 
@@ -31,21 +37,52 @@ export const refreshViewer = async (): Promise<Viewer | null> => {
     viewer.value = null;
     return null;
   }
-  const { data } = await apolloClient.query({ query: VIEWER_QUERY, fetchPolicy: 'network-only' });
-  if (!data.viewer) clearToken();
+  let data: ViewerQuery;
+  try {
+    ({ data } = await apolloClient.query({ query: VIEWER_QUERY, fetchPolicy: 'network-only' }));
+  } catch (error) {
+    // Any other failure keeps the token: the server did not say the session ended.
+    if (toErrorInfo(error).code !== 'UNAUTHENTICATED') throw error;
+    data = { viewer: null };
+  }
+  if (!data.viewer) {
+    clearToken();
+    sessionEnded = true;
+  }
   viewer.value = data.viewer;
   return data.viewer;
 };
 
-/** The start-up load; a network failure leaves us anonymous and is retried on the next navigation. */
+/**
+ * The start-up load. A failure (network, 500, 503) keeps the token and is kept in `viewerError`;
+ * it is retried on the next navigation or by `retryViewer`.
+ */
 export const ensureViewer = (): Promise<void> => {
   firstLoad ??= refreshViewer().then(
-    () => undefined,
     () => {
+      viewerError.value = null;
+    },
+    (error: unknown) => {
       firstLoad = null;
+      // An UNAUTHENTICATED answer has already ended the session (apollo/client.ts): no token left.
+      viewerError.value = readToken() ? error : null;
     },
   );
   return firstLoad;
+};
+
+/** The retry of a failed start-up load; true when the server answered (signed in or not). */
+export const retryViewer = async (): Promise<boolean> => {
+  firstLoad = null;
+  await ensureViewer();
+  return viewerError.value === null;
+};
+
+/** True once after the server stopped knowing our token (the sign-in page says the session ended). */
+export const takeSessionEnded = (): boolean => {
+  const ended = sessionEnded;
+  sessionEnded = false;
+  return ended;
 };
 
 /** After login, activation or a password change: keep the token and the viewer it came with. */
@@ -54,6 +91,7 @@ export const startSession = async (payload: AuthPayload, keepCache = false): Pro
   storeToken(payload.token);
   apolloClient.writeQuery({ query: VIEWER_QUERY, data: { viewer: payload.viewer } });
   viewer.value = payload.viewer;
+  viewerError.value = null;
   firstLoad = Promise.resolve();
 };
 
@@ -61,6 +99,7 @@ export const startSession = async (payload: AuthPayload, keepCache = false): Pro
 export const endSession = async (): Promise<void> => {
   clearToken();
   viewer.value = null;
+  viewerError.value = null;
   firstLoad = Promise.resolve();
   await apolloClient.clearStore();
 };
@@ -84,5 +123,7 @@ export const useAuth = () => {
     isLao: computed(() => role.value === 'LAO'),
     isNacc: computed(() => role.value !== null && naccRoles.includes(role.value)),
     homePath: computed(() => homePathFor(viewer.value)),
+    /** The last failure to learn who we are, while a session token is kept. */
+    viewerError: computed(() => viewerError.value),
   };
 };

@@ -1,4 +1,4 @@
-import { computed, nextTick, ref, shallowRef } from 'vue';
+import { computed, nextTick, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { toErrorInfo, useErrorMessage, type ErrorInfo, type MessageOverrides } from './use-error-message';
 
@@ -9,7 +9,15 @@ type Options = {
   overrides?: MessageOverrides;
   /** Named values the client-side messages interpolate, e.g. `{ max }` of a score. */
   params?: () => Record<string, unknown>;
+  /**
+   * The form's values by input name: a field's error goes as soon as its value changes (the
+   * summary too once no field error is left), not at the next submit.
+   */
+  values?: () => Record<string, unknown>;
 };
+
+const snapshotOf = (values: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.stringify(value ?? null)]));
 
 /**
  * Error state of one form: a translated top-level message by error code, plus
@@ -20,9 +28,24 @@ export const useFormErrors = (options: Options = {}) => {
   const { messageFor } = useErrorMessage();
   const serverError = shallowRef<ErrorInfo | null>(null);
   const localErrors = ref<Record<string, string>>({});
+  // Fields of the server's error changed since it came (by input name).
+  const corrected = shallowRef<ReadonlySet<string>>(new Set());
+
+  const inputName = (serverName: string): string => options.aliases?.[serverName] ?? serverName;
+  // A refusal about fields only (BAD_USER_INPUT), every one of them changed since.
+  const serverErrorCorrected = (info: ErrorInfo): boolean => {
+    const fields = Object.keys(info.fields);
+    return (
+      info.code === 'BAD_USER_INPUT' &&
+      fields.length > 0 &&
+      fields.every((field) => corrected.value.has(inputName(field)))
+    );
+  };
 
   const message = computed(() => {
-    if (serverError.value) return messageFor(serverError.value, options.overrides);
+    if (serverError.value) {
+      return serverErrorCorrected(serverError.value) ? '' : messageFor(serverError.value, options.overrides);
+    }
     return Object.keys(localErrors.value).length ? t('errors.BAD_USER_INPUT') : '';
   });
   const code = computed(() => serverError.value?.code ?? null);
@@ -30,14 +53,53 @@ export const useFormErrors = (options: Options = {}) => {
   const fieldError = (name: string): string => {
     const local = localErrors.value[name];
     if (local) return t(local, options.params?.() ?? {});
+    if (corrected.value.has(name)) return '';
     const fields = serverError.value?.fields ?? {};
-    const serverName = Object.keys(fields).find((field) => (options.aliases?.[field] ?? field) === name);
+    const serverName = Object.keys(fields).find((field) => inputName(field) === name);
     return serverName ? fields[serverName] : '';
   };
+
+  /** Forgets the error of one field (its value changed). */
+  const clearField = (name: string): void => {
+    if (name in localErrors.value) {
+      const rest = { ...localErrors.value };
+      delete rest[name];
+      localErrors.value = rest;
+    }
+    if (serverError.value && !corrected.value.has(name))
+      corrected.value = new Set([...corrected.value, name]);
+  };
+
+  // Values set by the submit itself (a password emptied after a refusal) are not corrections:
+  // the comparison starts again from the values as they stand after it.
+  let settle = (): void => undefined;
+  if (options.values) {
+    const read = options.values;
+    let baseline = snapshotOf(read());
+    let settling = false;
+    watch(
+      () => snapshotOf(read()),
+      (now) => {
+        if (!settling) {
+          for (const name of Object.keys(now)) if (now[name] !== baseline[name]) clearField(name);
+        }
+        baseline = now;
+      },
+    );
+    settle = () => {
+      settling = true;
+      void nextTick(() => {
+        baseline = snapshotOf(read());
+        settling = false;
+      });
+    };
+  }
 
   const clear = (): void => {
     serverError.value = null;
     localErrors.value = {};
+    corrected.value = new Set();
+    settle();
   };
 
   /** Client-side checks: `{ field: messageKey | null }`; true when every check passed. */
@@ -53,7 +115,9 @@ export const useFormErrors = (options: Options = {}) => {
   const capture = (error: unknown): ErrorInfo => {
     const info = toErrorInfo(error);
     localErrors.value = {};
+    corrected.value = new Set();
     serverError.value = info;
+    settle();
     return info;
   };
 
@@ -63,5 +127,5 @@ export const useFormErrors = (options: Options = {}) => {
     form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   };
 
-  return { message, code, fieldError, clear, check, capture, focusFirstInvalid };
+  return { message, code, fieldError, clearField, clear, check, capture, focusFirstInvalid };
 };

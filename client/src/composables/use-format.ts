@@ -1,4 +1,5 @@
 import { useI18n } from 'vue-i18n';
+import { fiscalYearSpan } from './be-date';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -29,6 +30,9 @@ const dateFormat = (locale: string): Intl.DateTimeFormat => {
   return format;
 };
 
+// One calendar per language: Thai reads พ.ศ. everywhere (dates and fiscal years). English reads
+// dates in the Gregorian calendar; a fiscal year keeps its พ.ศ. number (it names the year in the
+// data, URLs and exports), marked B.E. with the Gregorian months it runs (en.ts, fiscalYear).
 export const useFormat = () => {
   const { t, locale } = useI18n();
   const dateTime = (iso: string | null | undefined): string =>
@@ -64,5 +68,13 @@ export const useFormat = () => {
       maximumFractionDigits: 2,
     }).format(Number(value));
   };
-  return { dateTime, instant, deadline, longDate, number, money };
+  /** A fiscal year as a heading reads it: "2566"; in English "2566 B.E. (Oct 2022 – Sep 2023)". */
+  const fiscalYear = (year: number | string): string => {
+    const { from, to } = fiscalYearSpan(Number(year));
+    return t('fiscalYear.label', { year, from, to });
+  };
+  /** A fiscal year as a choice of a select: "2566"; in English "2566 (2022–23)". */
+  const fiscalYearOption = (year: number | string): string =>
+    t('fiscalYear.option', { year, span: fiscalYearSpan(Number(year)).short });
+  return { dateTime, instant, deadline, longDate, number, money, fiscalYear, fiscalYearOption };
 };

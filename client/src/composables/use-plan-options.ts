@@ -1,5 +1,6 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
+import { useFormat } from './use-format';
 import type {
   Dimension,
   PlanStatus,
@@ -31,6 +32,7 @@ export const quarters: readonly number[] = [1, 2, 3, 4];
 /** Translated option lists for selects, checkboxes and radios. */
 export const usePlanOptions = () => {
   const { t } = useI18n();
+  const { fiscalYearOption } = useFormat();
   const of = <T extends string>(values: readonly T[], key: string) =>
     computed(() => values.map((value) => ({ value: value as string, label: t(`${key}.${value}`) })));
   return {
@@ -42,6 +44,6 @@ export const usePlanOptions = () => {
     orderOptions: of(projectOrders, 'projectOrder'),
     quarterOptions: computed(() => quarters.map((q) => ({ value: String(q), label: t(`quarter.q${q}`) }))),
     yearOptions: (years: readonly number[]) =>
-      years.map((year) => ({ value: String(year), label: String(year) })),
+      years.map((year) => ({ value: String(year), label: fiscalYearOption(year) })),
   };
 };

@@ -33,9 +33,11 @@ export const optional = (value: string): string | null => value.trim() || null;
 export const useProfileForm = <Data, Input>(
   mutation: TypedDocumentNode<Data, { input: Input }>,
   pick: (data: Data) => LaoProfile,
+  /** The tab's values by input name (a field's error goes when its value changes). */
+  values?: () => Record<string, unknown>,
 ) => {
   const form = useTemplateRef<HTMLFormElement>('form');
-  const errors = useFormErrors();
+  const errors = useFormErrors({ values });
   const { mutate, loading } = useMutation(mutation);
 
   const save = async (

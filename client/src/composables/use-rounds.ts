@@ -186,6 +186,12 @@ export const useRoundOptions = () => {
   };
 };
 
+/** The Gregorian years an "until" day may fall in: this year in Bangkok and the next. */
+export const untilYears = (today: string = bangkokToday()): number[] => {
+  const year = Number(today.slice(0, 4));
+  return [year, year + 1];
+};
+
 /** Client check of an "until" date input: a real date, not before today (Bangkok). */
 export const untilCheck = (value: string, instant: string | null, today: string): string | null => {
   if (!value || !instant) return 'validation.date';

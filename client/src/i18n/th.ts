@@ -1356,6 +1356,20 @@ export const th = {
     asOf: 'ข้อมูล ณ {date}',
     provinceTable: 'ตารางสรุปผลการนำแผนไปปฏิบัติ จังหวัด{province}',
   },
+  // A day chosen as day, month and year (พ.ศ. in Thai).
+  dateInput: {
+    day: 'วันที่',
+    month: 'เดือน',
+    year: 'ปี พ.ศ.',
+    chooseDay: 'เลือกวันที่',
+    chooseMonth: 'เลือกเดือน',
+    chooseYear: 'เลือกปี',
+  },
+  // The span of a fiscal year in words (English adds the Gregorian months; Thai needs none).
+  fiscalYear: {
+    label: '{year}',
+    option: '{year}',
+  },
 };
 
 export type MessageSchema = typeof th;

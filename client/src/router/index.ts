@@ -1,6 +1,6 @@
 import { nextTick } from 'vue';
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { ensureViewer, homePathFor, naccRoles, useAuth } from '../composables/use-auth';
+import { ensureViewer, homePathFor, naccRoles, takeSessionEnded, useAuth } from '../composables/use-auth';
 import { i18n } from '../i18n';
 import { routes } from './routes';
 
@@ -10,16 +10,27 @@ export const router = createRouter({
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
 });
 
-const { viewer } = useAuth();
+const { viewer, viewerError } = useAuth();
+
+/** Pages that need an account (the root sends an account to its home). */
+export const needsAccount = (to: RouteLocationNormalized): boolean =>
+  to.name === 'root' || !['public', 'guest', undefined].includes(to.meta.access);
 
 router.beforeEach(async (to) => {
   await ensureViewer();
   const current = viewer.value;
+  const sessionEnded = takeSessionEnded();
+  // The server could not say who we are (down, overloaded, offline): the session is kept and
+  // App.vue shows the failure with a retry instead of the page; never the sign-in page.
+  if (!current && viewerError.value !== null && needsAccount(to)) return true;
   if (to.name === 'root') return homePathFor(current);
   const access = to.meta.access ?? 'public';
   if (access === 'public') return true;
   if (access === 'guest') return current ? homePathFor(current) : true;
-  if (!current) return { name: 'login', query: { redirect: to.fullPath } };
+  if (!current) {
+    const expired = sessionEnded ? { expired: '1' } : {};
+    return { name: 'login', query: { redirect: to.fullPath, ...expired } };
+  }
   // First-use wizard: an LAO with an unfinished profile can reach nothing else.
   if (current.account.role === 'LAO' && current.mustCompleteProfile && to.name !== 'profile') {
     return { name: 'profile' };

@@ -86,6 +86,20 @@ describe('login, sessions and logout', () => {
     expect(sessions).toBeGreaterThan(0);
   });
 
+  it('answers UNAUTHENTICATED, not FORBIDDEN, when an ended session reads fields of signed-in users', async () => {
+    // The app's documents spread fragments of private types, which anonymous callers are refused
+    // (FORBIDDEN) before any root runs; a token whose session ended must still send the app back
+    // to sign-in, not show "no permission" (issue 21).
+    const PLAN = `query { plan(laoId: "${world.dintong.id}", fiscalYear: 2566) { ...P } }
+      fragment P on Plan { id viewerCan { submit } }`;
+    const client = await signIn(server, 'nacc.central', world.central.password);
+    expect(errorCode(await client(PLAN))).not.toBe('FORBIDDEN');
+    expect((await client(`mutation { logout }`)).data?.logout).toBe(true);
+    expect(errorCode(await client(PLAN))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.client('garbage')(PLAN))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await server.anonymous(PLAN))).toBe('FORBIDDEN');
+  });
+
   it('rejects tokens that are forged, of another algorithm, of another audience or expired', async () => {
     const good = await signIn(server, 'nacc.central', world.central.password);
     const claims = jwt.decode(good.token as string) as jwt.JwtPayload;
