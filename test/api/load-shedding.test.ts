@@ -29,7 +29,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('load shedding of /graphql', () => {
   let base: TestServer;
-  let limited: TestServer | undefined;
+  /** The instances a test started; all stopped after it (a test may start more than one). */
+  const limited: TestServer[] = [];
   let lock: QueryRunner;
 
   beforeAll(async () => {
@@ -42,14 +43,14 @@ describe('load shedding of /graphql', () => {
   afterEach(async () => {
     if (lock.isTransactionActive) await lock.rollbackTransaction();
     await lock.release();
-    await limited?.stop();
-    limited = undefined;
+    for (let server = limited.pop(); server; server = limited.pop()) await server.stop();
   });
 
   /** A second instance on the same database with these limits. */
   const start = async (limits: InFlightLimits) => {
-    limited = await startTestServer({ graphqlInFlight: limits }, { databaseUrl: base.databaseUrl });
-    return limited;
+    const server = await startTestServer({ graphqlInFlight: limits }, { databaseUrl: base.databaseUrl });
+    limited.push(server);
+    return server;
   };
 
   /** Holds every read of the province table until `lock` commits. */

@@ -8,6 +8,7 @@ import { hashPassword } from '../../server/auth/password';
 import { summaryDriftSql } from '../../server/modules/report/implementation.service';
 import { startBuiltServer } from '../e2e/helpers';
 import { graphqlClient } from '../helpers/graphql-client';
+import { testReport } from '../helpers/report';
 import { createTestDatabase } from '../helpers/test-database';
 
 /**
@@ -356,7 +357,7 @@ describe('kill -9 during concurrent report submissions', () => {
       );
       expect(summary.rows.map((row) => row.reported)).toEqual(Array(LAOS).fill(PROJECTS_PER_LAO));
 
-      console.log(
+      testReport(
         `setup ${prepared - testStarted} ms, restart ${restarted - restarting} ms, retry of all ${TOTAL} ${retryMs} ms; ` +
           `kill -9 after ${killedAt - started} ms: ${acked.length}/${TOTAL} acknowledged, ` +
           `${committedUnacknowledged} committed but unacknowledged, ` +

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { startBuiltServer } from '../e2e/helpers';
 import { freePort } from '../helpers/free-port';
 import { graphqlClient } from '../helpers/graphql-client';
+import { testReport } from '../helpers/report';
 
 /**
  * Fault test: PostgreSQL stops (fast shutdown) under load and comes back. Meanwhile the
@@ -231,7 +232,7 @@ describe('PostgreSQL stops and restarts under load', () => {
         readyz: readySamples.length,
         maxReadyzLatencyMs: Math.max(...readySamples.map((s) => s.latency)),
       };
-      console.log(`PostgreSQL restart under load: ${JSON.stringify(summary)}`);
+      testReport(`PostgreSQL restart under load: ${JSON.stringify(summary)}`);
       if (crashed) throw new Error(`The server died:\n${server.output().slice(-3000)}`);
 
       // Before: everything answers.

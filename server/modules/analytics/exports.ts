@@ -21,10 +21,27 @@ import {
 const int = (value: unknown): number | undefined =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
 
+/** Years and province ids are smallint columns: a larger number is a bad request, not a failed query. */
+const smallint = (value: unknown): number | undefined => {
+  const number = int(value);
+  return number !== undefined && number <= 32767 ? number : undefined;
+};
+
+/** Thai dictionary order, as the app's tables sort (`Intl.Collator('th')` in the client). */
+const thai = new Intl.Collator('th');
+
+/** Places (provinces, districts) as the web tables list them: by Thai name, then id. */
+const byThaiName = <T>(rows: T[], name: (row: T) => string, id: (row: T) => number): T[] =>
+  [...rows].sort((a, b) => thai.compare(name(a), name(b)) || id(a) - id(b));
+
 /**
- * GET /exports/<table>.<xlsx|csv> with the Authorization header of the app:
- * statistics and implementation take ?fiscalYear=&round=&provinceId=; plan-table and
- * project-status take ?laoId=&fiscalYear=.
+ * GET /exports/<table>.<xlsx|csv>: statistics and implementation take ?fiscalYear=&round=
+ * (required) and &provinceId=; plan-table and project-status take ?laoId=&fiscalYear=.
+ * Every column of these tables is public (publicFields), as the /public pages show them: anyone
+ * may download them without a token, and every caller gets the public's view. A signed-in
+ * caller's reach would only narrow the same numbers (a provincial office asking for another
+ * province got an empty file), so it is not applied; the token only keeps the file out of
+ * shared caches.
  */
 export const exportsRouter = (services: Services) => {
   const router = Router();
@@ -48,6 +65,8 @@ export const exportsRouter = (services: Services) => {
               ])
             ).map((d: { id: number; name_th: string }): [number, string] => [d.id, d.name_th]),
       );
+      const placeOf = (row: (typeof rows)[number]) =>
+        provinceId === undefined ? row.provinceId : (row.districtId as number);
       return {
         name: `statistics-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`,
         table: {
@@ -68,8 +87,8 @@ export const exportsRouter = (services: Services) => {
             { header: 'ระดับปานกลาง', width: 12 },
             { header: 'ระดับน้อย', width: 10 },
           ],
-          rows: rows.map((row) => [
-            names.get(provinceId === undefined ? row.provinceId : (row.districtId as number)) ?? '',
+          rows: byThaiName(rows, (row) => names.get(placeOf(row)) ?? '', placeOf).map((row) => [
+            names.get(placeOf(row)) ?? '',
             row.laoCount,
             ...Object.values(LaoType).map((type) => row.laoTypes.find((t) => t.type === type)?.count ?? 0),
             row.plansPassed,
@@ -107,6 +126,17 @@ export const exportsRouter = (services: Services) => {
           [rows.map((row) => row.laoId)],
         );
       const byId = new Map(laos.map((lao) => [lao.id, lao]));
+      // As the province table on the web: districts in Thai order, in each the highest
+      // percentage first (not reported last), then the LAO's name.
+      const percent = (row: (typeof rows)[number]) => (row.percentage === null ? -1 : Number(row.percentage));
+      const ordered = [...rows].sort(
+        (a, b) =>
+          thai.compare(byId.get(a.laoId)?.district ?? '', byId.get(b.laoId)?.district ?? '') ||
+          a.districtId - b.districtId ||
+          percent(b) - percent(a) ||
+          thai.compare(byId.get(a.laoId)?.name_th ?? '', byId.get(b.laoId)?.name_th ?? '') ||
+          a.laoId - b.laoId,
+      );
       return {
         name: `implementation-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`,
         table: {
@@ -122,7 +152,7 @@ export const exportsRouter = (services: Services) => {
             { header: 'ร้อยละ', width: 10, percent: true },
             { header: 'ระดับ', width: 14 },
           ],
-          rows: rows.map((row) => {
+          rows: ordered.map((row) => {
             const lao = byId.get(row.laoId);
             return [
               lao?.district ?? '',
@@ -230,19 +260,22 @@ export const exportsRouter = (services: Services) => {
     const given = perLao
       ? int(req.query.laoId) !== undefined
       : Object.values(RoundKind).includes(req.query.round as RoundKind);
-    if (!int(req.query.fiscalYear) || !given) {
+    if (!smallint(req.query.fiscalYear) || !given) {
       const message = perLao
         ? 'กรุณาระบุ อปท. (laoId) และปีงบประมาณ (fiscalYear)'
         : 'กรุณาระบุปีงบประมาณ (fiscalYear) และรอบรายงาน (round)';
       res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, message });
       return;
     }
-    // Signed-in callers get their own reach; anyone else the public data, cacheable.
+    if (req.query.provinceId !== undefined && !smallint(req.query.provinceId)) {
+      res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, message: 'รหัสจังหวัด (provinceId) ไม่ถูกต้อง' });
+      return;
+    }
+    // The public's view for everyone (see above); a signed-in caller's copy is not cached by others.
     const signedIn = await services.sessions.resolveViewer(req.headers.authorization);
-    const viewer = signedIn.kind === 'anonymous' ? publicReader : signedIn;
     res.set('Cache-Control', signedIn.kind === 'anonymous' ? 'public, max-age=300' : 'private, no-store');
     try {
-      const { name, table: data } = await table(viewer, req.query);
+      const { name, table: data } = await table(publicReader, req.query);
       await sendTable(res, match[2] as 'xlsx' | 'csv', name, data);
     } catch (error) {
       if (error instanceof AppError) {

@@ -335,7 +335,8 @@ describe('aggregate tables against a hand-worked fixture', () => {
     const sheet = workbook.worksheets[0];
     expect(String(sheet.getCell('A1').value)).toContain('ปีงบประมาณ 2566 รอบ 6 เดือน');
     expect(sheet.getCell('A2').value).toBe('จังหวัด');
-    expect((sheet.getRow(4).values as unknown[]).slice(1, 3)).toEqual(['พิษณุโลก', 4]);
+    // Provinces in Thai order, as on the web: พิษณุโลก before แพร่.
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 3)).toEqual(['พิษณุโลก', 4]);
     const csv = Buffer.from(
       await (
         await get('/exports/implementation.csv?fiscalYear=2566&round=SIX_MONTH&provinceId=65')
@@ -346,12 +347,14 @@ describe('aggregate tables against a hand-worked fixture', () => {
     expect(lines[0]).toBe(
       'อำเภอ,รหัส อปท.,ชื่อ อปท.,จำนวนโครงการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้วเสร็จ,ไม่สามารถดำเนินการได้,ร้อยละ,ระดับ',
     );
-    expect(lines[1]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
+    // Districts in Thai order (เมืองพิษณุโลก before วังทอง), then the highest percentage first.
+    expect(lines[1]).toBe('เมืองพิษณุโลก,1650001,อปท. 1650001,0,0,0,0,,ยังไม่รายงานผล');
+    expect(lines[3]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
     expect(lines).toHaveLength(5);
     const saoOnly = Buffer.from(
       await (await get('/exports/statistics.csv?fiscalYear=2566&round=SIX_MONTH&type=SAO')).arrayBuffer(),
     );
-    expect(saoOnly.toString('utf8', 3).split('\r\n')[2].split(',').slice(0, 2)).toEqual(['พิษณุโลก', '2']);
+    expect(saoOnly.toString('utf8', 3).split('\r\n')[1].split(',').slice(0, 2)).toEqual(['พิษณุโลก', '2']);
     // Anonymous callers get the public data, cacheable; signed-in ones their own reach, not cached.
     const anonymous = await get('/exports/statistics.xlsx?fiscalYear=2566&round=SIX_MONTH', null);
     expect(anonymous.status).toBe(200);
@@ -396,9 +399,11 @@ describe('aggregate tables against a hand-worked fixture', () => {
     expect(statusLines).toHaveLength(1 + 6);
     expect(statusLines[3]).toBe('3,โครงการ,มาตรการ,2,รับรอง,อยู่ระหว่างดำเนินการ,ยังไม่รายงาน,8000.00');
     expect(statusLines[6]).toBe('6,โครงการ,โครงการ,1,ปฏิเสธ,ไม่ต้องรายงาน,ไม่ต้องรายงาน,');
+    // A plan table is public: another province's office gets it as the public does; no such LAO, 404.
     expect(
       (await get(`/exports/plan-table.xlsx?laoId=${laoId}&fiscalYear=2566`, provincial.token)).status,
-    ).toBe(404);
+    ).toBe(200);
+    expect((await get(`/exports/plan-table.xlsx?laoId=999999&fiscalYear=2566`)).status).toBe(404);
     expect((await get(`/exports/plan-table.xlsx?fiscalYear=2566`)).status).toBe(400);
   });
 
