@@ -348,7 +348,8 @@ describe('aggregate tables against a hand-worked fixture', () => {
       'อำเภอ,รหัส อปท.,ชื่อ อปท.,จำนวนโครงการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้วเสร็จ,ไม่สามารถดำเนินการได้,ร้อยละ,ระดับ',
     );
     // Districts in Thai order (เมืองพิษณุโลก before วังทอง), then the highest percentage first.
-    expect(lines[1]).toBe('เมืองพิษณุโลก,1650001,อปท. 1650001,0,0,0,0,,ยังไม่รายงานผล');
+    // No plan of the year: no level, and the export says why.
+    expect(lines[1]).toBe('เมืองพิษณุโลก,1650001,อปท. 1650001,0,0,0,0,,ยังไม่มีแผน/แผนยังไม่ผ่าน');
     expect(lines[3]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
     expect(lines).toHaveLength(5);
     const saoOnly = Buffer.from(

@@ -42,7 +42,11 @@ const seed = async (ds: DataSource) => {
     nameTh: 'องค์การบริหารส่วนตำบลดินทอง',
   });
   await createLao(ds, wangThong, { code: '5650801', nameTh: 'องค์การบริหารส่วนตำบลวังทอง' });
-  // ดินทอง reported its one project completed: 100 %, so it comes first in its district.
+  // ดินทอง's plan passed and it reported its one project completed: 100 %, first in its district.
+  await ds.query(
+    `INSERT INTO plan (lao_id, fiscal_year, cycle_id, status, version) VALUES ($1, 2566, $2, 'PASSED', 1)`,
+    [reported.id, cycle.id],
+  );
   const [{ id: projectId }] = await ds.query(
     `INSERT INTO project (lao_id, cycle_id, name, work_type, fiscal_years, quarters, primary_dimension,
                           anti_corruption_budget, local_development_budget, review_status, version)
@@ -121,6 +125,8 @@ describe('table exports: public, in Thai order, with clear errors', () => {
       'วังทอง 5650801 องค์การบริหารส่วนตำบลวังทอง',
     ]);
     expect(lines[5].split(',').slice(-2)).toEqual(['100.00', 'มาก']);
+    // Without a passed plan an LAO has no level: the export says why instead.
+    expect(lines[6].split(',').slice(-2)).toEqual(['', 'ยังไม่มีแผน/แผนยังไม่ผ่าน']);
   });
 
   it('answers the README’s examples without a token', async () => {
