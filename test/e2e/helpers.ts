@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { freePort } from '../helpers/free-port';
 
@@ -97,6 +98,15 @@ export const pageHelpers = (page: Page, baseUrl: string, prefix: string) => {
       shot += 1;
       const file = `${prefix}-${String(shot).padStart(2, '0')}-${name}.png`;
       await page.screenshot({ path: path.join(screenshotDir, file), fullPage: true });
+      // Every state a journey shows is also checked for WCAG 2.1 AA (all findings kept beside the shot).
+      const findings = await axeFindings(page);
+      appendFileSync(
+        path.join(screenshotDir, `${prefix}-axe.jsonl`),
+        JSON.stringify({ file, findings }) + '\n',
+      );
+      const failing = blocking(findings);
+      if (failing.length > 0)
+        throw new Error(`Accessibility violations:\n${describeFindings(file, failing).join('\n')}`);
     },
     login: async (username: string, password: string) => {
       await page.goto(`${baseUrl}/login`);
@@ -110,3 +120,58 @@ export const pageHelpers = (page: Page, baseUrl: string, prefix: string) => {
     },
   };
 };
+
+/** What axe-core found on a page: every rule that failed, with its impact and the elements it failed on. */
+export type AxeFinding = { rule: string; impact: string; help: string; targets: string[] };
+
+/** Runs axe-core (WCAG 2.1 A and AA rules plus axe's best practices) on the page as it is now. */
+export const axeFindings = async (page: Page): Promise<AxeFinding[]> => {
+  // Legacy mode runs axe in the page itself: no blank helper tab per run (the app has no iframes).
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    // Only violations are read: axe then stops collecting every passing element (faster).
+    .options({ resultTypes: ['violations'] })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((violation) => ({
+    rule: violation.id,
+    impact: violation.impact ?? 'unknown',
+    help: violation.help,
+    // The element, and why it failed ("… contrast of 3.2 (foreground color: …)").
+    targets: violation.nodes.map((node) =>
+      [node.target.join(' '), node.failureSummary?.split('\n')[1]?.trim()].filter(Boolean).join(': '),
+    ),
+  }));
+};
+
+/** Serious and critical findings fail (WCAG 2.1 AA is expected of Thai government sites). */
+export const blocking = (findings: AxeFinding[]) =>
+  findings.filter((finding) => finding.impact === 'serious' || finding.impact === 'critical');
+
+/** One readable line per rule and element: "page: rule (impact) help — element". */
+export const describeFindings = (name: string, findings: AxeFinding[]) =>
+  findings.flatMap((finding) =>
+    finding.targets
+      .slice(0, 5)
+      .map((target) => `${name}: ${finding.rule} (${finding.impact}) ${finding.help} — ${target}`)
+      .concat(
+        finding.targets.length > 5 ? [`${name}: ${finding.rule} … ${finding.targets.length - 5} more`] : [],
+      ),
+  );
+
+/** Fails with the list of serious and critical axe-core violations of the page, if any. */
+export const expectAccessible = async (page: Page, name: string) => {
+  const found = blocking(await axeFindings(page));
+  if (found.length > 0)
+    throw new Error(`Accessibility violations:\n${describeFindings(name, found).join('\n')}`);
+};
+
+/** True when the page itself scrolls sideways (a phone user would have to pan to reach things). */
+export const scrollsSideways = (page: Page) =>
+  page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as {
+      document: { scrollingElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return document.scrollingElement.scrollWidth > innerWidth;
+  });

@@ -1,4 +1,4 @@
-import { graphqlClient } from '../helpers/graphql-client';
+import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
 
 export const laoCode = '5650803';
 export const laoPassword = 'Wang-Pikul-2565';
@@ -43,4 +43,54 @@ export const prepareLao = async (url: string) => {
     email: 'wangpikul@example.go.th',
   });
   return { client, laoId: String(lao.id), code: laoCode, password: laoPassword };
+};
+
+/** Approved projects of a year and a plan assessed as passed, set up over the API. */
+export const preparePlan = async (
+  lao: GraphQLClient,
+  nacc: GraphQLClient,
+  laoId: string,
+  year: number,
+  names: string[],
+) => {
+  const created = [];
+  for (const name of names) {
+    const response = await lao(
+      `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`,
+      {
+        input: {
+          name,
+          workType: 'PROJECT',
+          fiscalYears: [year],
+          quarters: [1, 2],
+          primaryDimension: 'ADMINISTRATION',
+          antiCorruptionBudget: '10000',
+          localDevelopmentBudget: '10000',
+        },
+      },
+    );
+    created.push(response.data?.createProject);
+  }
+  await nacc(`mutation($input: ReviewProjectsInput!) { reviewProjects(input: $input) { id } }`, {
+    input: { projects: created, decision: 'APPROVED' },
+  });
+  const plan = (await lao(`{ plan(laoId: "${laoId}", fiscalYear: ${year}) { id version } }`)).data?.plan;
+  const submitted = (
+    await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
+  ).data?.submitPlan;
+  const assessed = await nacc(
+    `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
+    {
+      input: {
+        planId: plan.id,
+        version: submitted.version,
+        verdict: 'PASSED',
+        scoreSociety: '20',
+        scoreAdministration: '20',
+        scoreParticipation: '20',
+        scoreOversight: '20',
+      },
+    },
+  );
+  if (assessed.errors) throw new Error(JSON.stringify(assessed.errors));
 };

@@ -2,54 +2,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
-import { prepareLao } from './prepare';
+import { prepareLao, preparePlan } from './prepare';
 
 const year = 2570;
 const names = ['โครงการอบรมคุณธรรมจริยธรรม', 'มาตรการจัดการเรื่องร้องเรียน', 'กิจกรรมติดตามประเมินผลการควบคุมภายใน'];
-
-/** Three approved projects of 2570 and a plan assessed as passed, set up over the API. */
-const preparePlan = async (lao: GraphQLClient, nacc: GraphQLClient, laoId: string) => {
-  const created = [];
-  for (const name of names) {
-    const response = await lao(
-      `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`,
-      {
-        input: {
-          name,
-          workType: 'PROJECT',
-          fiscalYears: [year],
-          quarters: [1, 2],
-          primaryDimension: 'ADMINISTRATION',
-          antiCorruptionBudget: '10000',
-          localDevelopmentBudget: '10000',
-        },
-      },
-    );
-    created.push(response.data?.createProject);
-  }
-  await nacc(`mutation($input: ReviewProjectsInput!) { reviewProjects(input: $input) { id } }`, {
-    input: { projects: created, decision: 'APPROVED' },
-  });
-  const plan = (await lao(`{ plan(laoId: "${laoId}", fiscalYear: ${year}) { id version } }`)).data?.plan;
-  const submitted = (
-    await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
-  ).data?.submitPlan;
-  const assessed = await nacc(
-    `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
-    {
-      input: {
-        planId: plan.id,
-        version: submitted.version,
-        verdict: 'PASSED',
-        scoreSociety: '20',
-        scoreAdministration: '20',
-        scoreParticipation: '20',
-        scoreOversight: '20',
-      },
-    },
-  );
-  if (assessed.errors) throw new Error(JSON.stringify(assessed.errors));
-};
 
 describe('progress reporting in the browser', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -74,7 +30,7 @@ describe('progress reporting in the browser', () => {
         `mutation { login(input: { username: "nacc.admin", password: "Demo-NACC-2565" }) { token } }`,
       )
     ).data?.login.token;
-    await preparePlan(laoAccount.client, nacc, laoAccount.laoId);
+    await preparePlan(laoAccount.client, nacc, laoAccount.laoId, year, names);
     browser = await launchChromium();
     page = browser.pages()[0] ?? (await browser.newPage());
     h = pageHelpers(page, server.url, 'reporting');

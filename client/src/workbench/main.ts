@@ -89,9 +89,33 @@ const setUpPartnerKeyField = (): void => {
   showStatus();
 };
 
+/**
+ * GraphiQL's CodeMirror editors type into unlabelled hidden textareas, and the result scrolls
+ * in regions the keyboard cannot reach: name each editor for screen readers (WCAG 4.1.2) and let
+ * its scrolling area be focused and scrolled with the arrow keys (WCAG 2.1.1), as GraphiQL renders them.
+ */
+const editorNames: [selector: string, name: string][] = [
+  ['.graphiql-query-editor', 'คำสั่ง GraphQL (Query)'],
+  ['.graphiql-editor-tool .graphiql-editor:nth-child(1)', 'ตัวแปร (Variables)'],
+  ['.graphiql-editor-tool .graphiql-editor:nth-child(2)', 'ส่วนหัวของคำขอ (Headers)'],
+  ['.graphiql-response', 'ผลลัพธ์ (Response)'],
+];
+const labelEditors = (root: HTMLElement): void => {
+  for (const [selector, name] of editorNames)
+    for (const textarea of root.querySelectorAll<HTMLTextAreaElement>(`${selector} .CodeMirror textarea`))
+      if (!textarea.hasAttribute('aria-label')) textarea.setAttribute('aria-label', name);
+  for (const [selector, name] of editorNames)
+    for (const scroller of root.querySelectorAll<HTMLElement>(`${selector} .CodeMirror-scroll`))
+      if (scroller.tabIndex !== 0) {
+        scroller.tabIndex = 0;
+        scroller.setAttribute('aria-label', name);
+      }
+};
+
 setUpPartnerKeyField();
 const container = document.querySelector<HTMLElement>('#graphiql');
 if (container) {
   container.replaceChildren();
+  new MutationObserver(() => labelEditors(container)).observe(container, { childList: true, subtree: true });
   createRoot(container).render(createElement(GraphiQL, { fetcher, defaultQuery }));
 }
