@@ -84,20 +84,20 @@ describe('NACC forms: errors, Buddhist-Era dates, one calendar per language', ()
     await page.goto(`${server.url}/nacc/assessments/${laoAccount.laoId}/${year}`);
     const form = page.locator('form').filter({ has: page.locator('[name="scoreSociety"]') });
     await form.waitFor();
-    await h.field('scoreSociety').fill('150');
+    await h.field('scoreSociety').fill('30');
     for (const name of ['scoreAdministration', 'scoreParticipation', 'scoreOversight']) {
       await h.field(name).fill('20');
     }
     await page.locator('[name="verdict"][value="PASSED"]').check();
     await form.getByRole('button', { name: 'บันทึกผลการประเมิน' }).click();
     const scoreError = form.locator('#f-scoreSociety-error');
-    await scoreError.filter({ hasText: 'กรุณากรอกคะแนนเป็นตัวเลข 0–100' }).waitFor();
+    await scoreError.filter({ hasText: 'กรุณากรอกคะแนนเป็นตัวเลข 0–25' }).waitFor();
     const summary = form.getByRole('alert').filter({ hasText: 'ข้อมูลที่กรอกไม่ถูกต้อง' });
     await summary.waitFor();
     await h.snap('score-error');
 
     // Corrected, not yet submitted: the field's error and the summary go.
-    await h.field('scoreSociety').fill('25.5');
+    await h.field('scoreSociety').fill('22.5');
     await scoreError.waitFor({ state: 'detached' });
     await summary.waitFor({ state: 'detached' });
     expect(await invalid('scoreSociety').count()).toBe(0);
@@ -107,7 +107,7 @@ describe('NACC forms: errors, Buddhist-Era dates, one calendar per language', ()
     await h.field('scoreOversight').fill('abc');
     await form.getByRole('button', { name: 'บันทึกผลการประเมิน' }).click();
     await form.locator('#f-scoreOversight-error').waitFor();
-    await h.field('scoreSociety').fill('30');
+    await h.field('scoreSociety').fill('24');
     await page.waitForTimeout(200);
     await expect(form.locator('#f-scoreOversight-error').isVisible()).resolves.toBe(true);
     await expect(summary.isVisible()).resolves.toBe(true);
