@@ -1,3 +1,4 @@
+import { testReport } from '../helpers/report';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -162,7 +163,7 @@ describe('the embedded PostgreSQL stops under a running server', () => {
       running = false;
       await Promise.all([...clients, poller]);
       if (crashed) throw new Error(`The server died:\n${server.output().slice(-3000)}`);
-      console.log(
+      testReport(
         `Embedded PostgreSQL away for a while: ${JSON.stringify({
           requests: graphql.length,
           failedWhileAway: between(graphql, down, freed).length,
