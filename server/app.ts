@@ -67,6 +67,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     services.sessions,
     budgets,
     config.apiLimits.budgets.account,
+    dataSource,
   );
   const aggregateAnswers = new AggregateResponseCache(dataSource);
   const apollo = new ApolloServer<Context>({

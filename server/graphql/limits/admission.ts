@@ -8,13 +8,25 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
-import type { Viewer } from '../../auth/viewer';
+import type { DataSource } from 'typeorm';
+import { anonymous, type Viewer } from '../../auth/viewer';
 import type { ApiLimits, BudgetRule } from '../../config';
-import type { SessionService } from '../../modules/account/session.service';
-import type { BudgetStore, Charge } from './budget';
+import { preparedQuery } from '../../db/prepared';
+import {
+  type SessionService,
+  type SessionViewerRow,
+  sessionViewerSql,
+  viewerOf,
+} from '../../modules/account/session.service';
+import { type BudgetStore, type Charge, chargeCtes, chargeOf } from './budget';
 import { type CostAnalyzer, type OperationShape } from './cost';
 import { displayCost } from './errors';
-import { isCacheableOperation, type VersionScope, versionScopeOf } from '../aggregate-versions';
+import {
+  aggregateVersionSql,
+  isCacheableOperation,
+  type VersionScope,
+  versionScopeOf,
+} from '../aggregate-versions';
 import { knownOperationTypes } from '../request-checks';
 
 /**
@@ -139,6 +151,60 @@ export class Preflight {
 }
 
 /**
+ * The admission statement: the session lookup (`sessionViewerSql`, $1 session, $2 account), the
+ * charge of the account's budget ($3 cost, $4 capacity, $5 restore rate; bucket `account:<id>`
+ * as `budgetKeyOf` names it) and, when $6, the aggregate data version of province $7 and fiscal
+ * year $8 (null: all) that the aggregate response cache would read next (the subquery runs only
+ * then), in one round trip. No row: no valid session, and nothing was charged.
+ */
+const sessionChargeSql = `
+  WITH viewer AS (${sessionViewerSql}),
+  ${chargeCtes('viewer', `'account:' || viewer.account_id`, '$3', '$4', '$5')}
+  SELECT v.*, c.admitted, c.level,
+         CASE WHEN $6::boolean THEN (${aggregateVersionSql('$7', '$8')}) END AS aggregate_version
+    FROM viewer v LEFT JOIN charged c ON true`;
+
+type SessionLookup = Pick<SessionService, 'resolveViewer' | 'sessionClaims'>;
+
+/**
+ * Who calls, and for a session JWT the charge of `cost` to the account's budget in the same
+ * statement. `charge` is null when nothing was charged (anonymous callers, API keys, a session
+ * that is no longer valid): the limits plugin then charges as usual.
+ */
+const resolveViewerCharging = async (
+  dataSource: DataSource,
+  sessions: SessionLookup,
+  authorization: string | undefined,
+  cost: number,
+  rule: BudgetRule,
+  budgets: BudgetStore,
+  versionScope: VersionScope | null,
+): Promise<{ viewer: Viewer; charge: Charge | null; aggregateVersion: string | null }> => {
+  const claims = sessions.sessionClaims(authorization);
+  if (!claims)
+    return { viewer: await sessions.resolveViewer(authorization), charge: null, aggregateVersion: null };
+  const [row] = await preparedQuery<
+    SessionViewerRow & { admitted: boolean | null; level: number | null; aggregate_version: string | null }
+  >(dataSource, 'session-viewer-charge', sessionChargeSql, [
+    claims.sid,
+    claims.sub,
+    cost,
+    rule.capacity,
+    rule.restorePerSecond,
+    versionScope !== null,
+    versionScope?.province ?? null,
+    versionScope?.year ?? null,
+  ]);
+  if (!row) return { viewer: anonymous, charge: null, aggregateVersion: null };
+  budgets.pruneNowAndThen();
+  return {
+    viewer: viewerOf(row),
+    charge: chargeOf(row, cost, rule),
+    aggregateVersion: row.aggregate_version,
+  };
+};
+
+/**
  * Who calls, and for a signed-in caller the charge of a measured request to its account's
  * bucket, in one statement. Without budgets, for other callers and for requests not measured
  * ahead, the session is looked up alone and the limits plugin charges as before.
@@ -146,9 +212,10 @@ export class Preflight {
 export const admitter =
   (
     preflight: Preflight,
-    sessions: Pick<SessionService, 'resolveViewer' | 'resolveViewerCharging'>,
+    sessions: SessionLookup,
     budgets: BudgetStore,
     rule: BudgetRule,
+    dataSource: DataSource,
   ) =>
   async (authorization: string | undefined, body: unknown): Promise<Admitted> => {
     const measured =
@@ -157,7 +224,9 @@ export const admitter =
         : null;
     if (!measured) return { viewer: await sessions.resolveViewer(authorization) };
     try {
-      const { viewer, charge, aggregateVersion } = await sessions.resolveViewerCharging(
+      const { viewer, charge, aggregateVersion } = await resolveViewerCharging(
+        dataSource,
+        sessions,
         authorization,
         measured.requested,
         rule,

@@ -1,16 +1,14 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
-import type { AppConfig, BudgetRule } from '../../config';
+import type { AppConfig } from '../../config';
 import { preparedQuery } from '../../db/prepared';
-import { aggregateVersionSql, type VersionScope } from '../../graphql/aggregate-versions';
-import { type BudgetStore, type Charge, chargeCtes, chargeOf } from '../../graphql/limits/budget';
 import type { Role } from '../../auth/role';
 import type { ApiKeyService } from '../partner/api-key.service';
 import { Account } from './account.entity';
 import { Session } from './session.entity';
 
-type SessionViewerRow = {
+export type SessionViewerRow = {
   session_id: string;
   account_id: string;
   role: Role;
@@ -20,25 +18,11 @@ type SessionViewerRow = {
 };
 
 /** The session must exist, belong to the subject, be unrevoked and unexpired, its account enabled. */
-const sessionViewerSql = `
+export const sessionViewerSql = `
   SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.lao_id, a.province_id
     FROM session s JOIN account a ON a.id = s.account_id
    WHERE s.id = $1 AND s.account_id = $2
      AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`;
-
-/**
- * The session lookup and the charge of the account's budget in one statement ($3 cost,
- * $4 capacity, $5 restore rate; bucket `account:<id>` as `budgetKeyOf` names it) and, when
- * $6, the aggregate data version of province $7 and fiscal year $8 (null: all) that the aggregate
- * response cache would read next (the subquery runs only then). No row: no valid session, and
- * nothing was charged.
- */
-const sessionChargeSql = `
-  WITH viewer AS (${sessionViewerSql}),
-  ${chargeCtes('viewer', `'account:' || viewer.account_id`, '$3', '$4', '$5')}
-  SELECT v.*, c.admitted, c.level,
-         CASE WHEN $6::boolean THEN (${aggregateVersionSql('$7', '$8')}) END AS aggregate_version
-    FROM viewer v LEFT JOIN charged c ON true`;
 
 export type RequestMeta = { clientAddress: string; userAgent: string | null };
 
@@ -46,7 +30,8 @@ export type RequestMeta = { clientAddress: string; userAgent: string | null };
 const bearerToken = (authorization: string | undefined): string | null =>
   /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? null;
 
-const viewerOf = (row: SessionViewerRow): Viewer => ({
+/** The viewer of a row of `sessionViewerSql`. */
+export const viewerOf = (row: SessionViewerRow): Viewer => ({
   kind: 'account',
   accountId: row.account_id,
   sessionId: row.session_id,
@@ -101,43 +86,10 @@ export class SessionService {
   }
 
   /**
-   * `resolveViewer`, and for a session JWT the charge of `cost` to the account's budget in
-   * the same statement. `charge` is null when nothing was charged (anonymous callers, API
-   * keys, a session that is no longer valid): the limits plugin then charges as usual.
+   * The claims of a session JWT in the header (not an API key), if it verifies; the request's
+   * admission (server/graphql/limits/admission.ts) looks the session up with its charge.
    */
-  async resolveViewerCharging(
-    authorization: string | undefined,
-    cost: number,
-    rule: BudgetRule,
-    budgets: BudgetStore,
-    versionScope: VersionScope | null = null,
-  ): Promise<{ viewer: Viewer; charge: Charge | null; aggregateVersion: string | null }> {
-    const claims = this.sessionClaims(authorization);
-    if (!claims)
-      return { viewer: await this.resolveViewer(authorization), charge: null, aggregateVersion: null };
-    const [row] = await preparedQuery<
-      SessionViewerRow & { admitted: boolean | null; level: number | null; aggregate_version: string | null }
-    >(this.dataSource, 'session-viewer-charge', sessionChargeSql, [
-      claims.sid,
-      claims.sub,
-      cost,
-      rule.capacity,
-      rule.restorePerSecond,
-      versionScope !== null,
-      versionScope?.province ?? null,
-      versionScope?.year ?? null,
-    ]);
-    if (!row) return { viewer: anonymous, charge: null, aggregateVersion: null };
-    budgets.pruneNowAndThen();
-    return {
-      viewer: viewerOf(row),
-      charge: chargeOf(row, cost, rule),
-      aggregateVersion: row.aggregate_version,
-    };
-  }
-
-  /** The claims of a session JWT in the header (not an API key), if it verifies. */
-  private sessionClaims(authorization: string | undefined) {
+  sessionClaims(authorization: string | undefined) {
     const token = bearerToken(authorization);
     return token && !token.startsWith('lpk_') ? verifySessionToken(this.config.jwt, token) : null;
   }
