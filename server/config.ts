@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { InFlightLimits } from './graphql/limits/in-flight';
-import type { OpenDataLimits } from './modules/analytics/open-data';
 
 /** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
 export type RateLimitRule = { points: number; durationSeconds: number };
@@ -19,6 +17,19 @@ export type ApiLimits = {
   /** Buckets by kind of caller: signed-in accounts, partner API keys, anonymous callers (per address). */
   budgets: { account: BudgetRule; partner: BudgetRule; anonymous: BudgetRule };
 };
+
+/**
+ * How many open-data files are made at once (each holds a database connection while the
+ * caller downloads it) and how many more may wait for their turn; callers beyond that are
+ * told to come back shortly.
+ */
+export type OpenDataLimits = { concurrent: number; waiting: number };
+
+/**
+ * GraphQL requests worked on at once (GRAPHQL_MAX_IN_FLIGHT; 0 turns the limit off), requests
+ * that may wait for a turn (GRAPHQL_MAX_WAITING) and how long one waits (GRAPHQL_MAX_WAIT_MS).
+ */
+export type InFlightLimits = { concurrent: number; waiting: number; maxWaitMs: number };
 
 export type AppConfig = {
   /** Port of the HTTP server; 0 picks a free one (tests). */

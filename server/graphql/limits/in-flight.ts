@@ -1,12 +1,10 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ErrorCode } from '../../errors/error-codes';
-import { turnstile, type TurnstileLimits } from '../../turnstile';
+import type { InFlightLimits } from '../../config';
+import { turnstile } from '../../turnstile';
 
-/**
- * GraphQL requests worked on at once (GRAPHQL_MAX_IN_FLIGHT; 0 turns the limit off), requests
- * that may wait for a turn (GRAPHQL_MAX_WAITING) and how long one waits (GRAPHQL_MAX_WAIT_MS).
- */
-export type InFlightLimits = Required<TurnstileLimits>;
+/** Defined by the configuration that holds it (server/config.ts); named here too for callers of `limitInFlight`. */
+export type { InFlightLimits };
 
 /** How long a caller turned away is asked to wait before trying again, seconds. */
 const RETRY_AFTER_SECONDS = 1;

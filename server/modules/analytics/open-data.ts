@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
+import type { OpenDataLimits } from '../../config';
 import { primaryPool } from '../../db/prepared';
 import { ErrorCode } from '../../errors/error-codes';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
@@ -39,13 +40,6 @@ async function* cursorRows(
     client.release(failure);
   }
 }
-
-/**
- * How many open-data files are made at once (each holds a database connection while the
- * caller downloads it) and how many more may wait for their turn; callers beyond that are
- * told to come back shortly.
- */
-export type OpenDataLimits = { concurrent: number; waiting: number };
 
 /** How long a refused caller is asked to wait before trying again, seconds. */
 const RETRY_AFTER_SECONDS = 30;
