@@ -12,7 +12,7 @@ import {
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from '../errors/app-error';
-import { ApiScope } from '../modules/partner/partner.enums';
+import { ApiScope } from './api-scope';
 import { Role } from './role';
 import type { Viewer } from './viewer';
 

@@ -1,4 +1,4 @@
-import type { ApiScope } from '../modules/partner/partner.enums';
+import type { ApiScope } from './api-scope';
 import { Role } from './role';
 
 /** Who is calling. Every service method takes it first. */

@@ -9,7 +9,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { Account } from '../account/account.entity';
-import { ApiScope } from './partner.enums';
+import { ApiScope } from '../../auth/api-scope';
 
 /** A partner organisation's key to the read API; only a digest of the secret is stored. */
 @ObjectType({

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { ApiScope } from '../../auth/api-scope';
 import { canEditLaoMasterData, requireSignedIn } from '../../auth/policy';
 import { digest } from '../../auth/secrets';
 import type { Viewer } from '../../auth/viewer';
@@ -11,7 +12,6 @@ import { keysetPage } from '../../graphql/keyset';
 import { Province } from '../geo/province.entity';
 import { ApiKey } from './api-key.entity';
 import type { ApiKeysArgs, CreateApiKeyInput } from './partner.inputs';
-import { ApiScope } from './partner.enums';
 
 /** Partner keys look like `lpk_<8 id chars>_<43 secret chars>`; the prefix tells keys apart in lists. */
 export const apiKeyPattern = /^lpk_[A-Za-z0-9_-]{8}_[A-Za-z0-9_-]{43}$/;

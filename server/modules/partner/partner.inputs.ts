@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ApiScope, SyncEntity } from './partner.enums';
+import { ApiScope } from '../../auth/api-scope';
+import { SyncEntity } from './partner.enums';
 
 @InputType({ description: 'A new partner API key.' })
 export class CreateApiKeyInput {
