@@ -6,7 +6,7 @@ import { accessGuard } from './auth/access-rules';
 import { AuthResolver } from './modules/account/auth.resolver';
 import { GeoResolver } from './modules/geo/geo.resolver';
 import { AnalyticsResolver, LaoSummaryResolver } from './modules/analytics/analytics.resolver';
-import { auditMutations } from './modules/audit/audit';
+import { auditMutations } from './modules/audit/audit.middleware';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, type ValidationRule, visit } from 'graphql';
-import type { Context } from '../context';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -49,7 +48,7 @@ const holdsUnstorable = (root: unknown): boolean => {
  * INTERNAL_SERVER_ERROR (and its audit record be lost). Refuses such a request before it runs
  * (BAD_USER_INPUT, HTTP 400): string literals of the document and the operation's variables.
  */
-export const rejectUnstorableText = (): ApolloServerPlugin<Context> => ({
+export const rejectUnstorableText = (): ApolloServerPlugin => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ document, operation, request, response }) {

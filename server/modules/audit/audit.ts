@@ -1,56 +1,7 @@
-import type { MiddlewareFn } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Context } from '../../context';
 import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import { AuditEvent } from './audit-event.entity';
-
-/** Argument names whose values never reach the log. */
-const secret = /password|token|activationCode|contentBase64|idempotencyKey/i;
-
-const redact = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.slice(0, 50).map(redact);
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, inner]) => [
-        key,
-        secret.test(key) ? '[redacted]' : redact(inner),
-      ]),
-    );
-  }
-  return typeof value === 'string' && value.length > 500 ? `${value.slice(0, 500)}…` : value;
-};
-
-/** Global middleware: every root mutation is written to the audit log, whatever its outcome. */
-export const auditMutations: MiddlewareFn<Context> = async ({ context, info, args }, next) => {
-  if (info.parentType.name !== 'Mutation') return next();
-  let outcome = 'OK';
-  try {
-    return await next();
-  } catch (error) {
-    outcome = String(
-      (error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
-    );
-    throw error;
-  } finally {
-    const { viewer } = context;
-    const input = (args as { input?: { username?: string; laoCode?: string } }).input;
-    await context.services.audit.record({
-      operation: info.fieldName,
-      outcome,
-      accountId: viewer.kind === 'account' ? viewer.accountId : null,
-      // Cut to the column (varchar 200): a long submitted username must not make the record fail.
-      actor:
-        viewer.kind === 'account'
-          ? viewer.displayName
-          : ((input?.username ?? input?.laoCode)?.slice(0, 200) ?? null),
-      role: viewer.kind === 'account' ? viewer.role : null,
-      clientAddress: context.clientAddress.slice(0, 64),
-      userAgent: context.userAgent?.slice(0, 300) ?? null,
-      arguments: redact(args) as Record<string, unknown>,
-    });
-  }
-};
 
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
