@@ -261,6 +261,33 @@ describe('importing the national LAO list from DLA', () => {
     expect(errorCode(pdf)).toBe('BAD_USER_INPUT');
   });
 
+  it('answers a malformed CSV (a quote never closed) with BAD_USER_INPUT naming the line, in Thai', async () => {
+    const line = (row: Row) => row.join(',');
+    const text = [
+      line(headers),
+      line(scenario[0]),
+      // A name in quotes spanning two lines is fine (lines 3 and 4).
+      line(['5650803', '"เทศบาลตำบล\nวังพิกุล"', 'ทต.', 'กลาง', '65', '6508']),
+      line(scenario[2]),
+      // Line 6: a quote opened and never closed.
+      line(['2650101', '"เทศบาลนครลับ', 'CITY_MUNICIPALITY', 'ใหญ่', '65', '6501']),
+      line(scenario[1]),
+    ].join('\n');
+    const input = { fileName: 'laos.csv', contentBase64: Buffer.from(`\uFEFF${text}\n`).toString('base64') };
+    const before = await laoRows();
+    for (const response of [
+      await central(PREVIEW, { input }),
+      await central(IMPORT, { input, deleteMissing: true }),
+    ]) {
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      const message = response.errors?.[0].message ?? '';
+      expect(message).toContain('บรรทัด 6');
+      expect(message).toContain('เครื่องหมายคำพูด');
+      expect(message).not.toContain('นครลับ');
+    }
+    expect(await laoRows()).toEqual(before);
+  });
+
   it('upserts by code: existing ids kept, changed rows get a new version, missing LAOs kept unless asked', async () => {
     const before = await laoRows();
     const versionOf = (code: string) => before.find((row) => row.code === code)?.version;
