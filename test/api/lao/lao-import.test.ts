@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { laoImportColumns } from '../../../server/modules/lao/lao-import.service';
+import { laoImportColumns } from '../../../server/modules/lao/lao-import.columns';
 import { createDistrict, createLao, createLaoAccount, createWorld, type World } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
 import { signIn } from '../../helpers/sign-in';
