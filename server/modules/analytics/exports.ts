@@ -8,7 +8,7 @@ import { workTypeLabels } from '../project/project.enums';
 import { ReportingState, RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 
-import { sendTable, type Table } from './table-file';
+import { sendTable, type Table } from '../../spreadsheet/table-file';
 import {
   levelLabels,
   noPassedPlanLabel,

@@ -9,7 +9,7 @@ import { workTypeLabels } from '../project/project.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import type { Services } from '../../services';
 import { turnstile } from '../../turnstile';
-import { type Cell, sendTable, type Table } from './table-file';
+import { type Cell, sendTable, type Table } from '../../spreadsheet/table-file';
 import { reasonLabels, reviewLabels, statusLabels } from './table-labels';
 
 /** Rows fetched from the cursor per round trip. */

@@ -1,4 +1,4 @@
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { SpreadsheetFileInput } from '../../spreadsheet/spreadsheet-file.input';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ImportRowError } from '../project/project-import.types';
 import { LaoSize, LaoType } from './lao.enums';
@@ -7,16 +7,7 @@ import { LaoSize, LaoType } from './lao.enums';
   description:
     'The national LAO list from DLA as a spreadsheet (the template from /templates/laos.xlsx or .csv).',
 })
-export class LaoImportInput {
-  @Field({ description: 'File name; its extension (.xlsx or .csv) says how to read it.' })
-  @Matches(/\.(xlsx|csv)$/i, { message: 'รองรับเฉพาะไฟล์ .xlsx หรือ .csv' })
-  fileName: string;
-
-  @Field({ description: 'The file, base64-encoded (at most about 3 MB).' })
-  @IsNotEmpty({ message: 'กรุณาเลือกไฟล์' })
-  @MaxLength(4_000_000, { message: 'ไฟล์ใหญ่เกิน 3 MB' })
-  contentBase64: string;
-}
+export class LaoImportInput extends SpreadsheetFileInput {}
 
 @ObjectType({
   description:

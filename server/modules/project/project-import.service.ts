@@ -1,11 +1,17 @@
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { readRows, type SheetColumn, type SheetRow } from '../../spreadsheet/read-rows';
+import {
+  addHelpSheet,
+  addSheet,
+  csvTemplate,
+  templateWorkbook,
+  workbookBuffer,
+} from '../../spreadsheet/template';
 import type { HistoryService } from '../history/history.service';
 import { Lao } from '../lao/lao.entity';
 import type { PlanCycleService } from '../plan/plan-cycle.service';
@@ -32,10 +38,9 @@ export const importColumns = [
   { key: 'essence', header: 'สาระสำคัญ', width: 40 },
   { key: 'objectives', header: 'วัตถุประสงค์', width: 40 },
   { key: 'remarks', header: 'หมายเหตุ', width: 24 },
-] as const;
+] as const satisfies readonly SheetColumn[];
 
 type ColumnKey = (typeof importColumns)[number]['key'];
-type RawRow = { rowNumber: number; cells: Partial<Record<ColumnKey, string>> };
 
 export type ImportError = { rowNumber: number; column: string; message: string };
 export type ImportedRow = { rowNumber: number; fields: ProjectFieldsInput };
@@ -81,66 +86,8 @@ const yearsOf = (text: string | undefined): number[] =>
 const moneyOf = (text: string | undefined): string =>
   (text ?? '').replace(/[,\s฿]/g, '').replace(/บาท$/, '') || '0';
 
-const cellText = (value: ExcelJS.CellValue): string => {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if (value instanceof Date) return value.toISOString();
-  }
-  return String(value);
-};
-
-/** Reads the rows of an XLSX or CSV file, locating columns by their header text. */
-const readRows = async (fileName: string, content: Buffer): Promise<RawRow[]> => {
-  let table: string[][];
-  if (/\.csv$/i.test(fileName)) {
-    table = parseCsv(content, { bom: true, relaxColumnCount: true, skipEmptyLines: false }) as string[][];
-  } else if (/\.xlsx$/i.test(fileName)) {
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(content as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ .xlsx หรือ .csv จากแบบฟอร์มของระบบ');
-    }
-    const sheet = workbook.worksheets[0];
-    table = [];
-    sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const values: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        values[column - 1] = cellText(cell.value).trim();
-      });
-      table[rowNumber - 1] = values;
-    });
-  } else {
-    throw new AppError(ErrorCode.BAD_USER_INPUT, 'รองรับเฉพาะไฟล์ .xlsx หรือ .csv');
-  }
-  const header = (table[0] ?? []).map((text) => (text ?? '').trim());
-  const indexOf = new Map<ColumnKey, number>();
-  for (const column of importColumns) {
-    const index = header.findIndex((text) => text === column.header);
-    if (index >= 0) indexOf.set(column.key, index);
-  }
-  const missing = importColumns.filter((c) => 'required' in c && c.required && !indexOf.has(c.key));
-  if (missing.length > 0) {
-    throw new AppError(
-      ErrorCode.BAD_USER_INPUT,
-      `ไม่พบคอลัมน์ ${missing.map((c) => `"${c.header}"`).join(', ')} ในแถวแรกของไฟล์ กรุณาใช้แบบฟอร์มของระบบ`,
-    );
-  }
-  const rows: RawRow[] = [];
-  table.slice(1).forEach((values, index) => {
-    const cells: RawRow['cells'] = {};
-    for (const [key, column] of indexOf) cells[key] = (values?.[column] ?? '').trim();
-    const meaningful = Object.entries(cells).some(([key, value]) => key !== 'number' && value);
-    if (meaningful) rows.push({ rowNumber: index + 2, cells });
-  });
-  return rows;
-};
-
 /** Turns one row into project fields, collecting what cannot be read. */
-const toFields = (row: RawRow, errors: ImportError[]): ProjectFieldsInput => {
+const toFields = (row: SheetRow<ColumnKey>, errors: ImportError[]): ProjectFieldsInput => {
   const { cells } = row;
   const fail = (key: ColumnKey, message: string) =>
     errors.push({ rowNumber: row.rowNumber, column: headerOf[key], message });
@@ -199,7 +146,7 @@ export class ProjectImportService {
     requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
-    const raw = await readRows(fileName, content);
+    const raw = await readRows(fileName, content, importColumns, { notData: ['number'] });
     if (raw.length === 0)
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไม่พบข้อมูลโครงการในไฟล์ (แถวที่ 2 เป็นต้นไป)');
     if (raw.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'นำเข้าได้ครั้งละไม่เกิน 1,000 รายการ');
@@ -265,42 +212,39 @@ export class ProjectImportService {
 
   /** The template workbook: the data sheet, and a sheet explaining each column and its allowed values. */
   async templateXlsx(): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'ระบบติดตามแผนปฏิบัติการป้องกันการทุจริตของ อปท.';
-    const sheet = workbook.addWorksheet('โครงการ', { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = importColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-    sheet.getRow(1).font = { bold: true };
+    const workbook = templateWorkbook();
+    const sheet = addSheet(workbook, 'โครงการ', importColumns);
     sheet.getRow(1).alignment = { wrapText: true, vertical: 'middle' };
-    const help = workbook.addWorksheet('คำอธิบาย');
-    help.columns = [
-      { header: 'คอลัมน์', width: 45 },
-      { header: 'วิธีกรอก', width: 90 },
-    ];
-    help.getRow(1).font = { bold: true };
-    const rowsOfHelp: [string, string][] = [
-      [headerOf.name, 'จำเป็น ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน 1 รายการต่อ 1 แถว'],
-      [headerOf.workType, `จำเป็น ${Object.values(workTypeLabels).join(' / ')}`],
+    addHelpSheet(
+      workbook,
+      [45, 90],
       [
-        headerOf.primaryDimension,
-        'จำเป็น ตัวเลข 1–4 (มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต … มิติที่ 4 การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการ)',
+        [headerOf.name, 'จำเป็น ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน 1 รายการต่อ 1 แถว'],
+        [headerOf.workType, `จำเป็น ${Object.values(workTypeLabels).join(' / ')}`],
+        [
+          headerOf.primaryDimension,
+          'จำเป็น ตัวเลข 1–4 (มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต … มิติที่ 4 การเสริมสร้างและปรับปรุงกลไกในการตรวจสอบการปฏิบัติราชการ)',
+        ],
+        [headerOf.additionalDimensions, 'ไม่บังคับ ตัวเลข 1–4 คั่นด้วยจุลภาค เช่น 2,3'],
+        [
+          headerOf.fiscalYears,
+          'จำเป็น ปี พ.ศ. คั่นด้วยจุลภาค หรือเป็นช่วง เช่น 2566,2567 หรือ 2566-2570 (ต้องอยู่ในรอบแผนเดียวกัน)',
+        ],
+        ['ไตรมาส 1–4', 'ใส่เครื่องหมายใด ๆ เช่น ✓ ในไตรมาสที่ดำเนินการ อย่างน้อย 1 ไตรมาส'],
+        [headerOf.antiCorruptionBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
+        [headerOf.localDevelopmentBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
+        [
+          headerOf.targetGroups,
+          `ไม่บังคับ คั่นด้วยจุลภาค จากรายการ: ${Object.values(targetGroupLabels).join(', ')}`,
+        ],
+        ['สาระสำคัญ / วัตถุประสงค์ / หมายเหตุ', 'ไม่บังคับ ข้อความ'],
       ],
-      [headerOf.additionalDimensions, 'ไม่บังคับ ตัวเลข 1–4 คั่นด้วยจุลภาค เช่น 2,3'],
-      [
-        headerOf.fiscalYears,
-        'จำเป็น ปี พ.ศ. คั่นด้วยจุลภาค หรือเป็นช่วง เช่น 2566,2567 หรือ 2566-2570 (ต้องอยู่ในรอบแผนเดียวกัน)',
-      ],
-      ['ไตรมาส 1–4', 'ใส่เครื่องหมายใด ๆ เช่น ✓ ในไตรมาสที่ดำเนินการ อย่างน้อย 1 ไตรมาส'],
-      [headerOf.antiCorruptionBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
-      [headerOf.localDevelopmentBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
-      [headerOf.targetGroups, `ไม่บังคับ คั่นด้วยจุลภาค จากรายการ: ${Object.values(targetGroupLabels).join(', ')}`],
-      ['สาระสำคัญ / วัตถุประสงค์ / หมายเหตุ', 'ไม่บังคับ ข้อความ'],
-    ];
-    help.addRows(rowsOfHelp);
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    );
+    return workbookBuffer(workbook);
   }
 
   /** The same template as UTF-8 CSV with a BOM, so Excel opens Thai correctly. */
   templateCsv(): string {
-    return `\uFEFF${importColumns.map((c) => `"${c.header}"`).join(',')}\r\n`;
+    return csvTemplate(importColumns);
   }
 }

@@ -1,20 +1,11 @@
-import { IsNotEmpty, Matches, MaxLength } from 'class-validator';
+import { SpreadsheetFileInput } from '../../spreadsheet/spreadsheet-file.input';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { Dimension } from '../plan/plan.enums';
 import { WorkType } from './project.enums';
 
 @InputType({ description: 'A spreadsheet of projects (the template from /templates/projects.xlsx or .csv).' })
-export class ProjectImportInput {
-  @Field({ description: 'File name; its extension (.xlsx or .csv) says how to read it.' })
-  @Matches(/\.(xlsx|csv)$/i, { message: 'รองรับเฉพาะไฟล์ .xlsx หรือ .csv' })
-  fileName: string;
-
-  @Field({ description: 'The file, base64-encoded (at most about 3 MB).' })
-  @IsNotEmpty({ message: 'กรุณาเลือกไฟล์' })
-  @MaxLength(4_000_000, { message: 'ไฟล์ใหญ่เกิน 3 MB' })
-  contentBase64: string;
-}
+export class ProjectImportInput extends SpreadsheetFileInput {}
 
 @ObjectType({ description: 'One problem in an import file, in Thai.' })
 export class ImportRowError {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { laoImportColumns } from '../../../server/modules/lao/lao-import.service';
+import { laoImportColumns } from '../../../server/modules/lao/lao-import.columns';
 import { createDistrict, createLao, createLaoAccount, createWorld, type World } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
 import { signIn } from '../../helpers/sign-in';
@@ -259,6 +259,33 @@ describe('importing the national LAO list from DLA', () => {
     expect(errorCode(garbage)).toBe('BAD_USER_INPUT');
     const pdf = await central(IMPORT, { input: { fileName: 'x.pdf', contentBase64: 'AAAA' } });
     expect(errorCode(pdf)).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a malformed CSV (a quote never closed) with BAD_USER_INPUT naming the line, in Thai', async () => {
+    const line = (row: Row) => row.join(',');
+    const text = [
+      line(headers),
+      line(scenario[0]),
+      // A name in quotes spanning two lines is fine (lines 3 and 4).
+      line(['5650803', '"เทศบาลตำบล\nวังพิกุล"', 'ทต.', 'กลาง', '65', '6508']),
+      line(scenario[2]),
+      // Line 6: a quote opened and never closed.
+      line(['2650101', '"เทศบาลนครลับ', 'CITY_MUNICIPALITY', 'ใหญ่', '65', '6501']),
+      line(scenario[1]),
+    ].join('\n');
+    const input = { fileName: 'laos.csv', contentBase64: Buffer.from(`\uFEFF${text}\n`).toString('base64') };
+    const before = await laoRows();
+    for (const response of [
+      await central(PREVIEW, { input }),
+      await central(IMPORT, { input, deleteMissing: true }),
+    ]) {
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      const message = response.errors?.[0].message ?? '';
+      expect(message).toContain('บรรทัด 6');
+      expect(message).toContain('เครื่องหมายคำพูด');
+      expect(message).not.toContain('นครลับ');
+    }
+    expect(await laoRows()).toEqual(before);
   });
 
   it('upserts by code: existing ids kept, changed rows get a new version, missing LAOs kept unless asked', async () => {

@@ -166,4 +166,27 @@ describe('importing a plan book from a spreadsheet', () => {
     expect(imported.errors).toBeUndefined();
     expect(imported.data?.importProjects.createdCount).toBe(1);
   });
+
+  it('answers a malformed CSV (a quote never closed) with BAD_USER_INPUT naming the line, in Thai', async () => {
+    const headers = importColumns.map((c) => `"${c.header}"`).join(',');
+    const row = (i: number, name: string) => `${i},${name},มาตรการ,3,,2568,✓,,,,0,0,,,,`;
+    // A name in quotes may hold a comma and a line break (lines 3 and 4).
+    const lines = [headers, row(1, 'ก'), row(2, '"ข,\r\nค"'), row(3, 'ง'), row(4, 'จ'), row(5, 'ฉ')];
+    // Line 8: the name's quote is opened and never closed; everything after it would be one cell.
+    lines.push(row(6, '"โครงการลับเปิดคำพูด'), row(7, 'ซ'), row(8, 'ฌ'));
+    const input = {
+      fileName: 'plan.csv',
+      contentBase64: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8').toString('base64'),
+    };
+    const before = await count();
+    for (const operation of [PREVIEW, IMPORT]) {
+      const response = await lao(operation, { input });
+      expect(errorCode(response)).toBe('BAD_USER_INPUT');
+      const message = response.errors?.[0].message ?? '';
+      expect(message).toContain('บรรทัด 8');
+      expect(message).toContain('เครื่องหมายคำพูด');
+      expect(message).not.toContain('โครงการลับ');
+    }
+    expect(await count()).toBe(before);
+  });
 });
