@@ -11,8 +11,7 @@ import {
 } from '../../auth/policy';
 import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, conflict } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-codes';
+import { conflict } from '../../errors/app-error';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, type SortKey, syncOrder } from '../../graphql/keyset';
 import { parseId } from '../../graphql/ids';
@@ -25,6 +24,7 @@ import { Report } from '../report/report.entity';
 import type { RoundKind } from '../report/report.enums';
 import { Dimension } from '../plan/plan.enums';
 import { ReviewStatus, TargetGroup } from './project.enums';
+import { editReturnsToReview, requireMayDeleteProject, requireReviewReason } from './project-rules';
 import {
   ProjectOrder,
   type ProjectFieldsInput,
@@ -223,8 +223,7 @@ export class ProjectService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.ownProject(manager, viewer, id);
       const cycle = await this.cycles.cycleFor(manager, values.fiscalYears);
-      // Editing what NACC approved sends it back to review (DOMAIN.md, Project).
-      const backToReview = before.reviewStatus === ReviewStatus.APPROVED && changed(before, values);
+      const backToReview = editReturnsToReview(before, changed(before, values));
       await updateVersioned(manager, Project, id, input.version, {
         ...values,
         cycleId: cycle.id,
@@ -247,18 +246,13 @@ export class ProjectService {
     });
   }
 
-  /** Pending and rejected projects may be deleted; an approved one is part of the accepted plan. */
+  /** Deletes a project the rules let go (`mayDeleteProject`). */
   async delete(viewer: Viewer, idText: string, version: number): Promise<boolean> {
     const actor = requireSignedIn(viewer);
     const id = parseId(idText);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.ownProject(manager, viewer, id);
-      if (before.reviewStatus === ReviewStatus.APPROVED) {
-        throw new AppError(
-          ErrorCode.INVALID_STATE,
-          'โครงการนี้ได้รับการรับรองจากสำนักงาน ป.ป.ช. แล้ว จึงลบไม่ได้ หากต้องการปรับแผน กรุณาแก้ไขรายละเอียดแทน',
-        );
-      }
+      requireMayDeleteProject(before);
       const result = await manager
         .createQueryBuilder()
         .delete()
@@ -280,13 +274,7 @@ export class ProjectService {
   ): Promise<Project[]> {
     const actor = requireSignedIn(viewer);
     const reason = input.reason?.trim() || null;
-    if (input.decision === ReviewStatus.REJECTED && !reason) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ', {
-        fields: [
-          { field: 'reason', constraints: ['requiredToReject'], message: 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ' },
-        ],
-      });
-    }
+    requireReviewReason(input.decision, reason);
     const ids = input.projects.map((p) => parseId(p.id));
     return this.dataSource.transaction(async (manager) => {
       const before = await manager
