@@ -24,6 +24,13 @@ export const editReturnsToReview = (before: ProjectState, reviewedFieldsChanged:
  * Pending and rejected projects may be deleted (DOMAIN.md: "a rejected project needs no progress
  * report and the LAO may delete it"; the legacy way to correct a wrong entry is to delete it and
  * enter it again). An approved project is part of the accepted plan: it is revised, not deleted.
+ *
+ * A deleted project takes its progress reports with it, in the same transaction (issue 22, bug
+ * 3): a report means nothing without its project, no one can delete a report on its own, and
+ * refusing would leave a project reported before NACC rejected it undeletable for ever. Nothing
+ * is lost: the database writes a tombstone per deleted report and project for partner sync
+ * (trigger `record_deletion`), the summary triggers recount the LAO's year at commit, and the
+ * project's change history keeps the reports with every version (`ProjectService.delete`).
  */
 export const mayDeleteProject = (project: ProjectState): boolean =>
   project.reviewStatus !== ReviewStatus.APPROVED;

@@ -102,7 +102,10 @@ export class ProjectResolver {
     return ctx.services.projects.update(ctx.viewer, input);
   }
 
-  @Mutation(() => Boolean, { description: 'The LAO deletes a pending or rejected project.' })
+  @Mutation(() => Boolean, {
+    description:
+      'The LAO deletes a pending or rejected project, with its progress reports (tombstones for both).',
+  })
   deleteProject(
     @Arg('id', () => ID, { description: 'The project.' }) id: string,
     @Arg('version', () => Int, { description: 'The version the LAO saw.' }) version: number,

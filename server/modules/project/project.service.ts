@@ -20,7 +20,7 @@ import { Lao } from '../lao/lao.entity';
 import type { PlanCycleService } from '../plan/plan-cycle.service';
 import { Plan } from '../plan/plan.entity';
 import { Project } from './project.entity';
-import { Report } from '../report/report.entity';
+import { Report, ReportRevision } from '../report/report.entity';
 import type { RoundKind } from '../report/report.enums';
 import { Dimension } from '../plan/plan.enums';
 import { ReviewStatus, TargetGroup } from './project.enums';
@@ -246,13 +246,20 @@ export class ProjectService {
     });
   }
 
-  /** Deletes a project the rules let go (`mayDeleteProject`). */
+  /** Deletes a project the rules let go (`mayDeleteProject`), with its progress reports. */
   async delete(viewer: Viewer, idText: string, version: number): Promise<boolean> {
     const actor = requireSignedIn(viewer);
     const id = parseId(idText);
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.ownProject(manager, viewer, id);
+      // Locked: a report submitted meanwhile waits for this transaction instead of slipping in
+      // between the deletion of the reports and that of the project.
+      const before = await this.ownProject(manager, viewer, id, true);
       requireMayDeleteProject(before);
+      if (before.version !== version) throw conflict();
+      const reports = await this.reportsWithRevisions(manager, id);
+      // Each deleted report leaves a tombstone and the summaries are recounted (triggers); its
+      // revisions go with it (ON DELETE CASCADE), so the history below keeps them.
+      if (reports.length > 0) await manager.query(`DELETE FROM report WHERE project_id = $1`, [id]);
       const result = await manager
         .createQueryBuilder()
         .delete()
@@ -261,10 +268,34 @@ export class ProjectService {
         .execute();
       if (result.affected !== 1) throw conflict();
       await this.history.record(manager, actor, [
-        { entityType: 'PROJECT', entityId: id, laoId: before.laoId, action: 'DELETE', before },
+        {
+          entityType: 'PROJECT',
+          entityId: id,
+          laoId: before.laoId,
+          action: 'DELETE',
+          before: reports.length > 0 ? { ...before, reports } : before,
+        },
       ]);
       return true;
     });
+  }
+
+  /** A project's reports, oldest first, each with every version submitted, as history keeps them. */
+  private async reportsWithRevisions(manager: EntityManager, projectId: number): Promise<object[]> {
+    // Locked first, so a correction committing meanwhile is in the copy kept.
+    const reports = await manager.getRepository(Report).find({
+      where: { projectId },
+      order: { fiscalYear: 'ASC', round: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (reports.length === 0) return [];
+    const revisions = await manager
+      .getRepository(ReportRevision)
+      .find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { version: 'DESC' } });
+    return reports.map((report) => ({
+      ...report,
+      revisions: revisions.filter((revision) => revision.reportId === report.id),
+    }));
   }
 
   /** Bulk review, all or nothing: each project must still have the version the reviewer saw. */
@@ -323,8 +354,15 @@ export class ProjectService {
   }
 
   /** The caller's own project (LAO), or "not found". */
-  private async ownProject(manager: EntityManager, viewer: Viewer, id: number): Promise<Project> {
-    const project = await manager.getRepository(Project).findOneBy({ id });
+  private async ownProject(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: number,
+    lock = false,
+  ): Promise<Project> {
+    const project = await manager
+      .getRepository(Project)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const lao = project ? await projectLaoScope(manager, project) : null;
     return requireAccess(
       project !== null && lao !== null && canRecordPlan(viewer, lao),

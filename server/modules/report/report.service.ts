@@ -6,7 +6,7 @@ import { Role } from '../../auth/role';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
-import { AppError, badInput, conflict } from '../../errors/app-error';
+import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { Lao } from '../lao/lao.entity';
 import { PlanStatus } from '../plan/plan.enums';
@@ -103,6 +103,8 @@ export class ReportService {
         if (replay) return replay;
         throw isUniqueViolation(error) ? conflict() : error;
       }
+      // The project was deleted (with its reports) while this report was being written.
+      if ((error as { code?: string })?.code === '23503') throw notFound('โครงการ');
       throw error;
     }
   }
