@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canRecordPlan, canReviewPlan } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
@@ -8,9 +7,9 @@ import { Assessment } from './assessment.entity';
 import { AssessmentScale, assessmentScale } from './assessment-scale';
 import { PlanCycle } from './plan-cycle.entity';
 import { Plan } from './plan.entity';
-import { PlanStatus } from './plan.enums';
 import { AssessPlanInput, CreatePlanCycleInput, PlansArgs, UpdatePlanCycleInput } from './plan.inputs';
 import { PlanPermissions } from './plan.types';
+import { planPermissions } from './plan-rules';
 
 const PlanConnection = connectionOf('Plan', Plan);
 
@@ -110,13 +109,7 @@ export class PlanResolver {
 
   @FieldResolver(() => PlanPermissions, { description: 'What the viewer may do with this plan.' })
   async viewerCan(@Root() plan: Plan, @Ctx() ctx: Context): Promise<PlanPermissions> {
-    const lao = (await ctx.loaders.lao.load(plan.laoId)) as Lao;
-    const records = canRecordPlan(ctx.viewer, lao);
-    return {
-      recordProjects: records,
-      submit: records && (plan.status === PlanStatus.DRAFT || plan.status === PlanStatus.INCOMPLETE),
-      assess: canReviewPlan(ctx.viewer, lao) && plan.status === PlanStatus.SUBMITTED,
-    };
+    return planPermissions(ctx.viewer, (await ctx.loaders.lao.load(plan.laoId)) as Lao, plan);
   }
 }
 

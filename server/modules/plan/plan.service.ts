@@ -9,8 +9,6 @@ import {
   requireSignedIn,
 } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-codes';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { HistoryService } from '../history/history.service';
@@ -18,6 +16,12 @@ import { Lao } from '../lao/lao.entity';
 import { Assessment } from './assessment.entity';
 import { Plan } from './plan.entity';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
+import {
+  requireMayAssessPlan,
+  requireMaySubmitPlan,
+  requirePlanHasProjects,
+  statusAfterAssessment,
+} from './plan-rules';
 
 export type AssessInput = {
   planId: number;
@@ -80,19 +84,12 @@ export class PlanService {
         .findOne({ where: { id: planId }, relations: { lao: true } });
       requireAccess(before?.lao !== undefined && canRecordPlan(viewer, before.lao), before, 'แผน');
       const plan = before as Plan;
-      if (plan.status !== PlanStatus.DRAFT && plan.status !== PlanStatus.INCOMPLETE) {
-        throw new AppError(ErrorCode.INVALID_STATE, 'แผนนี้ส่งแล้ว หรือผ่านการประเมินแล้ว จึงส่งซ้ำไม่ได้');
-      }
+      requireMaySubmitPlan(plan);
       const [{ count }] = await manager.query(
         `SELECT count(*)::int AS count FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2]::smallint[] AND review_status <> 'REJECTED'`,
         [plan.laoId, plan.fiscalYear],
       );
-      if (count === 0) {
-        throw new AppError(
-          ErrorCode.INVALID_STATE,
-          `ยังไม่มีโครงการในปีงบประมาณ ${plan.fiscalYear} กรุณาบันทึกโครงการก่อนส่งแผน`,
-        );
-      }
+      requirePlanHasProjects(plan.fiscalYear, count);
       await updateVersioned(manager, Plan, planId, version, {
         status: PlanStatus.SUBMITTED,
         submittedAt: () => 'now()',
@@ -110,15 +107,15 @@ export class PlanService {
   async assess(viewer: Viewer, input: AssessInput): Promise<Assessment> {
     const actor = requireSignedIn(viewer);
     return this.dataSource.transaction(async (manager) => {
-      const plan = await manager
+      const found = await manager
         .getRepository(Plan)
         .findOne({ where: { id: input.planId }, relations: { lao: true } });
-      requireAccess(plan?.lao !== undefined && canReviewPlan(viewer, plan.lao), plan, 'แผน');
-      if (plan?.status !== PlanStatus.SUBMITTED) {
-        throw new AppError(ErrorCode.INVALID_STATE, 'ประเมินได้เฉพาะแผนที่ อปท. ส่งแล้วและยังไม่ได้ประเมิน');
-      }
-      const status = input.verdict === AssessmentVerdict.PASSED ? PlanStatus.PASSED : PlanStatus.INCOMPLETE;
-      await updateVersioned(manager, Plan, plan.id, input.version, { status });
+      requireAccess(found?.lao !== undefined && canReviewPlan(viewer, found.lao), found, 'แผน');
+      const plan = found as Plan;
+      requireMayAssessPlan(plan);
+      await updateVersioned(manager, Plan, plan.id, input.version, {
+        status: statusAfterAssessment(input.verdict),
+      });
       const scores = [
         input.scoreSociety,
         input.scoreAdministration,

@@ -12,6 +12,12 @@ export class PlanPermissions {
 
   @Field({ description: 'May assess the plan now (NACC, plan submitted).' })
   assess: boolean;
+
+  @Field({
+    description:
+      'May report progress on the projects of this fiscal year (the LAO itself, plan passed); each round’s window applies on top.',
+  })
+  reportProgress: boolean;
 }
 
 @ObjectType({ description: 'What the viewer may do with a project.' })

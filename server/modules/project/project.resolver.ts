@@ -1,7 +1,6 @@
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canRecordPlan, canReviewPlan } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
@@ -10,9 +9,9 @@ import { selectedAt } from '../../graphql/selection';
 import { RoundKind } from '../report/report.enums';
 import { Lao } from '../lao/lao.entity';
 import { ProjectPermissions } from '../plan/plan.types';
+import { projectPermissions } from './project-rules';
 import { ProjectImportInput, ProjectImportPreview, ProjectImportResult } from './project-import.types';
 import { Project } from './project.entity';
-import { ReviewStatus } from './project.enums';
 import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInput } from './project.inputs';
 import { type ReportKey, reportOf } from './project.service';
 
@@ -103,7 +102,10 @@ export class ProjectResolver {
     return ctx.services.projects.update(ctx.viewer, input);
   }
 
-  @Mutation(() => Boolean, { description: 'The LAO deletes a pending or rejected project.' })
+  @Mutation(() => Boolean, {
+    description:
+      'The LAO deletes a pending or rejected project, with its progress reports (tombstones for both).',
+  })
   deleteProject(
     @Arg('id', () => ID, { description: 'The project.' }) id: string,
     @Arg('version', () => Int, { description: 'The version the LAO saw.' }) version: number,
@@ -169,12 +171,6 @@ export class ProjectResolver {
 
   @FieldResolver(() => ProjectPermissions, { description: 'What the viewer may do with this project.' })
   async viewerCan(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectPermissions> {
-    const lao = await laoOf(project, ctx);
-    const records = canRecordPlan(ctx.viewer, lao);
-    return {
-      edit: records,
-      delete: records && project.reviewStatus !== ReviewStatus.APPROVED,
-      review: canReviewPlan(ctx.viewer, lao),
-    };
+    return projectPermissions(ctx.viewer, await laoOf(project, ctx), project);
   }
 }

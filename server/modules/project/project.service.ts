@@ -11,8 +11,7 @@ import {
 } from '../../auth/policy';
 import { Role } from '../../auth/role';
 import type { Viewer } from '../../auth/viewer';
-import { AppError, conflict } from '../../errors/app-error';
-import { ErrorCode } from '../../errors/error-codes';
+import { conflict } from '../../errors/app-error';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, type SortKey, syncOrder } from '../../graphql/keyset';
 import { parseId } from '../../graphql/ids';
@@ -21,10 +20,11 @@ import { Lao } from '../lao/lao.entity';
 import type { PlanCycleService } from '../plan/plan-cycle.service';
 import { Plan } from '../plan/plan.entity';
 import { Project } from './project.entity';
-import { Report } from '../report/report.entity';
+import { Report, ReportRevision } from '../report/report.entity';
 import type { RoundKind } from '../report/report.enums';
 import { Dimension } from '../plan/plan.enums';
 import { ReviewStatus, TargetGroup } from './project.enums';
+import { editReturnsToReview, requireMayDeleteProject, requireReviewReason } from './project-rules';
 import {
   ProjectOrder,
   type ProjectFieldsInput,
@@ -223,8 +223,7 @@ export class ProjectService {
     return this.dataSource.transaction(async (manager) => {
       const before = await this.ownProject(manager, viewer, id);
       const cycle = await this.cycles.cycleFor(manager, values.fiscalYears);
-      // Editing what NACC approved sends it back to review (DOMAIN.md, Project).
-      const backToReview = before.reviewStatus === ReviewStatus.APPROVED && changed(before, values);
+      const backToReview = editReturnsToReview(before, changed(before, values));
       await updateVersioned(manager, Project, id, input.version, {
         ...values,
         cycleId: cycle.id,
@@ -247,18 +246,20 @@ export class ProjectService {
     });
   }
 
-  /** Pending and rejected projects may be deleted; an approved one is part of the accepted plan. */
+  /** Deletes a project the rules let go (`mayDeleteProject`), with its progress reports. */
   async delete(viewer: Viewer, idText: string, version: number): Promise<boolean> {
     const actor = requireSignedIn(viewer);
     const id = parseId(idText);
     return this.dataSource.transaction(async (manager) => {
-      const before = await this.ownProject(manager, viewer, id);
-      if (before.reviewStatus === ReviewStatus.APPROVED) {
-        throw new AppError(
-          ErrorCode.INVALID_STATE,
-          'โครงการนี้ได้รับการรับรองจากสำนักงาน ป.ป.ช. แล้ว จึงลบไม่ได้ หากต้องการปรับแผน กรุณาแก้ไขรายละเอียดแทน',
-        );
-      }
+      // Locked: a report submitted meanwhile waits for this transaction instead of slipping in
+      // between the deletion of the reports and that of the project.
+      const before = await this.ownProject(manager, viewer, id, true);
+      requireMayDeleteProject(before);
+      if (before.version !== version) throw conflict();
+      const reports = await this.reportsWithRevisions(manager, id);
+      // Each deleted report leaves a tombstone and the summaries are recounted (triggers); its
+      // revisions go with it (ON DELETE CASCADE), so the history below keeps them.
+      if (reports.length > 0) await manager.query(`DELETE FROM report WHERE project_id = $1`, [id]);
       const result = await manager
         .createQueryBuilder()
         .delete()
@@ -267,10 +268,34 @@ export class ProjectService {
         .execute();
       if (result.affected !== 1) throw conflict();
       await this.history.record(manager, actor, [
-        { entityType: 'PROJECT', entityId: id, laoId: before.laoId, action: 'DELETE', before },
+        {
+          entityType: 'PROJECT',
+          entityId: id,
+          laoId: before.laoId,
+          action: 'DELETE',
+          before: reports.length > 0 ? { ...before, reports } : before,
+        },
       ]);
       return true;
     });
+  }
+
+  /** A project's reports, oldest first, each with every version submitted, as history keeps them. */
+  private async reportsWithRevisions(manager: EntityManager, projectId: number): Promise<object[]> {
+    // Locked first, so a correction committing meanwhile is in the copy kept.
+    const reports = await manager.getRepository(Report).find({
+      where: { projectId },
+      order: { fiscalYear: 'ASC', round: 'ASC', id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (reports.length === 0) return [];
+    const revisions = await manager
+      .getRepository(ReportRevision)
+      .find({ where: { reportId: In(reports.map((r) => r.id)) }, order: { version: 'DESC' } });
+    return reports.map((report) => ({
+      ...report,
+      revisions: revisions.filter((revision) => revision.reportId === report.id),
+    }));
   }
 
   /** Bulk review, all or nothing: each project must still have the version the reviewer saw. */
@@ -280,13 +305,7 @@ export class ProjectService {
   ): Promise<Project[]> {
     const actor = requireSignedIn(viewer);
     const reason = input.reason?.trim() || null;
-    if (input.decision === ReviewStatus.REJECTED && !reason) {
-      throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ', {
-        fields: [
-          { field: 'reason', constraints: ['requiredToReject'], message: 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ' },
-        ],
-      });
-    }
+    requireReviewReason(input.decision, reason);
     const ids = input.projects.map((p) => parseId(p.id));
     return this.dataSource.transaction(async (manager) => {
       const before = await manager
@@ -335,8 +354,15 @@ export class ProjectService {
   }
 
   /** The caller's own project (LAO), or "not found". */
-  private async ownProject(manager: EntityManager, viewer: Viewer, id: number): Promise<Project> {
-    const project = await manager.getRepository(Project).findOneBy({ id });
+  private async ownProject(
+    manager: EntityManager,
+    viewer: Viewer,
+    id: number,
+    lock = false,
+  ): Promise<Project> {
+    const project = await manager
+      .getRepository(Project)
+      .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const lao = project ? await projectLaoScope(manager, project) : null;
     return requireAccess(
       project !== null && lao !== null && canRecordPlan(viewer, lao),

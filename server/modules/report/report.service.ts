@@ -6,7 +6,7 @@ import { Role } from '../../auth/role';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
-import { AppError, badInput, conflict } from '../../errors/app-error';
+import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { Lao } from '../lao/lao.entity';
 import { PlanStatus } from '../plan/plan.enums';
@@ -91,12 +91,20 @@ export class ReportService {
         this.submitIn(manager, viewer, actor, projectId, input),
       );
     } catch (error) {
-      // Two submissions raced on the same key or the same report: the loser sees what the winner wrote.
-      if (isUniqueViolation(error)) {
+      // Retries of one submission raced (a client timed out and sent it again while the first was
+      // still running): the losers read the report before the winner committed, so they fail on the
+      // report's unique index (a first report) or its version (a correction). If the winner stored
+      // this key with this payload, each of them is a replay and gets the stored result.
+      const raced =
+        isUniqueViolation(error) ||
+        (error instanceof AppError && error.extensions.code === ErrorCode.CONFLICT);
+      if (raced) {
         const replay = await this.replay(actor, input);
         if (replay) return replay;
-        throw conflict();
+        throw isUniqueViolation(error) ? conflict() : error;
       }
+      // The project was deleted (with its reports) while this report was being written.
+      if ((error as { code?: string })?.code === '23503') throw notFound('โครงการ');
       throw error;
     }
   }

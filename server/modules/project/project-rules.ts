@@ -1,0 +1,94 @@
+import { canRecordPlan, canReviewPlan, type LaoScope } from '../../auth/policy';
+import type { Viewer } from '../../auth/viewer';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
+import { ReviewStatus } from './project.enums';
+
+/**
+ * The project rulebook: which review states allow which actions. NACC reviews each project:
+ * pending → approved (consistent with its dimension) or rejected (not consistent). Who may act
+ * (the LAO itself, NACC within its reach) is `auth/policy`'s; which state allows it is decided
+ * here only. The services throw the `require…` refusals and `Project.viewerCan` reads the `may…`
+ * predicates, so the app offers exactly what the API accepts.
+ */
+export type ProjectState = { reviewStatus: ReviewStatus };
+
+/**
+ * The LAO edits its projects in any state. Editing what NACC approved (anything but the
+ * remarks) sends it back to review: the approval was of what it said then.
+ */
+export const editReturnsToReview = (before: ProjectState, reviewedFieldsChanged: boolean): boolean =>
+  before.reviewStatus === ReviewStatus.APPROVED && reviewedFieldsChanged;
+
+/**
+ * Pending and rejected projects may be deleted (DOMAIN.md: "a rejected project needs no progress
+ * report and the LAO may delete it"; the legacy way to correct a wrong entry is to delete it and
+ * enter it again). An approved project is part of the accepted plan: it is revised, not deleted.
+ *
+ * A deleted project takes its progress reports with it, in the same transaction (issue 22, bug
+ * 3): a report means nothing without its project, no one can delete a report on its own, and
+ * refusing would leave a project reported before NACC rejected it undeletable for ever. Nothing
+ * is lost: the database writes a tombstone per deleted report and project for partner sync
+ * (trigger `record_deletion`), the summary triggers recount the LAO's year at commit, and the
+ * project's change history keeps the reports with every version (`ProjectService.delete`).
+ */
+export const mayDeleteProject = (project: ProjectState): boolean =>
+  project.reviewStatus !== ReviewStatus.APPROVED;
+
+export const requireMayDeleteProject = (project: ProjectState): void => {
+  if (!mayDeleteProject(project))
+    throw new AppError(
+      ErrorCode.INVALID_STATE,
+      'โครงการนี้ได้รับการรับรองจากสำนักงาน ป.ป.ช. แล้ว จึงลบไม่ได้ หากต้องการปรับแผน กรุณาแก้ไขรายละเอียดแทน',
+    );
+};
+
+/**
+ * NACC may review a project in any state, and review it again: a decision can be revised, and an
+ * edited approved project comes back pending (`editReturnsToReview`).
+ */
+export const mayReviewProject = (_project: ProjectState): boolean => true;
+
+/** A rejection says why (the LAO reads it on the project); an approval needs no reason. */
+export const requireReviewReason = (decision: ReviewStatus, reason: string | null): void => {
+  if (decision === ReviewStatus.REJECTED && !reason)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ', {
+      fields: [{ field: 'reason', constraints: ['requiredToReject'], message: 'กรุณาระบุเหตุผลที่ปฏิเสธโครงการ' }],
+    });
+};
+
+/**
+ * A project takes progress reports for the fiscal years it runs in, unless NACC rejected it
+ * (a rejected project needs no report). The plan of that year must have passed too
+ * (`plan-rules.ts`), and the round must be open for the LAO (`report/reporting-rules.ts`).
+ */
+export const mayReportOnProject = (
+  project: ProjectState & { fiscalYears: number[] },
+  fiscalYear: number,
+): boolean => project.fiscalYears.includes(fiscalYear) && project.reviewStatus !== ReviewStatus.REJECTED;
+
+export const requireMayReportOnProject = (
+  project: ProjectState & { fiscalYears: number[] },
+  fiscalYear: number,
+): void => {
+  if (!project.fiscalYears.includes(fiscalYear))
+    throw new AppError(
+      ErrorCode.PROJECT_NOT_IN_YEAR,
+      `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${project.fiscalYears.join(', ')})`,
+    );
+  if (project.reviewStatus === ReviewStatus.REJECTED)
+    throw new AppError(
+      ErrorCode.PROJECT_REJECTED,
+      'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
+    );
+};
+
+/** `Project.viewerCan`. */
+export const projectPermissions = (viewer: Viewer, lao: LaoScope, project: ProjectState) => {
+  const records = canRecordPlan(viewer, lao);
+  return {
+    edit: records,
+    delete: records && mayDeleteProject(project),
+    review: canReviewPlan(viewer, lao) && mayReviewProject(project),
+  };
+};
