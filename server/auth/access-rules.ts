@@ -55,6 +55,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     publicLaoSearch: PUBLIC,
     publicLao: PUBLIC,
     publicPlan: PUBLIC,
+    publicPlans: PUBLIC,
     publicProjects: PUBLIC,
     publicLaoSummary: PUBLIC,
     publicImplementation: PUBLIC,

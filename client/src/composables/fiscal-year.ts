@@ -1,4 +1,4 @@
-import type { PlanCycle } from '../graphql/types';
+import type { PlanCycleFieldsFragment as PlanCycle } from '../graphql/generated';
 
 /** What the arithmetic reads of a plan cycle. */
 type CycleYears = Pick<PlanCycle, 'startYear' | 'endYear'>;

@@ -2,8 +2,13 @@ import { computed, shallowRef } from 'vue';
 import { apolloClient } from '../apollo/client';
 import { clearToken, readToken, storeToken } from '../apollo/token';
 import { LOGOUT_MUTATION } from '../graphql/mutations/auth.mutation';
-import { VIEWER_QUERY, type ViewerQuery } from '../graphql/queries/viewer.query';
-import type { AuthPayload, Role, Viewer } from '../graphql/types';
+import { VIEWER_QUERY } from '../graphql/queries/viewer.query';
+import type {
+  AuthPayloadFieldsFragment as AuthPayload,
+  Role,
+  ViewerFieldsFragment as Viewer,
+  ViewerQuery,
+} from '../graphql/generated';
 import { toErrorInfo } from './use-error-message';
 
 // One viewer for the whole app, loaded once at start-up and after sign-in.

@@ -1,5 +1,11 @@
 import { ref, watch, type Ref } from 'vue';
-import type { Connection } from '../graphql/types';
+
+/** A page of a connection as the documents select it (totalCount, pageInfo, edges). */
+export type Connection<Node> = {
+  totalCount: number;
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  edges: { cursor: string; node: Node }[];
+};
 
 /** fetchMore's updateQuery for "load more": the next page's edges appended to the current ones. */
 export const appendPage =

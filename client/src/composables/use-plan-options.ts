@@ -8,7 +8,7 @@ import type {
   ReviewStatus,
   TargetGroup,
   WorkType,
-} from '../graphql/types';
+} from '../graphql/generated';
 
 // The enums of the plan, in the order of the legacy forms.
 export const dimensions: readonly Dimension[] = ['SOCIETY', 'ADMINISTRATION', 'PARTICIPATION', 'OVERSIGHT'];

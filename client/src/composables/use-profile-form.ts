@@ -1,7 +1,7 @@
 import { useMutation } from '@vue/apollo-composable';
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { useTemplateRef } from 'vue';
-import type { LaoProfile } from '../graphql/types';
+import type { LaoProfileFieldsFragment as LaoProfile } from '../graphql/generated';
 import { useFormErrors } from './use-form-errors';
 
 const money = /^\d{1,13}(\.\d{1,2})?$/;

@@ -3,7 +3,7 @@ import { computed, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
 import { PUBLIC_CYCLES_QUERY, PUBLIC_ROUNDS_QUERY, type PublicRound } from '../graphql/queries/public.query';
-import type { RoundKind } from '../graphql/types';
+import type { RoundKind } from '../graphql/generated';
 import { currentFiscalYear, replaceQuery, yearFromQuery } from './use-fiscal-year';
 import { roundFromQuery, roundKinds } from './use-rounds';
 

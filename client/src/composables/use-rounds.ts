@@ -5,11 +5,11 @@ import { useRoute, useRouter } from 'vue-router';
 import type {
   ExtensionStatus,
   ImplementationLevel,
-  ReportingRound,
+  RoundFieldsFragment as ReportingRound,
   ReportStatus,
   RoundKind,
   UnableReason,
-} from '../graphql/types';
+} from '../graphql/generated';
 import { REPORTING_ROUNDS_QUERY } from '../graphql/queries/report.query';
 import { replaceQuery } from './use-fiscal-year';
 

@@ -1,7 +1,7 @@
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { chartColors } from '../charts/setup';
-import type { StatisticsRow } from '../graphql/types';
+import type { StatisticsRow } from '../graphql/queries/analytics.query';
 import { useFormat } from './use-format';
 
 /** The numeric columns of a statistics row. */

@@ -53,6 +53,13 @@ export class PlanService {
     return this.dataSource.getRepository(Plan).findOneBy({ laoId, fiscalYear });
   }
 
+  /** Every plan of an LAO, newest fiscal year first (one per year, so the list stays short). */
+  async listForLao(viewer: Viewer, laoId: number): Promise<Plan[]> {
+    const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
+    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    return this.dataSource.getRepository(Plan).find({ where: { laoId }, order: { fiscalYear: 'DESC' } });
+  }
+
   /** NACC's list of plans (e.g. the assessment queue: status SUBMITTED). */
   async list(
     viewer: Viewer,

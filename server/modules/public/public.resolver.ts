@@ -75,6 +75,17 @@ export class PublicResolver {
     return ctx.services.plans.get(publicReader, parseId(laoId, 'laoId'), fiscalYear);
   }
 
+  @Query(() => [Plan], {
+    description:
+      'Public: every plan of an LAO, one per fiscal year, newest first (e.g. to pick the year a page opens on).',
+  })
+  publicPlans(
+    @Arg('laoId', () => ID, { description: 'The LAO.' }) laoId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Plan[]> {
+    return ctx.services.plans.listForLao(publicReader, parseId(laoId, 'laoId'));
+  }
+
   @Query(() => ProjectConnection, {
     description: 'Public: the projects of an LAO’s plan in a fiscal year, as recorded.',
   })

@@ -154,6 +154,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   publicLaoSearch: { allowed: everyone, document: `{ publicLaoSearch(search: "x") { totalCount } }` },
   publicLao: { allowed: everyone, document: `{ publicLao(code: "0000000") { id } }` },
   publicPlan: { allowed: everyone, document: `{ publicPlan(laoId: "999999", fiscalYear: 2566) { id } }` },
+  publicPlans: { allowed: everyone, document: `{ publicPlans(laoId: "999999") { id } }` },
   publicProjects: {
     allowed: everyone,
     document: `{ publicProjects(laoId: "999999", fiscalYear: 2566) { totalCount } }`,

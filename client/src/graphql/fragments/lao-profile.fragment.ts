@@ -1,5 +1,8 @@
 import { gql } from 'graphql-tag';
 
+/** The tabs of the profile form; `incompleteProfileTabs` names them (a String list in the schema). */
+export type ProfileTab = 'LOCATION' | 'AREA' | 'COORDINATOR';
+
 export const LAO_PROFILE_FIELDS = gql`
   fragment LaoProfileFields on Lao {
     id

@@ -1,7 +1,12 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  IssueActivationCodeMutation,
+  IssueActivationCodeMutationVariables,
+  IssueActivationCodesForProvinceMutation,
+  IssueActivationCodesForProvinceMutationVariables,
+} from '../generated';
 import { LAO_ROW_FIELDS } from '../fragments/lao-row.fragment';
-import type { IssuedActivationCode } from '../types';
 
 const ISSUED_CODE_FIELDS = gql`
   fragment IssuedCodeFields on IssuedActivationCode {
@@ -15,8 +20,8 @@ const ISSUED_CODE_FIELDS = gql`
 `;
 
 export const ISSUE_ACTIVATION_CODE_MUTATION: TypedDocumentNode<
-  { issueActivationCode: IssuedActivationCode },
-  { laoId: string }
+  IssueActivationCodeMutation,
+  IssueActivationCodeMutationVariables
 > = gql`
   mutation IssueActivationCode($laoId: ID!) {
     issueActivationCode(laoId: $laoId) {
@@ -27,8 +32,8 @@ export const ISSUE_ACTIVATION_CODE_MUTATION: TypedDocumentNode<
 `;
 
 export const ISSUE_PROVINCE_CODES_MUTATION: TypedDocumentNode<
-  { issueActivationCodesForProvince: IssuedActivationCode[] },
-  { input: { provinceId: string } }
+  IssueActivationCodesForProvinceMutation,
+  IssueActivationCodesForProvinceMutationVariables
 > = gql`
   mutation IssueActivationCodesForProvince($input: IssueProvinceCodesInput!) {
     issueActivationCodesForProvince(input: $input) {

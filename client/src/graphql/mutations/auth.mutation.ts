@@ -1,7 +1,20 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  ActivateAccountMutation,
+  ActivateAccountMutationVariables,
+  ChangePasswordMutation,
+  ChangePasswordMutationVariables,
+  LoginMutation,
+  LoginMutationVariables,
+  LogoutMutation,
+  LogoutMutationVariables,
+  RequestPasswordResetMutation,
+  RequestPasswordResetMutationVariables,
+  ResetPasswordMutation,
+  ResetPasswordMutationVariables,
+} from '../generated';
 import { VIEWER_FIELDS } from '../fragments/viewer.fragment';
-import type { AuthPayload } from '../types';
 
 const AUTH_PAYLOAD_FIELDS = gql`
   fragment AuthPayloadFields on AuthPayload {
@@ -14,10 +27,7 @@ const AUTH_PAYLOAD_FIELDS = gql`
   ${VIEWER_FIELDS}
 `;
 
-export const LOGIN_MUTATION: TypedDocumentNode<
-  { login: AuthPayload },
-  { input: { username: string; password: string } }
-> = gql`
+export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
       ...AuthPayloadFields
@@ -27,8 +37,8 @@ export const LOGIN_MUTATION: TypedDocumentNode<
 `;
 
 export const ACTIVATE_ACCOUNT_MUTATION: TypedDocumentNode<
-  { activateAccount: AuthPayload },
-  { input: { laoCode: string; activationCode: string; password: string } }
+  ActivateAccountMutation,
+  ActivateAccountMutationVariables
 > = gql`
   mutation ActivateAccount($input: ActivateAccountInput!) {
     activateAccount(input: $input) {
@@ -39,8 +49,8 @@ export const ACTIVATE_ACCOUNT_MUTATION: TypedDocumentNode<
 `;
 
 export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<
-  { changePassword: AuthPayload },
-  { input: { currentPassword: string; newPassword: string } }
+  ChangePasswordMutation,
+  ChangePasswordMutationVariables
 > = gql`
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
@@ -50,15 +60,15 @@ export const CHANGE_PASSWORD_MUTATION: TypedDocumentNode<
   ${AUTH_PAYLOAD_FIELDS}
 `;
 
-export const LOGOUT_MUTATION: TypedDocumentNode<{ logout: boolean }, Record<string, never>> = gql`
+export const LOGOUT_MUTATION: TypedDocumentNode<LogoutMutation, LogoutMutationVariables> = gql`
   mutation Logout {
     logout
   }
 `;
 
 export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<
-  { requestPasswordReset: boolean },
-  { input: { username: string; email: string } }
+  RequestPasswordResetMutation,
+  RequestPasswordResetMutationVariables
 > = gql`
   mutation RequestPasswordReset($input: RequestPasswordResetInput!) {
     requestPasswordReset(input: $input)
@@ -66,8 +76,8 @@ export const REQUEST_PASSWORD_RESET_MUTATION: TypedDocumentNode<
 `;
 
 export const RESET_PASSWORD_MUTATION: TypedDocumentNode<
-  { resetPassword: boolean },
-  { input: { token: string; newPassword: string } }
+  ResetPasswordMutation,
+  ResetPasswordMutationVariables
 > = gql`
   mutation ResetPassword($input: ResetPasswordInput!) {
     resetPassword(input: $input)

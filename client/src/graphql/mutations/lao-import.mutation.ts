@@ -1,72 +1,20 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import type { LaoSize, LaoType } from '../types';
+import type {
+  ImportLaosMutation,
+  ImportLaosMutationVariables,
+  LaoImportChangeFieldsFragment,
+  LaoImportMissingFieldsFragment,
+  PreviewLaoImportMutation,
+  PreviewLaoImportMutationVariables,
+} from '../generated';
 
-export type LaoImportInput = { fileName: string; contentBase64: string };
-
+export type LaoImportPreview = PreviewLaoImportMutation['previewLaoImport'];
 /** One row of the file that adds or changes an LAO; previous* is what the database holds now. */
-export type LaoImportChange = {
-  rowNumber: number;
-  laoId: string | null;
-  code: string;
-  nameTh: string;
-  previousNameTh: string | null;
-  type: LaoType;
-  previousType: LaoType | null;
-  size: LaoSize | null;
-  previousSize: LaoSize | null;
-  provinceNameTh: string;
-  previousProvinceNameTh: string | null;
-  districtNameTh: string;
-  previousDistrictNameTh: string | null;
-};
-
+export type LaoImportChange = LaoImportChangeFieldsFragment;
 /** An LAO of the database the file does not list. */
-export type LaoImportMissing = {
-  laoId: string;
-  code: string;
-  nameTh: string;
-  provinceNameTh: string;
-  districtNameTh: string;
-  hasData: boolean;
-  dataKinds: string[];
-};
-
-export type LaoImportPreview = {
-  rowCount: number;
-  valid: boolean;
-  errorCount: number;
-  errors: { rowNumber: number; column: string; message: string }[];
-  listLimit: number;
-  createdCount: number;
-  renamedCount: number;
-  movedCount: number;
-  retypedCount: number;
-  unchangedCount: number;
-  missingCount: number;
-  missingWithDataCount: number;
-  created: LaoImportChange[];
-  renamed: LaoImportChange[];
-  moved: LaoImportChange[];
-  retyped: LaoImportChange[];
-  missing: LaoImportMissing[];
-};
-
-export type LaoImportResult = {
-  rowCount: number;
-  createdCount: number;
-  updatedCount: number;
-  renamedCount: number;
-  movedCount: number;
-  retypedCount: number;
-  unchangedCount: number;
-  missingCount: number;
-  deletedCount: number;
-  keptCount: number;
-  listLimit: number;
-  deleted: LaoImportMissing[];
-  kept: LaoImportMissing[];
-};
+export type LaoImportMissing = LaoImportMissingFieldsFragment;
+export type LaoImportResult = ImportLaosMutation['importLaos'];
 
 const CHANGE_FIELDS = gql`
   fragment LaoImportChangeFields on LaoImportChange {
@@ -99,8 +47,8 @@ const MISSING_FIELDS = gql`
 `;
 
 export const PREVIEW_LAO_IMPORT_MUTATION: TypedDocumentNode<
-  { previewLaoImport: LaoImportPreview },
-  { input: LaoImportInput }
+  PreviewLaoImportMutation,
+  PreviewLaoImportMutationVariables
 > = gql`
   mutation PreviewLaoImport($input: LaoImportInput!) {
     previewLaoImport(input: $input) {
@@ -141,10 +89,7 @@ export const PREVIEW_LAO_IMPORT_MUTATION: TypedDocumentNode<
   ${MISSING_FIELDS}
 `;
 
-export const IMPORT_LAOS_MUTATION: TypedDocumentNode<
-  { importLaos: LaoImportResult },
-  { input: LaoImportInput; deleteMissing: boolean }
-> = gql`
+export const IMPORT_LAOS_MUTATION: TypedDocumentNode<ImportLaosMutation, ImportLaosMutationVariables> = gql`
   mutation ImportLaos($input: LaoImportInput!, $deleteMissing: Boolean) {
     importLaos(input: $input, deleteMissing: $deleteMissing) {
       rowCount

@@ -1,12 +1,18 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  AssessPlanMutation,
+  AssessPlanMutationVariables,
+  CreatePlanCycleMutation,
+  CreatePlanCycleMutationVariables,
+  SubmitPlanMutation,
+  SubmitPlanMutationVariables,
+  UpdatePlanCycleMutation,
+  UpdatePlanCycleMutationVariables,
+} from '../generated';
 import { ASSESSMENT_FIELDS, PLAN_FIELDS } from '../fragments/plan.fragment';
-import type { Assessment, AssessmentVerdict, Plan, PlanCycle } from '../types';
 
-export const SUBMIT_PLAN_MUTATION: TypedDocumentNode<
-  { submitPlan: Plan },
-  { planId: string; version: number }
-> = gql`
+export const SUBMIT_PLAN_MUTATION: TypedDocumentNode<SubmitPlanMutation, SubmitPlanMutationVariables> = gql`
   mutation SubmitPlan($planId: ID!, $version: Int!) {
     submitPlan(planId: $planId, version: $version) {
       ...PlanFields
@@ -15,28 +21,14 @@ export const SUBMIT_PLAN_MUTATION: TypedDocumentNode<
   ${PLAN_FIELDS}
 `;
 
-export type AssessPlanInput = {
-  planId: string;
-  version: number;
-  verdict: AssessmentVerdict;
-  scoreSociety: string;
-  scoreAdministration: string;
-  scoreParticipation: string;
-  scoreOversight: string;
-  comments: string | null;
-};
-
-export const ASSESS_PLAN_MUTATION: TypedDocumentNode<{ assessPlan: Assessment }, { input: AssessPlanInput }> =
-  gql`
-    mutation AssessPlan($input: AssessPlanInput!) {
-      assessPlan(input: $input) {
-        ...AssessmentFields
-      }
+export const ASSESS_PLAN_MUTATION: TypedDocumentNode<AssessPlanMutation, AssessPlanMutationVariables> = gql`
+  mutation AssessPlan($input: AssessPlanInput!) {
+    assessPlan(input: $input) {
+      ...AssessmentFields
     }
-    ${ASSESSMENT_FIELDS}
-  `;
-
-export type PlanCycleInput = { nameTh: string; startYear: number; endYear: number };
+  }
+  ${ASSESSMENT_FIELDS}
+`;
 
 const PLAN_CYCLE_FIELDS = gql`
   fragment PlanCycleFields on PlanCycle {
@@ -49,8 +41,8 @@ const PLAN_CYCLE_FIELDS = gql`
 `;
 
 export const CREATE_PLAN_CYCLE_MUTATION: TypedDocumentNode<
-  { createPlanCycle: PlanCycle },
-  { input: PlanCycleInput }
+  CreatePlanCycleMutation,
+  CreatePlanCycleMutationVariables
 > = gql`
   mutation CreatePlanCycle($input: CreatePlanCycleInput!) {
     createPlanCycle(input: $input) {
@@ -61,8 +53,8 @@ export const CREATE_PLAN_CYCLE_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_PLAN_CYCLE_MUTATION: TypedDocumentNode<
-  { updatePlanCycle: PlanCycle },
-  { input: PlanCycleInput & { id: string; version: number } }
+  UpdatePlanCycleMutation,
+  UpdatePlanCycleMutationVariables
 > = gql`
   mutation UpdatePlanCycle($input: UpdatePlanCycleInput!) {
     updatePlanCycle(input: $input) {

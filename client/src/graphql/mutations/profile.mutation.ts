@@ -1,35 +1,18 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  UpdateLaoAreaMutation,
+  UpdateLaoAreaMutationVariables,
+  UpdateLaoCoordinatorMutation,
+  UpdateLaoCoordinatorMutationVariables,
+  UpdateLaoLocationMutation,
+  UpdateLaoLocationMutationVariables,
+} from '../generated';
 import { LAO_PROFILE_FIELDS } from '../fragments/lao-profile.fragment';
-import type { LaoProfile, LaoSize } from '../types';
-
-type TabInput = { laoId: string; version: number };
-
-export type LocationInput = TabInput & { size: LaoSize; address: string };
-
-export type AreaInput = TabInput & {
-  areaKm2: string;
-  population: number;
-  revenueExcludingSubsidies: string;
-  revenueFromSubsidies: string;
-  chiefExecutiveName: string;
-  permanentSecretaryName: string;
-};
-
-export type CoordinatorInput = TabInput & {
-  fullName: string;
-  position: string;
-  unit: string;
-  phone: string | null;
-  mobile: string;
-  fax: string | null;
-  email: string;
-  website: string | null;
-};
 
 export const UPDATE_LAO_LOCATION_MUTATION: TypedDocumentNode<
-  { updateLaoLocation: LaoProfile },
-  { input: LocationInput }
+  UpdateLaoLocationMutation,
+  UpdateLaoLocationMutationVariables
 > = gql`
   mutation UpdateLaoLocation($input: LaoLocationInput!) {
     updateLaoLocation(input: $input) {
@@ -40,8 +23,8 @@ export const UPDATE_LAO_LOCATION_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_LAO_AREA_MUTATION: TypedDocumentNode<
-  { updateLaoArea: LaoProfile },
-  { input: AreaInput }
+  UpdateLaoAreaMutation,
+  UpdateLaoAreaMutationVariables
 > = gql`
   mutation UpdateLaoArea($input: LaoAreaInput!) {
     updateLaoArea(input: $input) {
@@ -52,8 +35,8 @@ export const UPDATE_LAO_AREA_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_LAO_COORDINATOR_MUTATION: TypedDocumentNode<
-  { updateLaoCoordinator: LaoProfile },
-  { input: CoordinatorInput }
+  UpdateLaoCoordinatorMutation,
+  UpdateLaoCoordinatorMutationVariables
 > = gql`
   mutation UpdateLaoCoordinator($input: LaoCoordinatorInput!) {
     updateLaoCoordinator(input: $input) {

@@ -1,28 +1,26 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  CreateProjectMutation,
+  CreateProjectMutationVariables,
+  DeleteProjectMutation,
+  DeleteProjectMutationVariables,
+  ImportProjectsMutation,
+  ImportProjectsMutationVariables,
+  PreviewProjectImportMutation,
+  PreviewProjectImportMutationVariables,
+  ReviewProjectsMutation,
+  ReviewProjectsMutationVariables,
+  UpdateProjectMutation,
+  UpdateProjectMutationVariables,
+} from '../generated';
 import { PROJECT_FIELDS } from '../fragments/project.fragment';
-import type { Dimension, Project, ProjectImportPreview, ReviewStatus, TargetGroup, WorkType } from '../types';
 
-export type ProjectFieldsInput = {
-  name: string;
-  workType: WorkType;
-  fiscalYears: number[];
-  quarters: number[];
-  primaryDimension: Dimension;
-  additionalDimensions: Dimension[];
-  essence: string | null;
-  antiCorruptionBudget: string;
-  localDevelopmentBudget: string;
-  targetGroups: TargetGroup[];
-  objectives: string | null;
-  remarks: string | null;
-};
-
-export type UpdateProjectInput = ProjectFieldsInput & { id: string; version: number };
+export type ProjectImportPreview = PreviewProjectImportMutation['previewProjectImport'];
 
 export const CREATE_PROJECT_MUTATION: TypedDocumentNode<
-  { createProject: Project },
-  { input: ProjectFieldsInput }
+  CreateProjectMutation,
+  CreateProjectMutationVariables
 > = gql`
   mutation CreateProject($input: ProjectFieldsInput!) {
     createProject(input: $input) {
@@ -33,8 +31,8 @@ export const CREATE_PROJECT_MUTATION: TypedDocumentNode<
 `;
 
 export const UPDATE_PROJECT_MUTATION: TypedDocumentNode<
-  { updateProject: Project },
-  { input: UpdateProjectInput }
+  UpdateProjectMutation,
+  UpdateProjectMutationVariables
 > = gql`
   mutation UpdateProject($input: UpdateProjectInput!) {
     updateProject(input: $input) {
@@ -45,23 +43,17 @@ export const UPDATE_PROJECT_MUTATION: TypedDocumentNode<
 `;
 
 export const DELETE_PROJECT_MUTATION: TypedDocumentNode<
-  { deleteProject: boolean },
-  { id: string; version: number }
+  DeleteProjectMutation,
+  DeleteProjectMutationVariables
 > = gql`
   mutation DeleteProject($id: ID!, $version: Int!) {
     deleteProject(id: $id, version: $version)
   }
 `;
 
-export type ReviewProjectsInput = {
-  projects: { id: string; version: number }[];
-  decision: ReviewStatus;
-  reason?: string | null;
-};
-
 export const REVIEW_PROJECTS_MUTATION: TypedDocumentNode<
-  { reviewProjects: Project[] },
-  { input: ReviewProjectsInput }
+  ReviewProjectsMutation,
+  ReviewProjectsMutationVariables
 > = gql`
   mutation ReviewProjects($input: ReviewProjectsInput!) {
     reviewProjects(input: $input) {
@@ -71,11 +63,9 @@ export const REVIEW_PROJECTS_MUTATION: TypedDocumentNode<
   ${PROJECT_FIELDS}
 `;
 
-export type ProjectImportInput = { fileName: string; contentBase64: string };
-
 export const PREVIEW_PROJECT_IMPORT_MUTATION: TypedDocumentNode<
-  { previewProjectImport: ProjectImportPreview },
-  { input: ProjectImportInput }
+  PreviewProjectImportMutation,
+  PreviewProjectImportMutationVariables
 > = gql`
   mutation PreviewProjectImport($input: ProjectImportInput!) {
     previewProjectImport(input: $input) {
@@ -101,8 +91,8 @@ export const PREVIEW_PROJECT_IMPORT_MUTATION: TypedDocumentNode<
 `;
 
 export const IMPORT_PROJECTS_MUTATION: TypedDocumentNode<
-  { importProjects: { createdCount: number } },
-  { input: ProjectImportInput }
+  ImportProjectsMutation,
+  ImportProjectsMutationVariables
 > = gql`
   mutation ImportProjects($input: ProjectImportInput!) {
     importProjects(input: $input) {

@@ -1,48 +1,36 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import { EXTENSION_FIELDS, REPORT_FIELDS, REVISION_FIELDS, ROUND_FIELDS } from '../fragments/report.fragment';
 import type {
-  ReportingRound,
-  ReportStatus,
-  ReportWithRevisions,
-  RoundExtension,
-  RoundKind,
-  UnableReason,
-} from '../types';
+  DecideRoundExtensionMutation,
+  DecideRoundExtensionMutationVariables,
+  GrantRoundExtensionMutation,
+  GrantRoundExtensionMutationVariables,
+  RequestRoundExtensionMutation,
+  RequestRoundExtensionMutationVariables,
+  SubmitReportMutation,
+  SubmitReportMutationVariables,
+  UpdateReportingRoundMutation,
+  UpdateReportingRoundMutationVariables,
+} from '../generated';
+import { EXTENSION_FIELDS, REPORT_FIELDS, REVISION_FIELDS, ROUND_FIELDS } from '../fragments/report.fragment';
 
-export type SubmitReportInput = {
-  projectId: string;
-  fiscalYear: number;
-  round: RoundKind;
-  inOrdinance: boolean;
-  ordinanceBudget: string;
-  disbursed: string;
-  status: ReportStatus;
-  unableReason: UnableReason | null;
-  unableReasonText: string | null;
-  expectedVersion: number | null;
-  idempotencyKey: string;
-};
-
-export const SUBMIT_REPORT_MUTATION: TypedDocumentNode<
-  { submitReport: ReportWithRevisions },
-  { input: SubmitReportInput }
-> = gql`
-  mutation SubmitReport($input: SubmitReportInput!) {
-    submitReport(input: $input) {
-      ...ReportFields
-      revisions {
-        ...RevisionFields
+export const SUBMIT_REPORT_MUTATION: TypedDocumentNode<SubmitReportMutation, SubmitReportMutationVariables> =
+  gql`
+    mutation SubmitReport($input: SubmitReportInput!) {
+      submitReport(input: $input) {
+        ...ReportFields
+        revisions {
+          ...RevisionFields
+        }
       }
     }
-  }
-  ${REPORT_FIELDS}
-  ${REVISION_FIELDS}
-`;
+    ${REPORT_FIELDS}
+    ${REVISION_FIELDS}
+  `;
 
 export const UPDATE_REPORTING_ROUND_MUTATION: TypedDocumentNode<
-  { updateReportingRound: ReportingRound },
-  { input: { id: string; version: number; opensAt: string; closesAt: string } }
+  UpdateReportingRoundMutation,
+  UpdateReportingRoundMutationVariables
 > = gql`
   mutation UpdateReportingRound($input: UpdateRoundInput!) {
     updateReportingRound(input: $input) {
@@ -53,8 +41,8 @@ export const UPDATE_REPORTING_ROUND_MUTATION: TypedDocumentNode<
 `;
 
 export const REQUEST_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
-  { requestRoundExtension: RoundExtension },
-  { input: { roundId: string; until: string; reason: string } }
+  RequestRoundExtensionMutation,
+  RequestRoundExtensionMutationVariables
 > = gql`
   mutation RequestRoundExtension($input: RequestExtensionInput!) {
     requestRoundExtension(input: $input) {
@@ -65,8 +53,8 @@ export const REQUEST_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
 `;
 
 export const GRANT_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
-  { grantRoundExtension: RoundExtension },
-  { input: { roundId: string; laoId: string; until: string; reason: string } }
+  GrantRoundExtensionMutation,
+  GrantRoundExtensionMutationVariables
 > = gql`
   mutation GrantRoundExtension($input: GrantExtensionInput!) {
     grantRoundExtension(input: $input) {
@@ -77,8 +65,8 @@ export const GRANT_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
 `;
 
 export const DECIDE_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
-  { decideRoundExtension: RoundExtension },
-  { input: { id: string; version: number; grant: boolean; note: string | null } }
+  DecideRoundExtensionMutation,
+  DecideRoundExtensionMutationVariables
 > = gql`
   mutation DecideRoundExtension($input: DecideExtensionInput!) {
     decideRoundExtension(input: $input) {

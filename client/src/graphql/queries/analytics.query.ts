@@ -1,18 +1,21 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import { ASSESSMENT_FIELDS } from '../fragments/plan.fragment';
 import type {
-  Assessment,
-  Connection,
-  LaoSize,
-  LaoSummary,
-  LaoType,
-  PlanStatus,
-  PlanTableProject,
-  PlanTableTotals,
-  RoundKind,
-  StatisticsRow,
-} from '../types';
+  AssessmentReportQuery,
+  AssessmentReportQueryVariables,
+  LaoSummaryQuery,
+  LaoSummaryQueryVariables,
+  PlanTableQuery,
+  PlanTableQueryVariables,
+  StatisticsQuery,
+  StatisticsQueryVariables,
+} from '../generated';
+import { ASSESSMENT_FIELDS } from '../fragments/plan.fragment';
+
+/** A project as the printed plan table shows it. */
+export type PlanTableProject = PlanTableQuery['projects']['edges'][number]['node'];
+/** A row of the statistics table: a province (or a district of one). */
+export type StatisticsRow = StatisticsQuery['statistics'][number];
 
 /** The LAO summary's fields; all public, so the public LAO page selects the same. */
 export const LAO_SUMMARY_FIELDS = gql`
@@ -47,30 +50,15 @@ export const LAO_SUMMARY_FIELDS = gql`
   }
 `;
 
-export type LaoSummaryQuery = { laoSummary: LaoSummary };
-
 /** The LAO summary of a fiscal year (ข้อมูลโดยสรุป): dimensions, work types, both rounds. */
-export const LAO_SUMMARY_QUERY: TypedDocumentNode<LaoSummaryQuery, { laoId: string; fiscalYear: number }> =
-  gql`
-    query LaoSummary($laoId: ID!, $fiscalYear: Int!) {
-      laoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
-        ...LaoSummaryFields
-      }
+export const LAO_SUMMARY_QUERY: TypedDocumentNode<LaoSummaryQuery, LaoSummaryQueryVariables> = gql`
+  query LaoSummary($laoId: ID!, $fiscalYear: Int!) {
+    laoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
+      ...LaoSummaryFields
     }
-    ${LAO_SUMMARY_FIELDS}
-  `;
-
-export type PlanTableQuery = {
-  projects: Connection<PlanTableProject>;
-  planTableTotals: PlanTableTotals;
-};
-
-export type PlanTableQueryVariables = {
-  laoId: string;
-  fiscalYear: number;
-  first: number;
-  after?: string | null;
-};
+  }
+  ${LAO_SUMMARY_FIELDS}
+`;
 
 /** The printed plan table (seed 001): the year's projects as recorded, and its totals row. */
 export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryVariables> = gql`
@@ -102,22 +90,10 @@ export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryV
   }
 `;
 
-export type AssessmentReportQuery = {
-  laoSummary: LaoSummary;
-  plan: {
-    id: string;
-    fiscalYear: number;
-    status: PlanStatus;
-    submittedAt: string | null;
-    projectCount: number;
-    latestAssessment: Assessment | null;
-  } | null;
-};
-
 /** Projects and budget per dimension beside the latest assessment's scores. */
 export const ASSESSMENT_REPORT_QUERY: TypedDocumentNode<
   AssessmentReportQuery,
-  { laoId: string; fiscalYear: number }
+  AssessmentReportQueryVariables
 > = gql`
   query AssessmentReport($laoId: ID!, $fiscalYear: Int!) {
     laoSummary(laoId: $laoId, fiscalYear: $fiscalYear) {
@@ -137,16 +113,6 @@ export const ASSESSMENT_REPORT_QUERY: TypedDocumentNode<
   ${LAO_SUMMARY_FIELDS}
   ${ASSESSMENT_FIELDS}
 `;
-
-export type StatisticsQueryVariables = {
-  fiscalYear: number;
-  round: RoundKind;
-  provinceId?: string | null;
-  type?: LaoType | null;
-  size?: LaoSize | null;
-};
-
-export type StatisticsQuery = { statistics: StatisticsRow[] };
 
 /** One row per province, or per district of one province (drill-down). */
 export const STATISTICS_QUERY: TypedDocumentNode<StatisticsQuery, StatisticsQueryVariables> = gql`

@@ -1,11 +1,7 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import { API_KEY_FIELDS, type ApiKey } from '../fragments/api-key.fragment';
-import type { Connection } from '../types';
-
-export type ApiKeysQuery = { apiKeys: Connection<ApiKey> };
-
-export type ApiKeysQueryVariables = { includeInactive: boolean; first: number; after?: string | null };
+import type { ApiKeysQuery, ApiKeysQueryVariables } from '../generated';
+import { API_KEY_FIELDS } from '../fragments/api-key.fragment';
 
 export const API_KEYS_QUERY: TypedDocumentNode<ApiKeysQuery, ApiKeysQueryVariables> = gql`
   query ApiKeys($includeInactive: Boolean!, $first: Int!, $after: String) {

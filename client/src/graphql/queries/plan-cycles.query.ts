@@ -1,10 +1,8 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import type { PlanCycle } from '../types';
+import type { PlanCyclesQuery, PlanCyclesQueryVariables } from '../generated';
 
-export type PlanCyclesQuery = { planCycles: PlanCycle[] };
-
-export const PLAN_CYCLES_QUERY: TypedDocumentNode<PlanCyclesQuery, Record<string, never>> = gql`
+export const PLAN_CYCLES_QUERY: TypedDocumentNode<PlanCyclesQuery, PlanCyclesQueryVariables> = gql`
   query PlanCycles {
     planCycles {
       id

@@ -1,15 +1,9 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import type { ChangeEvent, Connection } from '../types';
+import type { PlanHistoryQuery, PlanHistoryQueryVariables } from '../generated';
 
-export type PlanHistoryQuery = { planHistory: Connection<ChangeEvent> };
-
-export type PlanHistoryQueryVariables = {
-  laoId: string;
-  projectId?: string | null;
-  first: number;
-  after?: string | null;
-};
+/** One change of a plan or its projects, as the history page lists it. */
+export type ChangeEvent = PlanHistoryQuery['planHistory']['edges'][number]['node'];
 
 export const PLAN_HISTORY_QUERY: TypedDocumentNode<PlanHistoryQuery, PlanHistoryQueryVariables> = gql`
   query PlanHistory($laoId: ID!, $projectId: ID, $first: Int!, $after: String) {

@@ -1,27 +1,25 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  AssessmentScaleQuery,
+  AssessmentScaleQueryVariables,
+  PlanQuery,
+  PlanQueryVariables,
+  PlansQuery,
+  PlansQueryVariables,
+} from '../generated';
 import { ASSESSMENT_FIELDS, PLAN_FIELDS } from '../fragments/plan.fragment';
-import type { Connection, Plan, PlanStatus, PlanWithAssessments } from '../types';
-
-export type AssessmentScaleQuery = { assessmentScale: { dimensionMax: number; totalMax: number } };
 
 /** The assessment scale: the most points per dimension and in total (server: assessment-scale.ts). */
-export const ASSESSMENT_SCALE_QUERY: TypedDocumentNode<AssessmentScaleQuery, Record<string, never>> = gql`
-  query AssessmentScale {
-    assessmentScale {
-      dimensionMax
-      totalMax
+export const ASSESSMENT_SCALE_QUERY: TypedDocumentNode<AssessmentScaleQuery, AssessmentScaleQueryVariables> =
+  gql`
+    query AssessmentScale {
+      assessmentScale {
+        dimensionMax
+        totalMax
+      }
     }
-  }
-`;
-
-export type PlanQuery = {
-  plan: PlanWithAssessments | null;
-  /** Every project of the year, whatever the list's filters (the heading's count). */
-  yearProjects: { totalCount: number };
-};
-
-export type PlanQueryVariables = { laoId: string; fiscalYear: number };
+  `;
 
 export const PLAN_QUERY: TypedDocumentNode<PlanQuery, PlanQueryVariables> = gql`
   query Plan($laoId: ID!, $fiscalYear: Int!) {
@@ -38,16 +36,6 @@ export const PLAN_QUERY: TypedDocumentNode<PlanQuery, PlanQueryVariables> = gql`
   ${PLAN_FIELDS}
   ${ASSESSMENT_FIELDS}
 `;
-
-export type PlansQuery = { plans: Connection<Plan> };
-
-export type PlansQueryVariables = {
-  first: number;
-  after?: string | null;
-  status?: PlanStatus | null;
-  fiscalYear?: number | null;
-  provinceId?: string | null;
-};
 
 export const PLANS_QUERY: TypedDocumentNode<PlansQuery, PlansQueryVariables> = gql`
   query Plans($first: Int!, $after: String, $status: PlanStatus, $fiscalYear: Int, $provinceId: ID) {

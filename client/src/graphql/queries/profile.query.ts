@@ -1,13 +1,9 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type { ProfileQuery, ProfileQueryVariables } from '../generated';
 import { LAO_PROFILE_FIELDS } from '../fragments/lao-profile.fragment';
-import type { LaoProfile } from '../types';
 
-export type ProfileQuery = {
-  viewer: { account: { id: string }; lao: (LaoProfile & { planYears: number[] }) | null } | null;
-};
-
-export const PROFILE_QUERY: TypedDocumentNode<ProfileQuery, Record<string, never>> = gql`
+export const PROFILE_QUERY: TypedDocumentNode<ProfileQuery, ProfileQueryVariables> = gql`
   query Profile {
     viewer {
       account {

@@ -1,23 +1,12 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  ProjectQuery,
+  ProjectQueryVariables,
+  ProjectsQuery,
+  ProjectsQueryVariables,
+} from '../generated';
 import { PROJECT_FIELDS } from '../fragments/project.fragment';
-import type { Connection, Dimension, Project, ProjectOrder, ReviewStatus, WorkType } from '../types';
-
-export type ProjectsQuery = { projects: Connection<Project> };
-
-export type ProjectsQueryVariables = {
-  first: number;
-  after?: string | null;
-  laoId?: string | null;
-  provinceId?: string | null;
-  districtId?: string | null;
-  fiscalYear?: number | null;
-  dimension?: Dimension | null;
-  workType?: WorkType | null;
-  reviewStatus?: ReviewStatus | null;
-  search?: string | null;
-  orderBy?: ProjectOrder;
-};
 
 export const PROJECTS_QUERY: TypedDocumentNode<ProjectsQuery, ProjectsQueryVariables> = gql`
   query Projects(
@@ -62,9 +51,7 @@ export const PROJECTS_QUERY: TypedDocumentNode<ProjectsQuery, ProjectsQueryVaria
   ${PROJECT_FIELDS}
 `;
 
-export type ProjectQuery = { project: Project };
-
-export const PROJECT_QUERY: TypedDocumentNode<ProjectQuery, { id: string }> = gql`
+export const PROJECT_QUERY: TypedDocumentNode<ProjectQuery, ProjectQueryVariables> = gql`
   query Project($id: ID!) {
     project(id: $id) {
       ...ProjectFields

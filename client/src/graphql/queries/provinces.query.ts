@@ -1,10 +1,11 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
-import type { ProvinceWithDistricts } from '../types';
+import type { ProvincesQuery, ProvincesQueryVariables } from '../generated';
 
-export type ProvincesQuery = { provinces: ProvinceWithDistricts[] };
+/** A province or district as the tables and filters name it. */
+export type PlaceRef = ProvincesQuery['provinces'][number]['districts'][number];
 
-export const PROVINCES_QUERY: TypedDocumentNode<ProvincesQuery, Record<string, never>> = gql`
+export const PROVINCES_QUERY: TypedDocumentNode<ProvincesQuery, ProvincesQueryVariables> = gql`
   query Provinces {
     provinces {
       id

@@ -1,5 +1,19 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type {
+  ImplementationQuery,
+  ImplementationQueryVariables,
+  ProjectReportQuery,
+  ProjectReportQueryVariables,
+  ReportProjectsQuery,
+  ReportProjectsQueryVariables,
+  ReportingCoverageQuery,
+  ReportingCoverageQueryVariables,
+  ReportingRoundsQuery,
+  ReportingRoundsQueryVariables,
+  RoundExtensionsQuery,
+  RoundExtensionsQueryVariables,
+} from '../generated';
 import {
   EXTENSION_FIELDS,
   LAO_PLACE_FIELDS,
@@ -7,38 +21,21 @@ import {
   REVISION_FIELDS,
   ROUND_FIELDS,
 } from '../fragments/report.fragment';
-import type {
-  Connection,
-  DistrictCoverage,
-  ExtensionStatus,
-  ImplementationRow,
-  PageInfo,
-  ReportingRound,
-  ReportProject,
-  ReportWithRevisions,
-  RoundExtension,
-  RoundKind,
-} from '../types';
 
-export type ReportingRoundsQuery = { reportingRounds: ReportingRound[] };
+/** A project row of the report table, with its report in each round. */
+export type ReportProject = ReportProjectsQuery['projects']['edges'][number]['node'];
+/** A row of the implementation table: one LAO's counts, percentage and level in a round. */
+export type ImplementationRow = ImplementationQuery['implementation']['edges'][number]['node'];
 
-export const REPORTING_ROUNDS_QUERY: TypedDocumentNode<ReportingRoundsQuery, { fiscalYear: number }> = gql`
-  query ReportingRounds($fiscalYear: Int!) {
-    reportingRounds(fiscalYear: $fiscalYear) {
-      ...RoundFields
+export const REPORTING_ROUNDS_QUERY: TypedDocumentNode<ReportingRoundsQuery, ReportingRoundsQueryVariables> =
+  gql`
+    query ReportingRounds($fiscalYear: Int!) {
+      reportingRounds(fiscalYear: $fiscalYear) {
+        ...RoundFields
+      }
     }
-  }
-  ${ROUND_FIELDS}
-`;
-
-export type ReportProjectsQuery = { projects: Connection<ReportProject> };
-
-export type ReportProjectsQueryVariables = {
-  laoId: string;
-  fiscalYear: number;
-  first: number;
-  after?: string | null;
-};
+    ${ROUND_FIELDS}
+  `;
 
 /** The year's projects with their report in both rounds (the manual's report table). */
 export const REPORT_PROJECTS_QUERY: TypedDocumentNode<ReportProjectsQuery, ReportProjectsQueryVariables> =
@@ -72,15 +69,8 @@ export const REPORT_PROJECTS_QUERY: TypedDocumentNode<ReportProjectsQuery, Repor
     ${REPORT_FIELDS}
   `;
 
-export type ProjectReportQuery = {
-  project: { id: string; name: string; report: ReportWithRevisions | null };
-};
-
 /** One project's report in one round, with every submitted version (the form's history). */
-export const PROJECT_REPORT_QUERY: TypedDocumentNode<
-  ProjectReportQuery,
-  { id: string; fiscalYear: number; round: RoundKind }
-> = gql`
+export const PROJECT_REPORT_QUERY: TypedDocumentNode<ProjectReportQuery, ProjectReportQueryVariables> = gql`
   query ProjectReport($id: ID!, $fiscalYear: Int!, $round: RoundKind!) {
     project(id: $id) {
       id
@@ -96,21 +86,6 @@ export const PROJECT_REPORT_QUERY: TypedDocumentNode<
   ${REPORT_FIELDS}
   ${REVISION_FIELDS}
 `;
-
-export type ImplementationQuery = {
-  implementation: { totalCount: number; pageInfo: PageInfo; edges: { node: ImplementationRow }[] };
-};
-
-export type ImplementationQueryVariables = {
-  fiscalYear: number;
-  round: RoundKind;
-  provinceId?: string | null;
-  districtId?: string | null;
-  laoId?: string | null;
-  onlyIncomplete?: boolean;
-  first?: number;
-  after?: string | null;
-};
 
 export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, ImplementationQueryVariables> = gql`
   query Implementation(
@@ -158,11 +133,9 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
   ${LAO_PLACE_FIELDS}
 `;
 
-export type ReportingCoverageQuery = { reportingCoverage: DistrictCoverage[] };
-
 export const REPORTING_COVERAGE_QUERY: TypedDocumentNode<
   ReportingCoverageQuery,
-  { fiscalYear: number; round: RoundKind; provinceId?: string | null }
+  ReportingCoverageQueryVariables
 > = gql`
   query ReportingCoverage($fiscalYear: Int!, $round: RoundKind!, $provinceId: ID) {
     reportingCoverage(fiscalYear: $fiscalYear, round: $round, provinceId: $provinceId) {
@@ -178,15 +151,6 @@ export const REPORTING_COVERAGE_QUERY: TypedDocumentNode<
     }
   }
 `;
-
-export type RoundExtensionsQuery = { roundExtensions: Connection<RoundExtension> };
-
-export type RoundExtensionsQueryVariables = {
-  status?: ExtensionStatus | null;
-  fiscalYear?: number | null;
-  first: number;
-  after?: string | null;
-};
 
 /** Deadline extensions within the viewer's reach, newest first, a page at a time. */
 export const ROUND_EXTENSIONS_QUERY: TypedDocumentNode<RoundExtensionsQuery, RoundExtensionsQueryVariables> =

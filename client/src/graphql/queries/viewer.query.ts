@@ -1,11 +1,9 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
+import type { ViewerQuery, ViewerQueryVariables } from '../generated';
 import { VIEWER_FIELDS } from '../fragments/viewer.fragment';
-import type { Viewer } from '../types';
 
-export type ViewerQuery = { viewer: Viewer | null };
-
-export const VIEWER_QUERY: TypedDocumentNode<ViewerQuery, Record<string, never>> = gql`
+export const VIEWER_QUERY: TypedDocumentNode<ViewerQuery, ViewerQueryVariables> = gql`
   query Viewer {
     viewer {
       ...ViewerFields
