@@ -13,7 +13,9 @@ import { loadConfig } from '../server/config';
 import { embeddedUrl } from '../server/db/data-source';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { statisticsSql } from '../server/modules/analytics/analytics.service';
-import { countsSql, levelThresholds, summaryDriftSql } from '../server/modules/report/implementation.service';
+import { countsSql, summaryDriftSql } from '../server/modules/report/implementation.service';
+import { RoundKind } from '../server/modules/report/report.enums';
+import { thresholdParams } from '../server/modules/report/reporting-rules';
 import { freePort } from '../test/helpers/free-port';
 import { type LoadFigures, openLoop } from './open-loop';
 
@@ -649,7 +651,7 @@ export const runDeadlineDayBench = async () => {
         }
         if (wanted('mix')) await measure(`Deadline-day mix @ ${rate * 5} req/s`, mixed, duration, rate * 5);
       }
-      const [high, medium] = levelThresholds.TWELVE_MONTH;
+      const [high, medium] = thresholdParams(RoundKind.TWELVE_MONTH);
       const raw = {
         provinceTable: await rawSql(
           database.url,

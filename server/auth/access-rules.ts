@@ -45,6 +45,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     projects: [Role.LAO, ...NACC],
     planHistory: [Role.LAO, ...NACC],
     reportingRounds: PUBLIC,
+    levelThresholds: PUBLIC,
     implementation: [Role.LAO, ...NACC],
     reportingCoverage: [...NACC],
     roundExtensions: [Role.LAO, ...NACC],
@@ -223,6 +224,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'updatedAt',
   ),
   ReportingRound: all('id', 'fiscalYear', 'kind', 'opensAt', 'closesAt'),
+  LevelThresholds: all('round', 'high', 'medium'),
   ImplementationRow: all(
     'lao',
     'eligibleCount',

@@ -6,18 +6,21 @@ import { Lao } from '../lao/lao.entity';
 import { LaoType } from '../lao/lao.enums';
 import { dimensionsInOrder } from '../plan/plan.enums';
 import { AggregateCache } from './aggregate-cache';
-import { WorkType } from '../project/project.enums';
+import { ReviewStatus, WorkType } from '../project/project.enums';
 import {
   countsSql,
-  coverageCountsSql,
   implementationRow,
   laoScopeSql,
-  levelSql,
-  levelThresholds,
-  percentageSql,
-  reportingStateSql,
   summaryCountsSql,
 } from '../report/implementation.service';
+import {
+  countedProjectSql,
+  coverageCountsSql,
+  levelSql,
+  percentageSql,
+  reportingStateSql,
+  thresholdParams,
+} from '../report/reporting-rules';
 import { preparedQuery } from '../../db/prepared';
 import type { Queryable } from '../../db/replica';
 import { RoundKind } from '../report/report.enums';
@@ -78,20 +81,20 @@ const laoSummarySql = `
     SELECT c.*, ${percentageSql('c')} AS percentage, ${reportingStateSql('c')} AS reporting_state FROM counted c
   )
   SELECT l.province_id,
-         (SELECT count(*) FROM proj WHERE review_status <> 'REJECTED')::int AS projects,
-         (SELECT count(*) FROM proj WHERE review_status = 'REJECTED')::int AS rejected,
+         (SELECT count(*) FROM proj WHERE ${countedProjectSql('')})::int AS projects,
+         (SELECT count(*) FROM proj WHERE NOT (${countedProjectSql('')}))::int AS rejected,
          (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
             FROM (SELECT primary_dimension, count(*)::int AS n,
                          sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
                          sum(local_development_budget)::numeric(15,2)::text AS local
-                    FROM proj WHERE review_status <> 'REJECTED' GROUP BY primary_dimension) d) AS dimensions,
+                    FROM proj WHERE ${countedProjectSql('')} GROUP BY primary_dimension) d) AS dimensions,
          (SELECT coalesce(jsonb_object_agg(work_type, n), '{}')
             FROM (SELECT work_type, count(*)::int AS n FROM proj
-                   WHERE review_status <> 'REJECTED' GROUP BY work_type) w) AS work_types,
+                   WHERE ${countedProjectSql('')} GROUP BY work_type) w) AS work_types,
          (SELECT coalesce(jsonb_object_agg(round, jsonb_build_object('ordinance', ordinance, 'disbursed', disbursed)), '{}')
             FROM (SELECT r.round, coalesce(sum(r.ordinance_budget), 0)::numeric(15,2)::text AS ordinance,
                          coalesce(sum(r.disbursed), 0)::numeric(15,2)::text AS disbursed
-                    FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED'
+                    FROM report r JOIN project p ON p.id = r.project_id AND ${countedProjectSql('p')}
                    WHERE r.lao_id = $1 AND r.fiscal_year = $2::int GROUP BY r.round) m) AS money,
          (SELECT jsonb_object_agg(round, to_jsonb(t) || jsonb_build_object(
                    -- as text, like the implementation table's rows (jsonb would make it a number)
@@ -127,7 +130,7 @@ export class AnalyticsService {
     args: StatisticsArgs,
   ): Promise<StatisticsRow[]> {
     const { where, params } = await laoScopeSql(db, viewer, args, 4);
-    const [high, medium] = levelThresholds[args.round];
+    const [high, medium] = thresholdParams(args.round);
     const byDistrict = args.provinceId != null;
     const sql = statisticsSql(where, byDistrict);
     const values = [args.fiscalYear, args.round, high, medium, ...params];
@@ -175,7 +178,7 @@ export class AnalyticsService {
               sum(p.anti_corruption_budget)::numeric(17,2)::text AS anti,
               sum(p.local_development_budget)::numeric(17,2)::text AS local
          FROM project p JOIN lao l ON l.id = p.lao_id
-        WHERE p.fiscal_years @> ARRAY[$1::smallint] AND p.review_status <> 'REJECTED' AND ${where}
+        WHERE p.fiscal_years @> ARRAY[$1::smallint] AND ${countedProjectSql('p')} AND ${where}
         GROUP BY p.primary_dimension`,
         [args.fiscalYear, ...params],
       );
@@ -201,7 +204,7 @@ export class AnalyticsService {
    * statement (a prepared one on the primary; `db` given: on it, e.g. a replica).
    */
   async laoSummary(viewer: Viewer, laoId: number, fiscalYear: number, db?: Queryable): Promise<LaoSummary> {
-    const [six, twelve] = [levelThresholds[RoundKind.SIX_MONTH], levelThresholds[RoundKind.TWELVE_MONTH]];
+    const [six, twelve] = [thresholdParams(RoundKind.SIX_MONTH), thresholdParams(RoundKind.TWELVE_MONTH)];
     const values = [laoId, fiscalYear, six[0], six[1], twelve[0], twelve[1]];
     const [row]: Record<string, unknown>[] = db
       ? await db.query(laoSummarySql, values)
@@ -244,7 +247,7 @@ export class AnalyticsService {
       `SELECT count(*)::int AS n, coalesce(sum(anti_corruption_budget), 0)::numeric(15,2)::text AS budget,
               count(*) FILTER (WHERE 1 = ANY(quarters))::int AS q1, count(*) FILTER (WHERE 2 = ANY(quarters))::int AS q2,
               count(*) FILTER (WHERE 3 = ANY(quarters))::int AS q3, count(*) FILTER (WHERE 4 = ANY(quarters))::int AS q4
-         FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint] AND review_status <> 'REJECTED'`,
+         FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint] AND ${countedProjectSql('')}`,
       [laoId, fiscalYear],
     );
     return {
@@ -282,7 +285,7 @@ export type PlanRow = {
   quarters: number[];
   budget: string;
   remarks: string | null;
-  reviewStatus: string;
+  reviewStatus: ReviewStatus;
   reviewReason: string | null;
   sixStatus: string | null;
   sixReason: string | null;

@@ -6,6 +6,7 @@ import { LaoSize, LaoType } from '../lao/lao.enums';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
 import { workTypeLabels } from '../project/project.enums';
 import { ReportingState, RoundKind, roundLabels } from '../report/report.enums';
+import { countsTowardPercentage } from '../report/reporting-rules';
 import type { Services } from '../../services';
 
 import { sendTable, type Table } from '../../spreadsheet/table-file';
@@ -183,8 +184,8 @@ export const exportsRouter = (services: Services) => {
   tables['plan-table'] = async (viewer, query) => {
     const laoId = int(query.laoId) as number;
     const fiscalYear = int(query.fiscalYear) as number;
-    const rows = (await services.analytics.planRows(viewer, laoId, fiscalYear)).filter(
-      (row) => row.reviewStatus !== 'REJECTED',
+    const rows = (await services.analytics.planRows(viewer, laoId, fiscalYear)).filter((row) =>
+      countsTowardPercentage(row.reviewStatus),
     );
     const totals = await services.analytics.planTableTotals(viewer, laoId, fiscalYear);
     return {
@@ -241,8 +242,10 @@ export const exportsRouter = (services: Services) => {
           workTypeLabels[row.workType],
           dimensionNumber[row.dimension as Dimension],
           reviewLabels[row.reviewStatus],
-          row.reviewStatus === 'REJECTED' ? 'ไม่ต้องรายงาน' : statusText(row.sixStatus, row.sixReason),
-          row.reviewStatus === 'REJECTED' ? 'ไม่ต้องรายงาน' : statusText(row.twelveStatus, row.twelveReason),
+          countsTowardPercentage(row.reviewStatus) ? statusText(row.sixStatus, row.sixReason) : 'ไม่ต้องรายงาน',
+          countsTowardPercentage(row.reviewStatus)
+            ? statusText(row.twelveStatus, row.twelveReason)
+            : 'ไม่ต้องรายงาน',
           row.twelveDisbursed ?? row.sixDisbursed,
         ]),
       },

@@ -7,6 +7,7 @@ import { ErrorCode } from '../../errors/error-codes';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
 import { workTypeLabels } from '../project/project.enums';
 import { RoundKind, roundLabels } from '../report/report.enums';
+import { countedProjectSql } from '../report/reporting-rules';
 import type { Services } from '../../services';
 import { turnstile } from '../../turnstile';
 import { type Cell, sendTable, type Table } from '../../spreadsheet/table-file';
@@ -160,7 +161,7 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
     `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
               r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
               r.disbursed::text AS disbursed, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
-         FROM report r JOIN project p ON p.id = r.project_id AND p.review_status <> 'REJECTED' JOIN lao l ON l.id = r.lao_id
+         FROM report r JOIN project p ON p.id = r.project_id AND ${countedProjectSql('p')} JOIN lao l ON l.id = r.lao_id
         WHERE r.fiscal_year = $1
         ORDER BY l.code, p.id, r.round`,
     [fiscalYear],

@@ -7,12 +7,14 @@ import { type Connection, decodeJsonCursor, toConnection } from '../../graphql/c
 import { onReplica, type Queryable } from '../../db/replica';
 import { AggregateCache } from '../analytics/aggregate-cache';
 import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
-
-/** Level thresholds per round (DOMAIN.md, Implementation level): [high from, medium from]. */
-export const levelThresholds: Record<RoundKind, [number, number]> = {
-  [RoundKind.SIX_MONTH]: [50, 20],
-  [RoundKind.TWELVE_MONTH]: [80, 50],
-};
+import {
+  countedProjectSql,
+  coverageCountsSql,
+  levelSql,
+  percentageSql,
+  reportingStateSql,
+  thresholdParams,
+} from './reporting-rules';
 
 export type ImplementationRowData = {
   laoId: number;
@@ -42,39 +44,6 @@ export const summaryCountsSql = (s: string) =>
   `coalesce(${s}.eligible, 0) AS eligible, coalesce(${s}.reported, 0) AS reported,
    coalesce(${s}.completed, 0) AS completed, coalesce(${s}.in_progress, 0) AS in_progress,
    coalesce(${s}.unable, 0) AS unable`;
-
-/** The percentage of a row with counts `eligible`, `reported`, `completed` (alias `c`): null when not reported. */
-export const percentageSql = (c: string) =>
-  `CASE WHEN ${c}.reported = 0 OR ${c}.eligible = 0 THEN NULL
-        ELSE round(100.0 * ${c}.completed / ${c}.eligible, 2) END`;
-
-/** The level of a percentage, given the round's thresholds (SQL expressions: parameters or literals). */
-export const levelSql = (percentage: string, high: string, medium: string) =>
-  `CASE WHEN ${percentage} IS NULL THEN 'NOT_REPORTED'
-        WHEN ${percentage} >= ${high} THEN 'HIGH'
-        WHEN ${percentage} >= ${medium} THEN 'MEDIUM'
-        ELSE 'LOW' END`;
-
-/**
- * The reporting state of a row with counts `eligible`, `reported` and the year's plan status
- * `plan_status` (alias `c`). The plan decides first: without a plan of the year that passed
- * the standard an LAO cannot report (manual FAQ 5), whatever its counts, so it is never
- * "reported completely" and never "not reported" either. With a passed plan, an LAO that
- * recorded no counted project (0 of 0) has not reported. The coverage tables count these
- * states and the worklist filters on them, so the two always agree.
- */
-export const reportingStateSql = (c: string) =>
-  `CASE WHEN ${c}.plan_status IS DISTINCT FROM 'PASSED' THEN '${ReportingState.NO_PASSED_PLAN}'
-        WHEN ${c}.reported = 0 THEN '${ReportingState.NOT_REPORTED}'
-        WHEN ${c}.reported < ${c}.eligible THEN '${ReportingState.PARTLY_REPORTED}'
-        ELSE '${ReportingState.FULLY_REPORTED}' END`;
-
-/** Coverage counts over rows of `countsSql` (alias `t`): one column per reporting state. */
-export const coverageCountsSql = `
-  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NO_PASSED_PLAN}')::int AS no_plan,
-  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.FULLY_REPORTED}')::int AS fully,
-  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.PARTLY_REPORTED}')::int AS partly,
-  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NOT_REPORTED}')::int AS none`;
 
 /**
  * Per LAO, fiscal year and round: projects of the year that are not rejected
@@ -112,11 +81,11 @@ export const summaryDriftSql = `
            (count(r.id) FILTER (WHERE r.status = 'COMPLETED'))::int AS completed,
            (count(r.id) FILTER (WHERE r.status = 'IN_PROGRESS'))::int AS in_progress,
            (count(r.id) FILTER (WHERE r.status = 'UNABLE'))::int AS unable
-      FROM (SELECT p.lao_id, y AS year, count(*) FILTER (WHERE p.review_status <> 'REJECTED')::int AS eligible
+      FROM (SELECT p.lao_id, y AS year, count(*) FILTER (WHERE ${countedProjectSql('p')})::int AS eligible
               FROM project p, unnest(p.fiscal_years) AS y GROUP BY p.lao_id, y) e
      CROSS JOIN unnest(enum_range(NULL::round_kind)) AS k(round)
       LEFT JOIN report r ON r.lao_id = e.lao_id AND r.fiscal_year = e.year AND r.round = k.round
-       AND EXISTS (SELECT 1 FROM project p WHERE p.id = r.project_id AND p.review_status <> 'REJECTED'
+       AND EXISTS (SELECT 1 FROM project p WHERE p.id = r.project_id AND ${countedProjectSql('p')}
                       AND p.fiscal_years @> ARRAY[r.fiscal_year])
      GROUP BY e.lao_id, e.year, k.round, e.eligible
   ), kept AS (SELECT * FROM lao_round_summary),
@@ -278,7 +247,7 @@ export class ImplementationService {
     cached: boolean,
   ): Promise<ImplementationRowData[]> {
     const { where, params } = await laoScopeSql(db, viewer, args, 4);
-    const [high, medium] = levelThresholds[args.round];
+    const [high, medium] = thresholdParams(args.round);
     // The worklist: everyone not fully reported, those without a passed plan included.
     const filter = args.onlyIncomplete ? `WHERE reporting_state <> '${ReportingState.FULLY_REPORTED}'` : '';
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
@@ -295,7 +264,7 @@ export class ImplementationService {
   ): Promise<CoverageRowData[]> {
     return onReplica(this.dataSource, async (db) => {
       const { where, params } = await laoScopeSql(db, viewer, args, 4);
-      const [high, medium] = levelThresholds[args.round];
+      const [high, medium] = thresholdParams(args.round);
       const rows: Record<string, unknown>[] = await db.query(
         `SELECT district_id,
               count(*)::int AS lao_count, ${coverageCountsSql}

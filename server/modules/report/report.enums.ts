@@ -80,11 +80,12 @@ registerEnumType(UnableReason, {
 });
 registerEnumType(ImplementationLevel, {
   name: 'ImplementationLevel',
-  description: 'Implementation level (ระดับการนำแผนไปปฏิบัติ); thresholds differ per round.',
+  description:
+    'Implementation level (ระดับการนำแผนไปปฏิบัติ); the thresholds differ per round: `Query.levelThresholds`.',
   valuesConfig: {
-    HIGH: { description: 'มาก: ≥ 50 % (6-month round), ≥ 80 % (12-month round).' },
-    MEDIUM: { description: 'ปานกลาง: 20–< 50 % (6-month), 50–< 80 % (12-month).' },
-    LOW: { description: 'น้อย: < 20 % (6-month), < 50 % (12-month).' },
+    HIGH: { description: 'มาก: the percentage is at least the round’s `high`.' },
+    MEDIUM: { description: 'ปานกลาง: at least the round’s `medium`, below `high`.' },
+    LOW: { description: 'น้อย: below the round’s `medium`.' },
     NOT_REPORTED: { description: 'ยังไม่รายงานผล: no report in the round.' },
   },
 });

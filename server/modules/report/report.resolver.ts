@@ -18,9 +18,10 @@ import {
   SubmitReportInput,
   UpdateRoundInput,
 } from './report.inputs';
-import { DistrictCoverage, ImplementationRow } from './report.types';
+import { DistrictCoverage, ImplementationRow, LevelThresholds } from './report.types';
 import { ReportingRound } from './reporting-round.entity';
 import { RoundExtension } from './round-extension.entity';
+import { levelThresholds, roundKinds, roundStateAt } from './reporting-rules';
 
 const optionalId = (id: string | null | undefined, field: string) => (id ? parseId(id, field) : undefined);
 
@@ -30,6 +31,13 @@ export const ImplementationRowConnection = connectionOf('ImplementationRow', Imp
 
 @Resolver(() => Report)
 export class ReportResolver {
+  @Query(() => [LevelThresholds], {
+    description: 'The implementation level thresholds of both rounds (the rulebook: reporting-rules.ts).',
+  })
+  levelThresholds(): LevelThresholds[] {
+    return roundKinds.map((round) => ({ round, ...levelThresholds[round] }));
+  }
+
   @Query(() => [ReportingRound], { description: 'The reporting rounds of a fiscal year.' })
   reportingRounds(
     @Arg('fiscalYear', () => Int, { description: 'Fiscal year (พ.ศ.).' }) fiscalYear: number,
@@ -175,9 +183,10 @@ export class RoundResolver {
     description: 'Whether the round accepts reports now (for an LAO: its own deadline).',
   })
   async isOpen(@Root() round: ReportingRound, @Ctx() ctx: Context): Promise<boolean> {
-    const now = ctx.services.now();
-    const deadline = (await this.viewerDeadline(round, ctx)) ?? round.closesAt;
-    return now >= round.opensAt && now < deadline;
+    const laoId = ctx.viewer.kind === 'account' ? ctx.viewer.laoId : null;
+    const until =
+      laoId === null ? null : await ctx.services.rounds.grantedUntil(ctx.services.manager, round, laoId);
+    return roundStateAt(round, until, ctx.services.now()) === 'OPEN';
   }
 }
 

@@ -15,7 +15,7 @@ import { IdempotencyKey, Report, ReportRevision } from './report.entity';
 import { ReportStatus, roundLabels, UnableReason } from './report.enums';
 import type { ReportsArgs, SubmitReportInput } from './report.inputs';
 import { formatDeadline } from './round-defaults';
-import { effectiveDeadline } from './round.service';
+import { effectiveDeadline, grantedUntilSql, roundStateAt } from './reporting-rules';
 
 /** The fields a report version carries, normalized. */
 const reportValues = (input: SubmitReportInput) => ({
@@ -64,8 +64,7 @@ const submissionContextSql = `
          EXISTS (SELECT 1 FROM idempotency_key k WHERE k.account_id = $2 AND k.key = $3) AS seen,
          (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4::int) AS plan_status,
          rr.id AS round_id, rr.opens_at, rr.closes_at,
-         (SELECT max(e.until) FROM round_extension e
-           WHERE e.round_id = rr.id AND e.lao_id = p.lao_id AND e.status = 'GRANTED') AS extended_until,
+         ${grantedUntilSql('rr.id', 'p.lao_id')} AS extended_until,
          (SELECT jsonb_build_object('id', r.id, 'version', r.version) FROM report r
            WHERE r.project_id = p.id AND r.fiscal_year = $4::int AND r.round = $5::round_kind) AS existing
     FROM project p
@@ -159,15 +158,17 @@ export class ReportService {
       throw new AppError(ErrorCode.ROUND_CLOSED, `ยังไม่ได้กำหนด${roundLabels[kind]} ปีงบประมาณ ${fiscalYear}`);
     }
     const opensAt = found.opens_at as Date;
-    if (now < opensAt) {
+    const closesAt = found.closes_at as Date;
+    const state = roundStateAt({ opensAt, closesAt }, found.extended_until, now);
+    if (state === 'NOT_OPEN') {
       throw new AppError(
         ErrorCode.ROUND_NOT_OPEN,
         `${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} ยังไม่เปิดรับรายงาน (เปิดรับตั้งแต่ ${formatDeadline(new Date(opensAt.getTime() + 1))})`,
         { opensAt: opensAt.toISOString() },
       );
     }
-    const deadline = effectiveDeadline(found.closes_at as Date, found.extended_until);
-    if (now >= deadline) {
+    const deadline = effectiveDeadline(closesAt, found.extended_until);
+    if (state === 'CLOSED') {
       throw new AppError(
         ErrorCode.ROUND_CLOSED,
         `ปิดรับรายงาน${roundLabels[kind]} ปีงบประมาณ ${fiscalYear} แล้ว (กำหนดส่งภายใน ${formatDeadline(deadline)}) หากจำเป็นต้องรายงาน กรุณาขอขยายเวลาจากสำนักงาน ป.ป.ช.`,

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
-import { ImplementationLevel, ReportingState } from './report.enums';
+import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
 
 @ObjectType({
   description: 'Implementation of one LAO’s plan in one fiscal year and round (ระดับการนำแผนไปปฏิบัติ).',
@@ -41,6 +41,23 @@ export class ImplementationRow {
       'Where the LAO stands in the round: no passed plan, not reported, partly or fully reported. The coverage counts count these.',
   })
   reportingState: ReportingState;
+}
+
+@ObjectType({
+  description:
+    'The level thresholds of one round (ระดับการนำแผนไปปฏิบัติ, DOMAIN.md): the lowest percentage of level high and of level medium.',
+})
+export class LevelThresholds {
+  @Field(() => RoundKind, { description: 'Round.' })
+  round: RoundKind;
+
+  @Field(() => Int, { description: 'Level high (มาก) from this percentage.' })
+  high: number;
+
+  @Field(() => Int, {
+    description: 'Level medium (ปานกลาง) from this percentage, up to `high`; below it, low (น้อย).',
+  })
+  medium: number;
 }
 
 @ObjectType({

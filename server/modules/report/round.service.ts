@@ -14,14 +14,12 @@ import type { Connection } from '../../graphql/connection';
 import { keysetPage } from '../../graphql/keyset';
 import { Lao } from '../lao/lao.entity';
 import { ExtensionStatus } from './report.enums';
+import { effectiveDeadline, grantedUntilSql } from './reporting-rules';
 import type { RoundExtensionsArgs } from './report.inputs';
 import { ReportingRound } from './reporting-round.entity';
 import { RoundExtension } from './round-extension.entity';
 
 /** Rounds, their windows, and per-LAO extensions. */
-/** A round's deadline for one LAO: the round's own, or a later granted extension. */
-export const effectiveDeadline = (closesAt: Date, extendedUntil: Date | null): Date =>
-  extendedUntil && extendedUntil > closesAt ? extendedUntil : closesAt;
 
 export class RoundService {
   constructor(
@@ -59,13 +57,15 @@ export class RoundService {
     return this.dataSource.getRepository(ReportingRound).findOneByOrFail({ id: input.id });
   }
 
+  /** An LAO's latest granted extension of a round, if any (the rulebook's `effectiveDeadline` applies it). */
+  async grantedUntil(manager: EntityManager, round: ReportingRound, laoId: number): Promise<Date | null> {
+    const [row] = await manager.query(`SELECT ${grantedUntilSql('$1', '$2')} AS until`, [round.id, laoId]);
+    return row?.until ? new Date(row.until) : null;
+  }
+
   /** The last instant (exclusive) an LAO may report in a round: the round's, or a later granted extension's. */
   async deadlineFor(manager: EntityManager, round: ReportingRound, laoId: number): Promise<Date> {
-    const [row] = await manager.query(
-      `SELECT max(until) AS until FROM round_extension WHERE round_id = $1 AND lao_id = $2 AND status = 'GRANTED'`,
-      [round.id, laoId],
-    );
-    return effectiveDeadline(round.closesAt, row?.until ? new Date(row.until) : null);
+    return effectiveDeadline(round.closesAt, await this.grantedUntil(manager, round, laoId));
   }
 
   async requestExtension(

@@ -70,6 +70,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
   },
   planCycles: { allowed: everyone, document: `{ planCycles { id } }` },
   assessmentScale: { allowed: everyone, document: `{ assessmentScale { dimensionMax totalMax } }` },
+  levelThresholds: { allowed: everyone, document: `{ levelThresholds { round high medium } }` },
   plan: { allowed: [...signedIn, 'PARTNER'], document: `{ plan(laoId: "999999", fiscalYear: 2566) { id } }` },
   plans: { allowed: [...nacc, 'PARTNER'], document: `{ plans(first: 1) { totalCount } }` },
   project: { allowed: [...signedIn, 'PARTNER'], document: `{ project(id: "999999") { id } }` },

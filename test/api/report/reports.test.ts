@@ -305,6 +305,40 @@ describe('progress reports', () => {
     expect(await server.app.services.reminders.run()).toBe(0); // too early: more than 7 days before
   });
 
+  it('reminds an LAO with a granted extension against its own deadline, and not once nothing is missing', async () => {
+    // 2567's 6-month round closes on 1 May 2024 (Bangkok); ดินทอง's plan of 2567 passed (test above).
+    clock.now = new Date('2024-04-25T03:00:00.000Z');
+    await server.dataSource.query(`DELETE FROM round_reminder`);
+    const rounds = (await central(`{ reportingRounds(fiscalYear: 2567) { id kind } }`)).data!.reportingRounds;
+    const six = rounds.find((r: { kind: string }) => r.kind === 'SIX_MONTH');
+    const granted = await provincial(
+      `mutation($input: GrantExtensionInput!) { grantRoundExtension(input: $input) { status until } }`,
+      {
+        input: {
+          roundId: six.id,
+          laoId: String(world.dintong.id),
+          until: '2024-05-20T17:00:00.000Z', // the end of 20 May 2024 in Bangkok
+          reason: 'น้ำท่วมสำนักงาน',
+        },
+      },
+    );
+    expect(granted.errors).toBeUndefined();
+    // Six days before the round's deadline, but 25 before its own: not yet.
+    expect(await server.app.services.reminders.run()).toBe(0);
+    // Five days before its own deadline (the round itself closed for everyone else): reminded of that one.
+    clock.now = new Date('2024-05-15T03:00:00.000Z');
+    const before = smtp.received.length;
+    expect(await server.app.services.reminders.run()).toBe(1);
+    const mail = await smtp.waitFor('dintong@example.go.th', before);
+    expect(mail.text).toContain('20 พฤษภาคม 2567 เวลา 23:59 น.');
+    expect(mail.text).not.toContain('30 เมษายน 2567');
+    // Once every counted project of the year is reported, nothing is missing: no reminder at all.
+    const reported = await report(projects.both.id, { fiscalYear: 2567 });
+    expect(reported.errors).toBeUndefined();
+    await server.dataSource.query(`DELETE FROM round_reminder`);
+    expect(await server.app.services.reminders.run()).toBe(0);
+  });
+
   it('shows the report table (both rounds of each project) in two statements, as each project alone answers', async () => {
     const REPORT = `id version status disbursed unableReason`;
     const TABLE = `query($laoId: ID!, $year: Int!) {

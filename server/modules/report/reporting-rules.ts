@@ -1,0 +1,128 @@
+import { ReviewStatus } from '../project/project.enums';
+import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
+
+/*
+ * The reporting rulebook: every rule of progress reporting and the implementation level,
+ * written once (DOMAIN.md, "Progress report" and "Implementation level"). Services,
+ * resolvers, the reminder job, the analytics, the summary functions in the database
+ * (summary-functions.ts) and the docs (docs/api.md, generated block) read them from here.
+ *
+ *   which projects count ............ countsTowardPercentage / countedProjectSql
+ *   the percentage .................. percentageSql
+ *   level thresholds, a level ....... levelThresholds / levelOf / levelSql
+ *   where an LAO stands in a round .. reportingStateSql / coverageCountsSql
+ *   the deadline of an LAO .......... effectiveDeadline / grantedUntilSql
+ *   whether a round is open ......... roundStateAt
+ */
+
+// ---------------------------------------------------------------- which projects count
+
+/**
+ * A project counts toward the percentage (and must be reported) unless NACC rejected it:
+ * approved and still-pending projects count, rejected ones count nowhere (DOMAIN.md,
+ * Implementation level — Decision; manual FAQ 8: a rejected project needs no report).
+ */
+export const countsTowardPercentage = (reviewStatus: ReviewStatus): boolean =>
+  reviewStatus !== ReviewStatus.REJECTED;
+
+/** The same rule in SQL, over a `project` row aliased `p` (or a bare column list with ''). */
+export const countedProjectSql = (p: string): string =>
+  `${p ? `${p}.` : ''}review_status <> '${ReviewStatus.REJECTED}'`;
+
+// ---------------------------------------------------------------- percentage and level
+
+/**
+ * The percentage of a row with counts `eligible`, `reported`, `completed` (alias `c`):
+ * projects reported *completed* in the round over the projects that count, × 100, two
+ * decimals (in-progress and unable reports are reported, not completed); null when the LAO
+ * has no report in the round.
+ */
+export const percentageSql = (c: string): string =>
+  `CASE WHEN ${c}.reported = 0 OR ${c}.eligible = 0 THEN NULL
+        ELSE round(100.0 * ${c}.completed / ${c}.eligible, 2) END`;
+
+/** The rounds in their order (6-month first). */
+export const roundKinds: readonly RoundKind[] = [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH];
+
+/** The level thresholds per round: `high` and `medium` are the lowest percentages of those levels. */
+export const levelThresholds: Record<RoundKind, { high: number; medium: number }> = {
+  [RoundKind.SIX_MONTH]: { high: 50, medium: 20 },
+  [RoundKind.TWELVE_MONTH]: { high: 80, medium: 50 },
+};
+
+/** The level of a percentage in a round (null: not reported). */
+export const levelOf = (percentage: number | string | null, round: RoundKind): ImplementationLevel => {
+  if (percentage === null) return ImplementationLevel.NOT_REPORTED;
+  const value = Number(percentage);
+  const { high, medium } = levelThresholds[round];
+  if (value >= high) return ImplementationLevel.HIGH;
+  if (value >= medium) return ImplementationLevel.MEDIUM;
+  return ImplementationLevel.LOW;
+};
+
+/** `levelOf` in SQL: the thresholds as SQL expressions (parameters or literals). */
+export const levelSql = (percentage: string, high: string, medium: string): string =>
+  `CASE WHEN ${percentage} IS NULL THEN '${ImplementationLevel.NOT_REPORTED}'
+        WHEN ${percentage} >= ${high} THEN '${ImplementationLevel.HIGH}'
+        WHEN ${percentage} >= ${medium} THEN '${ImplementationLevel.MEDIUM}'
+        ELSE '${ImplementationLevel.LOW}' END`;
+
+/** The thresholds of a round as `[high, medium]` SQL parameters. */
+export const thresholdParams = (round: RoundKind): [number, number] => [
+  levelThresholds[round].high,
+  levelThresholds[round].medium,
+];
+
+// ---------------------------------------------------------------- where an LAO stands
+
+/**
+ * The reporting state of a row with counts `eligible`, `reported` and the year's plan status
+ * `plan_status` (alias `c`). The plan decides first: without a plan of the year that passed
+ * the standard an LAO cannot report (manual FAQ 5), whatever its counts, so it is never
+ * "reported completely" and never "not reported" either. With a passed plan, an LAO that
+ * recorded no counted project (0 of 0) has not reported. The coverage tables count these
+ * states and the worklist filters on them, so the two always agree.
+ */
+export const reportingStateSql = (c: string): string =>
+  `CASE WHEN ${c}.plan_status IS DISTINCT FROM 'PASSED' THEN '${ReportingState.NO_PASSED_PLAN}'
+        WHEN ${c}.reported = 0 THEN '${ReportingState.NOT_REPORTED}'
+        WHEN ${c}.reported < ${c}.eligible THEN '${ReportingState.PARTLY_REPORTED}'
+        ELSE '${ReportingState.FULLY_REPORTED}' END`;
+
+/** Coverage counts over rows aliased `t` carrying `reporting_state`: one column per state. */
+export const coverageCountsSql = `
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NO_PASSED_PLAN}')::int AS no_plan,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.FULLY_REPORTED}')::int AS fully,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.PARTLY_REPORTED}')::int AS partly,
+  count(*) FILTER (WHERE t.reporting_state = '${ReportingState.NOT_REPORTED}')::int AS none`;
+
+// ---------------------------------------------------------------- rounds and deadlines
+
+/**
+ * An LAO's deadline in a round: the round's own, or a later extension NACC granted it
+ * (DOMAIN.md, Progress report — Decision: windows per fiscal year, per-LAO extensions).
+ * Deadlines are exclusive instants: reports are accepted strictly before them.
+ */
+export const effectiveDeadline = (closesAt: Date, extendedUntil: Date | null): Date =>
+  extendedUntil && extendedUntil > closesAt ? extendedUntil : closesAt;
+
+/** The latest granted extension of round `round` for LAO `lao` (SQL expressions), or NULL. */
+export const grantedUntilSql = (round: string, lao: string): string =>
+  `(SELECT max(e.until) FROM round_extension e
+     WHERE e.round_id = ${round} AND e.lao_id = ${lao} AND e.status = 'GRANTED')`;
+
+/** `effectiveDeadline` in SQL, for a round row aliased `rr` and an LAO id expression. */
+export const effectiveDeadlineSql = (rr: string, lao: string): string =>
+  `greatest(${rr}.closes_at, coalesce(${grantedUntilSql(`${rr}.id`, lao)}, ${rr}.closes_at))`;
+
+export type RoundState = 'NOT_OPEN' | 'OPEN' | 'CLOSED';
+
+/** Where a round stands at `now` for one LAO (its extension) or anyone (none). */
+export const roundStateAt = (
+  round: { opensAt: Date; closesAt: Date },
+  extendedUntil: Date | null,
+  now: Date,
+): RoundState => {
+  if (now < round.opensAt) return 'NOT_OPEN';
+  return now < effectiveDeadline(round.closesAt, extendedUntil) ? 'OPEN' : 'CLOSED';
+};
