@@ -129,13 +129,13 @@ export type GrantExtensionInput = {
   until: string;
 };
 
-/** Implementation level (ระดับการนำแผนไปปฏิบัติ); thresholds differ per round. */
+/** Implementation level (ระดับการนำแผนไปปฏิบัติ); the thresholds differ per round: `Query.levelThresholds`. */
 export type ImplementationLevel =
-  /** มาก: ≥ 50 % (6-month round), ≥ 80 % (12-month round). */
+  /** มาก: the percentage is at least the round’s `high`. */
   | 'HIGH'
-  /** น้อย: < 20 % (6-month), < 50 % (12-month). */
+  /** น้อย: below the round’s `medium`. */
   | 'LOW'
-  /** ปานกลาง: 20–< 50 % (6-month), 50–< 80 % (12-month). */
+  /** ปานกลาง: at least the round’s `medium`, below `high`. */
   | 'MEDIUM'
   /** ยังไม่รายงานผล: no report in the round. */
   | 'NOT_REPORTED';
