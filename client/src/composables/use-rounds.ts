@@ -10,7 +10,7 @@ import type {
   RoundKind,
   UnableReason,
 } from '../graphql/generated';
-import { REPORTING_ROUNDS_QUERY } from '../graphql/queries/report.query';
+import { LEVEL_THRESHOLDS_QUERY, REPORTING_ROUNDS_QUERY } from '../graphql/queries/report.query';
 import { replaceQuery } from './use-fiscal-year';
 
 // The enums of progress reports, in the order of the legacy forms.
@@ -25,10 +25,14 @@ export const unableReasons: readonly UnableReason[] = [
 export const levels: readonly ImplementationLevel[] = ['HIGH', 'MEDIUM', 'LOW', 'NOT_REPORTED'];
 export const extensionStatuses: readonly ExtensionStatus[] = ['REQUESTED', 'GRANTED', 'REFUSED'];
 
-/** Level thresholds per round (DOMAIN.md, Implementation level): high from, medium from. */
-export const levelThresholds: Record<RoundKind, { high: number; medium: number }> = {
-  SIX_MONTH: { high: 50, medium: 20 },
-  TWELVE_MONTH: { high: 80, medium: 50 },
+/**
+ * The level thresholds of a round (high from, medium from) as the server's rulebook has them
+ * (`levelThresholds`); null until loaded.
+ */
+export const useLevelThresholds = () => {
+  const { result } = useQuery(LEVEL_THRESHOLDS_QUERY, {}, { fetchPolicy: 'cache-first' });
+  return (round: RoundKind | null): { high: number; medium: number } | null =>
+    result.value?.levelThresholds.find((item) => item.round === round) ?? null;
 };
 
 const bangkokOffsetMs = 7 * 3600 * 1000;

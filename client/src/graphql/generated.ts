@@ -1006,6 +1006,11 @@ export type PublicStatisticsQueryVariables = Exact<{
 
 export type PublicStatisticsQuery = { publicStatistics: Array<{ laoCount: number, plansPassed: number, plansIncomplete: number, plansSubmitted: number, plansNotSubmitted: number, noPassedPlan: number, fullyReported: number, partlyReported: number, notReported: number, levelHigh: number, levelMedium: number, levelLow: number, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } | null, laoTypes: Array<{ type: LaoType, count: number }> }> };
 
+export type LevelThresholdsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LevelThresholdsQuery = { levelThresholds: Array<{ round: RoundKind, high: number, medium: number }> };
+
 export type ReportingRoundsQueryVariables = Exact<{
   fiscalYear: number;
 }>;

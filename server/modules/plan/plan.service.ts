@@ -14,6 +14,7 @@ import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { HistoryService } from '../history/history.service';
 import { Lao } from '../lao/lao.entity';
 import { Assessment } from './assessment.entity';
+import { countedProjectSql } from '../report/reporting-rules';
 import { Plan } from './plan.entity';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
 import {
@@ -93,7 +94,7 @@ export class PlanService {
       const plan = before as Plan;
       requireMaySubmitPlan(plan);
       const [{ count }] = await manager.query(
-        `SELECT count(*)::int AS count FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2]::smallint[] AND review_status <> 'REJECTED'`,
+        `SELECT count(*)::int AS count FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2]::smallint[] AND ${countedProjectSql('')}`,
         [plan.laoId, plan.fiscalYear],
       );
       requirePlanHasProjects(plan.fiscalYear, count);

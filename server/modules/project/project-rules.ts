@@ -2,6 +2,7 @@ import { canRecordPlan, canReviewPlan, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { countsTowardPercentage } from '../report/reporting-rules';
 import { ReviewStatus } from './project.enums';
 
 /**
@@ -58,14 +59,14 @@ export const requireReviewReason = (decision: ReviewStatus, reason: string | nul
 };
 
 /**
- * A project takes progress reports for the fiscal years it runs in, unless NACC rejected it
- * (a rejected project needs no report). The plan of that year must have passed too
+ * A project takes progress reports for the fiscal years it runs in when it counts toward the
+ * percentage (reporting-rules.ts: a rejected project needs no report). The plan of that year must have passed too
  * (`plan-rules.ts`), and the round must be open for the LAO (`report/reporting-rules.ts`).
  */
 export const mayReportOnProject = (
   project: ProjectState & { fiscalYears: number[] },
   fiscalYear: number,
-): boolean => project.fiscalYears.includes(fiscalYear) && project.reviewStatus !== ReviewStatus.REJECTED;
+): boolean => project.fiscalYears.includes(fiscalYear) && countsTowardPercentage(project.reviewStatus);
 
 export const requireMayReportOnProject = (
   project: ProjectState & { fiscalYears: number[] },
@@ -76,7 +77,7 @@ export const requireMayReportOnProject = (
       ErrorCode.PROJECT_NOT_IN_YEAR,
       `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${project.fiscalYears.join(', ')})`,
     );
-  if (project.reviewStatus === ReviewStatus.REJECTED)
+  if (!countsTowardPercentage(project.reviewStatus))
     throw new AppError(
       ErrorCode.PROJECT_REJECTED,
       'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',

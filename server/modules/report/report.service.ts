@@ -15,6 +15,8 @@ import { IdempotencyKey, Report, ReportRevision } from './report.entity';
 import { ReportStatus, roundLabels, UnableReason } from './report.enums';
 import type { ReportsArgs, SubmitReportInput } from './report.inputs';
 import { formatDeadline } from './round-defaults';
+import { requireMayReportOnPlan } from '../plan/plan-rules';
+import { requireMayReportOnProject } from '../project/project-rules';
 import { effectiveDeadline, grantedUntilSql, roundStateAt } from './reporting-rules';
 
 /** The fields a report version carries, normalized. */
@@ -135,24 +137,8 @@ export class ReportService {
     }
     const owned = { id: found.id, laoId: found.lao_id, fiscalYears: found.fiscal_years };
 
-    if (!owned.fiscalYears.includes(fiscalYear)) {
-      throw new AppError(
-        ErrorCode.PROJECT_NOT_IN_YEAR,
-        `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${owned.fiscalYears.join(', ')})`,
-      );
-    }
-    if (found.review_status === ReviewStatus.REJECTED) {
-      throw new AppError(
-        ErrorCode.PROJECT_REJECTED,
-        'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
-      );
-    }
-    if (found.plan_status !== PlanStatus.PASSED) {
-      throw new AppError(
-        ErrorCode.PLAN_NOT_PASSED,
-        `แผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ ${fiscalYear} ยังไม่ผ่านเกณฑ์ จึงยังรายงานผลไม่ได้ (รายงานผลได้เฉพาะปีที่แผนผ่านเกณฑ์)`,
-      );
-    }
+    requireMayReportOnProject({ fiscalYears: owned.fiscalYears, reviewStatus: found.review_status }, fiscalYear);
+    requireMayReportOnPlan(found.plan_status, fiscalYear);
     const now = this.now();
     if (found.round_id === null) {
       throw new AppError(ErrorCode.ROUND_CLOSED, `ยังไม่ได้กำหนด${roundLabels[kind]} ปีงบประมาณ ${fiscalYear}`);

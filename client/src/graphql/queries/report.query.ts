@@ -3,6 +3,8 @@ import { gql } from 'graphql-tag';
 import type {
   ImplementationQuery,
   ImplementationQueryVariables,
+  LevelThresholdsQuery,
+  LevelThresholdsQueryVariables,
   ProjectReportQuery,
   ProjectReportQueryVariables,
   ReportProjectsQuery,
@@ -26,6 +28,18 @@ import {
 export type ReportProject = ReportProjectsQuery['projects']['edges'][number]['node'];
 /** A row of the implementation table: one LAO's counts, percentage and level in a round. */
 export type ImplementationRow = ImplementationQuery['implementation']['edges'][number]['node'];
+
+/** The level thresholds of both rounds, as the server's rulebook has them (they change a few times a decade). */
+export const LEVEL_THRESHOLDS_QUERY: TypedDocumentNode<LevelThresholdsQuery, LevelThresholdsQueryVariables> =
+  gql`
+    query LevelThresholds {
+      levelThresholds {
+        round
+        high
+        medium
+      }
+    }
+  `;
 
 export const REPORTING_ROUNDS_QUERY: TypedDocumentNode<ReportingRoundsQuery, ReportingRoundsQueryVariables> =
   gql`
