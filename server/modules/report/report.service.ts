@@ -137,7 +137,10 @@ export class ReportService {
     }
     const owned = { id: found.id, laoId: found.lao_id, fiscalYears: found.fiscal_years };
 
-    requireMayReportOnProject({ fiscalYears: owned.fiscalYears, reviewStatus: found.review_status }, fiscalYear);
+    requireMayReportOnProject(
+      { fiscalYears: owned.fiscalYears, reviewStatus: found.review_status },
+      fiscalYear,
+    );
     requireMayReportOnPlan(found.plan_status, fiscalYear);
     const now = this.now();
     if (found.round_id === null) {
