@@ -5,7 +5,7 @@ import { createDataSource } from '../../server/db/data-source';
 import { type GraphQLClient, graphqlClient } from './graphql-client';
 import { createTestDatabase } from './test-database';
 
-/** Counts the SQL statements TypeORM sends (tests of N+1 freedom); errors are still printed. */
+/** Counts the SQL statements TypeORM sends (tests of N+1 freedom); unexpected errors are printed. */
 export class QueryCounter implements Logger {
   count = 0;
   logQuery(): void {
@@ -13,6 +13,10 @@ export class QueryCounter implements Logger {
   }
   logQueryError(error: string | Error, query: string): void {
     this.count += 1;
+    // Unique and foreign-key violations are races the app answers itself (a replay, CONFLICT,
+    // NOT_FOUND); one it did not handle still fails its test as INTERNAL_SERVER_ERROR.
+    const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
+    if (code === '23505' || code === '23503') return;
     console.error('query failed:', query, error);
   }
   logQuerySlow(): void {}
