@@ -54,6 +54,8 @@ describe('the demo, as a new user meets it', () => {
     const open = page.locator('tr[data-project-name]').filter({
       has: page.getByRole('button', { name: /^รายงานผล/ }),
     });
+    // The banner can show before the table: count once the first row to report is there.
+    await open.first().waitFor();
     const before = await open.count();
     expect(before).toBeGreaterThan(0);
     await open
