@@ -204,6 +204,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'reviewStatus',
     'reviewReason',
     'reviewedAt',
+    'counted',
     'createdAt',
     'updatedAt',
     'lao',

@@ -532,7 +532,7 @@ export type AssessmentFieldsFragment = { id: string, assessedAt: string, assesso
 
 export type PlanFieldsFragment = { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } };
 
-export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } };
+export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } };
 
 export type RoundFieldsFragment = { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null };
 
@@ -694,14 +694,14 @@ export type CreateProjectMutationVariables = Exact<{
 }>;
 
 
-export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
 
 export type UpdateProjectMutationVariables = Exact<{
   input: UpdateProjectInput;
 }>;
 
 
-export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
 
 export type DeleteProjectMutationVariables = Exact<{
   id: string | number;
@@ -716,7 +716,7 @@ export type ReviewProjectsMutationVariables = Exact<{
 }>;
 
 
-export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } }> };
+export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } }> };
 
 export type PreviewProjectImportMutationVariables = Exact<{
   input: ProjectImportInput;
@@ -785,7 +785,7 @@ export type PlanTableQueryVariables = Exact<{
 }>;
 
 
-export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus } }> }, planTableTotals: { projectCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
+export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean } }> }, planTableTotals: { projectCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
 
 export type AssessmentReportQueryVariables = Exact<{
   laoId: string | number;
@@ -831,7 +831,7 @@ export type PerformanceReportQueryVariables = Exact<{
 }>;
 
 
-export type PerformanceReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, report: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> }, implementation: { edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> } };
+export type PerformanceReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, report: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> }, implementation: { edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> } };
 
 export type StatusReportQueryVariables = Exact<{
   laoId: string | number;
@@ -841,7 +841,7 @@ export type StatusReportQueryVariables = Exact<{
 }>;
 
 
-export type StatusReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, primaryDimension: Dimension, reviewStatus: ReviewStatus, reviewReason: string | null, six: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null, twelve: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> } };
+export type StatusReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, primaryDimension: Dimension, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, six: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null, twelve: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> } };
 
 export type LaosQueryVariables = Exact<{
   first: number;
@@ -919,14 +919,14 @@ export type ProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } }> } };
+export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } }> } };
 
 export type ProjectQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
 
 export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -986,7 +986,7 @@ export type PublicProjectsQueryVariables = Exact<{
 }>;
 
 
-export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, reviewReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
+export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
 
 export type PublicImplementationQueryVariables = Exact<{
   fiscalYear: number;
@@ -1026,7 +1026,7 @@ export type ReportProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null } }> } };
+export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null } }> } };
 
 export type ProjectReportQueryVariables = Exact<{
   id: string | number;

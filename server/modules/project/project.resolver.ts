@@ -8,6 +8,7 @@ import { reportKey } from '../../graphql/loaders';
 import { selectedAt } from '../../graphql/selection';
 import { RoundKind } from '../report/report.enums';
 import { Lao } from '../lao/lao.entity';
+import { countsTowardPercentage } from '../report/reporting-rules';
 import { ProjectPermissions } from '../plan/plan.types';
 import { projectPermissions } from './project-rules';
 import { ProjectImportInput, ProjectImportPreview, ProjectImportResult } from './project-import.types';
@@ -162,6 +163,14 @@ export class ProjectResolver {
     return {
       createdCount: await ctx.services.projectImport.import(ctx.viewer, input.fileName, input.contentBase64),
     };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the project counts toward the implementation percentage and must be reported: not rejected (the reporting rulebook).',
+  })
+  counted(@Root() project: Project): boolean {
+    return countsTowardPercentage(project.reviewStatus);
   }
 
   @FieldResolver(() => Lao, { description: 'The LAO whose plan it belongs to.' })

@@ -17,6 +17,7 @@ export const PROJECT_FIELDS = gql`
     objectives
     remarks
     reviewStatus
+    counted
     reviewReason
     reviewedAt
     updatedAt

@@ -79,6 +79,7 @@ export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryV
           quarters
           remarks
           reviewStatus
+          counted
         }
       }
     }

@@ -54,6 +54,7 @@ export const PERFORMANCE_QUERY: TypedDocumentNode<PerformanceReportQuery, Perfor
             primaryDimension
             antiCorruptionBudget
             reviewStatus
+            counted
             report(fiscalYear: $fiscalYear, round: $round) {
               id
               status
@@ -98,6 +99,7 @@ export const STATUS_QUERY: TypedDocumentNode<StatusReportQuery, StatusReportQuer
           workType
           primaryDimension
           reviewStatus
+          counted
           reviewReason
           six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
             id

@@ -193,6 +193,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             localDevelopmentBudget
             targetGroups
             reviewStatus
+            counted
             reviewReason
             six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
               id

@@ -70,6 +70,7 @@ export const REPORT_PROJECTS_QUERY: TypedDocumentNode<ReportProjectsQuery, Repor
             primaryDimension
             antiCorruptionBudget
             reviewStatus
+            counted
             six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
               ...ReportFields
             }
