@@ -2,39 +2,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
-import { prepareLao } from './prepare';
+import { prepareLao, submitPlan } from './prepare';
 
 const year = 2570;
-
-/** Two approved projects of 2570 and the plan submitted (waiting for NACC's assessment), over the API. */
-const submitPlan = async (lao: GraphQLClient, nacc: GraphQLClient, laoId: string) => {
-  const created = [];
-  for (const name of ['โครงการอบรมคุณธรรมจริยธรรม', 'มาตรการจัดการเรื่องร้องเรียน']) {
-    const response = await lao(
-      `mutation($input: ProjectFieldsInput!) { createProject(input: $input) { id version } }`,
-      {
-        input: {
-          name,
-          workType: 'PROJECT',
-          fiscalYears: [year],
-          quarters: [1, 2],
-          primaryDimension: 'ADMINISTRATION',
-          antiCorruptionBudget: '10000',
-          localDevelopmentBudget: '10000',
-        },
-      },
-    );
-    created.push(response.data?.createProject);
-  }
-  await nacc(`mutation($input: ReviewProjectsInput!) { reviewProjects(input: $input) { id } }`, {
-    input: { projects: created, decision: 'APPROVED' },
-  });
-  const plan = (await lao(`{ plan(laoId: "${laoId}", fiscalYear: ${year}) { id version } }`)).data?.plan;
-  const submitted = await lao(
-    `mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`,
-  );
-  if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
-};
 
 /**
  * Issue 21 on NACC's forms: a field's error goes once the field is corrected (before the next
@@ -64,7 +34,10 @@ describe('NACC forms: errors, Buddhist-Era dates, one calendar per language', ()
         `mutation { login(input: { username: "nacc.admin", password: "Demo-NACC-2565" }) { token } }`,
       )
     ).data?.login.token;
-    await submitPlan(laoAccount.client, nacc, laoAccount.laoId);
+    await submitPlan(laoAccount.client, nacc, laoAccount.laoId, year, [
+      'โครงการอบรมคุณธรรมจริยธรรม',
+      'มาตรการจัดการเรื่องร้องเรียน',
+    ]);
     browser = await launchChromium();
     page = browser.pages()[0] ?? (await browser.newPage());
     h = pageHelpers(page, server.url, 'forms');

@@ -45,14 +45,14 @@ export const prepareLao = async (url: string) => {
   return { client, laoId: String(lao.id), code: laoCode, password: laoPassword };
 };
 
-/** Approved projects of a year and a plan assessed as passed, set up over the API. */
-export const preparePlan = async (
+/** Approved projects of a year and the plan submitted (waiting for NACC's assessment), set up over the API. */
+export const submitPlan = async (
   lao: GraphQLClient,
   nacc: GraphQLClient,
   laoId: string,
   year: number,
   names: string[],
-) => {
+): Promise<{ id: string; version: number }> => {
   const created = [];
   for (const name of names) {
     const response = await lao(
@@ -75,15 +75,28 @@ export const preparePlan = async (
     input: { projects: created, decision: 'APPROVED' },
   });
   const plan = (await lao(`{ plan(laoId: "${laoId}", fiscalYear: ${year}) { id version } }`)).data?.plan;
-  const submitted = (
-    await lao(`mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`)
-  ).data?.submitPlan;
+  const submitted = await lao(
+    `mutation { submitPlan(planId: "${plan.id}", version: ${plan.version}) { version } }`,
+  );
+  if (submitted.errors) throw new Error(JSON.stringify(submitted.errors));
+  return { id: plan.id, version: submitted.data?.submitPlan.version };
+};
+
+/** Approved projects of a year and a plan assessed as passed, set up over the API. */
+export const preparePlan = async (
+  lao: GraphQLClient,
+  nacc: GraphQLClient,
+  laoId: string,
+  year: number,
+  names: string[],
+) => {
+  const plan = await submitPlan(lao, nacc, laoId, year, names);
   const assessed = await nacc(
     `mutation($input: AssessPlanInput!) { assessPlan(input: $input) { verdict } }`,
     {
       input: {
         planId: plan.id,
-        version: submitted.version,
+        version: plan.version,
         verdict: 'PASSED',
         scoreSociety: '20',
         scoreAdministration: '20',
