@@ -121,6 +121,37 @@ export const seedDemoCurrentYear = async (
     return (await accounts.save(created)).id;
   };
 
+  /** Projects of one year from rows of the demo plan table; `reviewedAt` null: still waiting for NACC's review. */
+  const saveProjects = (
+    lao: Lao,
+    cycleId: number,
+    fiscalYear: number,
+    rows: { row: (typeof demoPlanRows)[number]; reviewedAt: Date | null }[],
+  ): Promise<Project[]> =>
+    manager.getRepository(Project).save(
+      rows.map(({ row: [name, workType, primaryDimension, budget, quarters], reviewedAt }) =>
+        manager.getRepository(Project).create({
+          laoId: lao.id,
+          cycleId,
+          name,
+          workType,
+          fiscalYears: [fiscalYear],
+          quarters,
+          primaryDimension,
+          additionalDimensions: [],
+          essence: `${name} ของ${lao.nameTh} ปีงบประมาณ ${fiscalYear}`,
+          antiCorruptionBudget: budget,
+          localDevelopmentBudget: budget,
+          targetGroups: [TargetGroup.OFFICIALS, TargetGroup.PUBLIC],
+          objectives: 'เพื่อป้องกันการทุจริตและส่งเสริมธรรมาภิบาลในองค์กร',
+          remarks: null,
+          reviewStatus: reviewedAt ? ReviewStatus.APPROVED : ReviewStatus.PENDING,
+          reviewedByAccountId: reviewedAt ? naccAccountId : null,
+          reviewedAt,
+        }),
+      ),
+    );
+
   const roundRow = await manager
     .getRepository(ReportingRound)
     .findOneByOrFail({ fiscalYear: year, kind: round });
@@ -175,31 +206,14 @@ export const seedDemoCurrentYear = async (
     if (!lao || (await manager.getRepository(Plan).existsBy({ laoId: lao.id, fiscalYear: year }))) continue;
     const accountId = await accountOf(lao);
     const pending = scenario.pendingReview ?? 0;
-    const projects = await manager.getRepository(Project).save(
-      scenario.outcomes.map((_, index) => {
-        const [name, workType, primaryDimension, budget, quarters] =
-          demoPlanRows[index % demoPlanRows.length];
-        const waiting = index >= scenario.outcomes.length - pending;
-        return manager.getRepository(Project).create({
-          laoId: lao.id,
-          cycleId: cycle.id,
-          name,
-          workType,
-          fiscalYears: [year],
-          quarters,
-          primaryDimension,
-          additionalDimensions: [],
-          essence: `${name} ของ${lao.nameTh} ปีงบประมาณ ${year}`,
-          antiCorruptionBudget: budget,
-          localDevelopmentBudget: budget,
-          targetGroups: [TargetGroup.OFFICIALS, TargetGroup.PUBLIC],
-          objectives: 'เพื่อป้องกันการทุจริตและส่งเสริมธรรมาภิบาลในองค์กร',
-          remarks: null,
-          reviewStatus: waiting ? ReviewStatus.PENDING : ReviewStatus.APPROVED,
-          reviewedByAccountId: waiting ? null : naccAccountId,
-          reviewedAt: waiting ? null : new Date(now.getTime() - days(40)),
-        });
-      }),
+    const projects = await saveProjects(
+      lao,
+      cycle.id,
+      year,
+      scenario.outcomes.map((_, index) => ({
+        row: demoPlanRows[index % demoPlanRows.length],
+        reviewedAt: index >= scenario.outcomes.length - pending ? null : new Date(now.getTime() - days(40)),
+      })),
     );
     const plan = await manager.getRepository(Plan).save(
       manager.getRepository(Plan).create({
@@ -255,28 +269,11 @@ export const seedDemoCurrentYear = async (
     const accountId = await accountOf(late);
     const lastYear = year - 1;
     const lastCycle = await cycleFor(manager, lastYear);
-    const projects = await manager.getRepository(Project).save(
-      demoPlanRows.slice(0, 4).map(([name, workType, primaryDimension, budget, quarters]) =>
-        manager.getRepository(Project).create({
-          laoId: late.id,
-          cycleId: lastCycle.id,
-          name,
-          workType,
-          fiscalYears: [lastYear],
-          quarters,
-          primaryDimension,
-          additionalDimensions: [],
-          essence: null,
-          antiCorruptionBudget: budget,
-          localDevelopmentBudget: budget,
-          targetGroups: [TargetGroup.PUBLIC],
-          objectives: null,
-          remarks: null,
-          reviewStatus: ReviewStatus.APPROVED,
-          reviewedByAccountId: naccAccountId,
-          reviewedAt: new Date(now.getTime() - days(400)),
-        }),
-      ),
+    const projects = await saveProjects(
+      late,
+      lastCycle.id,
+      lastYear,
+      demoPlanRows.slice(0, 4).map((row) => ({ row, reviewedAt: new Date(now.getTime() - days(400)) })),
     );
     await manager.getRepository(Plan).insert({
       laoId: late.id,
