@@ -9,7 +9,7 @@ import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
  *
  *   which projects count ............ countsTowardPercentage / countedProjectSql
  *   the percentage .................. percentageSql
- *   level thresholds, a level ....... levelThresholds / levelOf / levelSql
+ *   level thresholds, a level ....... levelThresholds / levelSql
  *   where an LAO stands in a round .. reportingStateSql / coverageCountsSql
  *   the deadline of an LAO .......... effectiveDeadline / grantedUntilSql
  *   whether a round is open ......... roundStateAt
@@ -50,17 +50,7 @@ export const levelThresholds: Record<RoundKind, { high: number; medium: number }
   [RoundKind.TWELVE_MONTH]: { high: 80, medium: 50 },
 };
 
-/** The level of a percentage in a round (null: not reported). */
-export const levelOf = (percentage: number | string | null, round: RoundKind): ImplementationLevel => {
-  if (percentage === null) return ImplementationLevel.NOT_REPORTED;
-  const value = Number(percentage);
-  const { high, medium } = levelThresholds[round];
-  if (value >= high) return ImplementationLevel.HIGH;
-  if (value >= medium) return ImplementationLevel.MEDIUM;
-  return ImplementationLevel.LOW;
-};
-
-/** `levelOf` in SQL: the thresholds as SQL expressions (parameters or literals). */
+/** The level of a percentage (null: not reported), the thresholds as SQL expressions (parameters or literals). */
 export const levelSql = (percentage: string, high: string, medium: string): string =>
   `CASE WHEN ${percentage} IS NULL THEN '${ImplementationLevel.NOT_REPORTED}'
         WHEN ${percentage} >= ${high} THEN '${ImplementationLevel.HIGH}'
