@@ -14,23 +14,16 @@ import { Report, ReportRevision } from '../modules/report/report.entity';
 import { ExtensionStatus, ReportStatus, RoundKind, UnableReason } from '../modules/report/report.enums';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
-import { ensureDefaultRounds } from '../modules/report/round-defaults';
+import { defaultRoundWindows, ensureDefaultRounds, fiscalYearOf } from '../modules/report/round-defaults';
 import { demoPlanRows } from './demo-plan';
 
-/** The Thai fiscal year (พ.ศ.) of an instant: it starts on 1 October, Bangkok time. */
-export const fiscalYearOf = (now: Date): number => {
-  const bangkok = new Date(now.getTime() + 7 * 3600 * 1000);
-  return bangkok.getUTCFullYear() + 543 + (bangkok.getUTCMonth() >= 9 ? 1 : 0);
-};
-
 /**
- * The round of fiscal year `fy` that the default windows keep open at `now`: the 6-month round
- * from October until the end of April, the 12-month round from May (it opens on 1 April) on.
+ * The round of the current fiscal year that the default windows keep open at `now` (the 6-month
+ * one while both are, in April). The default windows always keep one open.
  */
-export const openRoundOf = (now: Date): RoundKind => {
-  const month = new Date(now.getTime() + 7 * 3600 * 1000).getUTCMonth();
-  return month >= 4 && month <= 8 ? RoundKind.TWELVE_MONTH : RoundKind.SIX_MONTH;
-};
+export const openRoundOf = (now: Date): RoundKind =>
+  defaultRoundWindows(fiscalYearOf(now)).find((window) => window.opensAt <= now && now < window.closesAt)
+    ?.kind ?? RoundKind.SIX_MONTH;
 
 type Outcome = ReportStatus | null;
 type Scenario = {

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { fiscalYearOf, openRoundOf } from '../../server/seed/demo-current-year';
+import { fiscalYearOf } from '../../server/modules/report/round-defaults';
+import { openRoundOf } from '../../server/seed/demo-current-year';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
 

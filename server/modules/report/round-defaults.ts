@@ -6,6 +6,12 @@ import { ReportingRound } from './reporting-round.entity';
 const bangkokMidnight = (year: number, monthIndex: number, day: number): Date =>
   new Date(Date.UTC(year, monthIndex, day) - 7 * 3600 * 1000);
 
+/** The Thai fiscal year (พ.ศ.) of an instant: it starts on 1 October, Bangkok time. */
+export const fiscalYearOf = (instant: Date): number => {
+  const local = new Date(instant.getTime() + 7 * 3600 * 1000);
+  return local.getUTCFullYear() + 543 + (local.getUTCMonth() >= 9 ? 1 : 0);
+};
+
 /**
  * Default windows of fiscal year `fy` (พ.ศ.), which runs 1 October (fy-544) – 30 September (fy-543):
  * the 6-month round from the start of the year until the end of April; the 12-month round

@@ -3,7 +3,7 @@ import { LaoSize, LaoType } from '../../modules/lao/lao.enums';
 import { AssessmentVerdict, Dimension, dimensionsInOrder, PlanStatus } from '../../modules/plan/plan.enums';
 import { ReviewStatus, TargetGroup } from '../../modules/project/project.enums';
 import { ExtensionStatus, ReportStatus, RoundKind, UnableReason } from '../../modules/report/report.enums';
-import { defaultRoundWindows } from '../../modules/report/round-defaults';
+import { defaultRoundWindows, fiscalYearOf } from '../../modules/report/round-defaults';
 import { demoAccounts } from '../demo-data';
 import { array, hundredths, line, NULL, text, timestamp } from './copy-text';
 import { bangkokId, type District, type Geography, type Province } from './geography';
@@ -110,11 +110,6 @@ const MINUTE = 60_000;
 /** An instant given as a Bangkok wall-clock time (UTC+7). */
 const bangkok = (year: number, month: number, day: number, hour = 0, minute = 0): number =>
   Date.UTC(year, month - 1, day, hour - 7, minute);
-
-export const fiscalYearOf = (instant: Date): number => {
-  const local = new Date(instant.getTime() + 7 * HOUR);
-  return local.getUTCFullYear() + 543 + (local.getUTCMonth() >= 9 ? 1 : 0);
-};
 
 /** Largest-remainder split of `total` by weight, each share at most `cap`. */
 const apportion = (total: number, weights: number[], cap = Infinity): number[] => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { fiscalYearOf, openRoundOf } from '../../../server/seed/demo-current-year';
+import { fiscalYearOf } from '../../../server/modules/report/round-defaults';
+import { openRoundOf } from '../../../server/seed/demo-current-year';
 import { demoAccounts } from '../../../server/seed/demo-data';
 import { seedDemo } from '../../../server/seed/seed-demo';
 import type { GraphQLClient } from '../../helpers/graphql-client';
