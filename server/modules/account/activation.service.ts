@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import { assertAcceptablePassword, hashPassword } from '../../auth/password';
-import { canManageLaoAccess, canManageProvince, requireAccess, requireSignedIn } from '../../auth/policy';
+import { can, requireAccess, requireCan, requireSignedIn } from '../../auth/policy';
 import type { RateLimits } from '../../auth/rate-limit';
 import { Role } from '../../auth/role';
 import { digest, newActivationCode, normalizeActivationCode } from '../../auth/secrets';
@@ -38,7 +38,7 @@ export class ActivationService {
   async issue(viewer: Viewer, laoId: number): Promise<IssuedActivationCode> {
     const issuer = requireSignedIn(viewer);
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canManageLaoAccess(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.manageAccess', lao, lao, 'อปท.');
     const [issued] = await this.issueFor(issuer.accountId, [lao as Lao]);
     return issued;
   }
@@ -49,7 +49,7 @@ export class ActivationService {
     includeActivated: boolean,
   ): Promise<IssuedActivationCode[]> {
     const issuer = requireSignedIn(viewer);
-    requireAccess(canManageProvince(viewer, provinceId), provinceId, 'จังหวัด');
+    requireAccess(can(viewer, 'province.manageAccess', { provinceId }), provinceId, 'จังหวัด');
     const query = this.dataSource
       .getRepository(Lao)
       .createQueryBuilder('lao')
@@ -66,7 +66,7 @@ export class ActivationService {
   /** Revokes every outstanding code of an LAO; returns how many. */
   async revoke(viewer: Viewer, laoId: number): Promise<number> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canManageLaoAccess(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.manageAccess', lao, lao, 'อปท.');
     const result = await this.dataSource
       .getRepository(ActivationCode)
       .update({ laoId, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { canReadLao, requireAccess } from '../../auth/policy';
+import { requireCan } from '../../auth/policy';
 import { publicReader, type Viewer } from '../../auth/viewer';
 import { onReplica } from '../../db/replica';
 import { Lao } from '../lao/lao.entity';
@@ -210,7 +210,7 @@ export class AnalyticsService {
       ? await db.query(laoSummarySql, values)
       : await preparedQuery(this.dataSource, 'lao-summary', laoSummarySql, values);
     const lao = row ? { id: laoId, provinceId: Number(row.province_id) } : null;
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     const dimensions = row.dimensions as Record<string, { count: number; anti: string; local: string }>;
     const workTypes = row.work_types as Record<string, number>;
     const money = row.money as Record<string, { ordinance: string; disbursed: string }>;
@@ -242,7 +242,7 @@ export class AnalyticsService {
   /** Totals row of the plan table (seed 001): budget sum and projects per quarter, rejected projects left out. */
   async planTableTotals(viewer: Viewer, laoId: number, fiscalYear: number): Promise<PlanTableTotals> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n, coalesce(sum(anti_corruption_budget), 0)::numeric(15,2)::text AS budget,
               count(*) FILTER (WHERE 1 = ANY(quarters))::int AS q1, count(*) FILTER (WHERE 2 = ANY(quarters))::int AS q2,
@@ -260,7 +260,7 @@ export class AnalyticsService {
   /** The projects of an LAO's year with both rounds' reports, in plan-book order: one statement (exports). */
   async planRows(viewer: Viewer, laoId: number, fiscalYear: number): Promise<PlanRow[]> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     return this.dataSource.query(
       `SELECT p.id, p.name, p.work_type AS "workType", p.primary_dimension AS "dimension", p.quarters,
               p.anti_corruption_budget::text AS "budget", p.remarks, p.review_status AS "reviewStatus",

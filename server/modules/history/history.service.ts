@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { canReadLao, requireAccess } from '../../auth/policy';
+import { requireCan } from '../../auth/policy';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
 import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import { Lao } from '../lao/lao.entity';
@@ -49,7 +49,7 @@ export class HistoryService {
     args: { laoId: number; entityType?: string; entityId?: string; first: number; after?: string },
   ): Promise<Connection<ChangeEvent>> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: args.laoId });
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     const query = this.dataSource
       .getRepository(ChangeEvent)
       .createQueryBuilder('e')

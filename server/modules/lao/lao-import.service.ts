@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { canEditLaoMasterData, requireSignedIn } from '../../auth/policy';
+import { can, requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError, forbidden } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -36,7 +36,7 @@ export class LaoImportService {
   /** Reads and checks the file; writes nothing. */
   async check(viewer: Viewer, fileName: string, contentBase64: string): Promise<CheckedFile> {
     requireSignedIn(viewer);
-    if (!canEditLaoMasterData(viewer)) throw forbidden();
+    if (!can(viewer, 'lao.editMasterData')) throw forbidden();
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
     return checkFile(this.dataSource.manager, fileName, content);

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { canReadLao } from '../../auth/policy';
+import { can } from '../../auth/policy';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { LaoAccountStatus } from '../account/account.types';
@@ -86,7 +86,7 @@ export class LaoResolver {
     description: 'Coordinator contact (private: only the LAO itself and NACC).',
   })
   coordinator(@Root() lao: Lao, @Ctx() ctx: Context): LaoCoordinator | null {
-    if (!canReadLao(ctx.viewer, lao)) return null;
+    if (!can(ctx.viewer, 'lao.read', lao)) return null;
     return {
       fullName: lao.coordinatorFullName,
       position: lao.coordinatorPosition,
@@ -119,7 +119,7 @@ export class LaoResolver {
     description: 'Whether the LAO has activated its account (NACC and the LAO itself).',
   })
   async accountStatus(@Root() lao: Lao, @Ctx() ctx: Context): Promise<LaoAccountStatus | null> {
-    if (!canReadLao(ctx.viewer, lao)) return null;
+    if (!can(ctx.viewer, 'lao.read', lao)) return null;
     const [account, pending] = await Promise.all([
       ctx.loaders.accountByLao.load(lao.id),
       ctx.loaders.pendingActivationByLao.load(lao.id),

@@ -2,13 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { updateVersioned } from '../../db/optimistic';
 import { Account } from '../account/account.entity';
 import { District } from '../geo/district.entity';
-import {
-  canEditLaoMasterData,
-  canEditLaoProfile,
-  canReadLao,
-  provinceScope,
-  requireAccess,
-} from '../../auth/policy';
+import { can, requireAccess, requireCan, restrictToScope } from '../../auth/policy';
 import { publicReader, type Viewer } from '../../auth/viewer';
 import { onReplica } from '../../db/replica';
 import { AppError } from '../../errors/app-error';
@@ -64,7 +58,7 @@ export class LaoService {
         : where.code !== undefined
           ? await repo.findOneBy({ code: where.code })
           : null;
-    return requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.') as Lao;
+    return requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
   }
 
   /** publicLaoSearch: the same list as the public reader, from a replica when there are replicas. */
@@ -81,9 +75,8 @@ export class LaoService {
     args: LaosArgs,
     db: EntityManager = this.dataSource.manager,
   ): Promise<Connection<Lao>> {
-    const scope = provinceScope(viewer);
     const query = db.getRepository(Lao).createQueryBuilder('lao');
-    if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
+    restrictToScope(query, viewer, { province: 'lao.province_id' });
     if (args.provinceId)
       query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });
     if (args.districtId)
@@ -134,7 +127,7 @@ export class LaoService {
   async updateMasterData(viewer: Viewer, input: LaoMasterDataInput): Promise<Lao> {
     const id = parseId(input.laoId, 'laoId');
     const current = await this.dataSource.getRepository(Lao).findOneBy({ id });
-    requireAccess(current !== null && canEditLaoMasterData(viewer), current, 'อปท.');
+    requireAccess(current !== null && can(viewer, 'lao.editMasterData'), current, 'อปท.');
     const district = await this.dataSource
       .getRepository(District)
       .findOneBy({ id: parseId(input.districtId, 'districtId') });
@@ -174,7 +167,7 @@ export class LaoService {
     const id = parseId(target.laoId, 'laoId');
     const repo = this.dataSource.getRepository(Lao);
     const current = await repo.findOneBy({ id });
-    requireAccess(current !== null && canEditLaoProfile(viewer, current), current, 'อปท.');
+    requireCan(viewer, 'lao.editProfile', current, current, 'อปท.');
     await updateVersioned(this.dataSource.manager, Lao, id, target.version, changes);
     const updated = await repo.findOneByOrFail({ id });
     if (!updated.profileCompletedAt && isProfileComplete(updated)) {

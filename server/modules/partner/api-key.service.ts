@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ApiScope } from '../../auth/api-scope';
-import { canEditLaoMasterData, requireSignedIn } from '../../auth/policy';
+import { can, requireSignedIn } from '../../auth/policy';
 import { digest } from '../../auth/secrets';
 import type { Viewer } from '../../auth/viewer';
 import { anonymous } from '../../auth/viewer';
@@ -27,7 +27,7 @@ export class ApiKeyService {
   /** NACC central creates a key; the secret is returned once. */
   async create(viewer: Viewer, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
     const actor = requireSignedIn(viewer);
-    if (!canEditLaoMasterData(viewer)) throw forbidden();
+    if (!can(viewer, 'apiKey.manage')) throw forbidden();
     const provinceIds = input.provinceIds
       ? [...new Set(input.provinceIds.map((id) => parseId(id, 'provinceIds')))].sort((a, b) => a - b)
       : null;
@@ -57,7 +57,7 @@ export class ApiKeyService {
 
   /** Revoking is immediate: the next request with the key is anonymous. */
   async revoke(viewer: Viewer, id: string): Promise<ApiKey> {
-    if (!canEditLaoMasterData(viewer)) throw forbidden();
+    if (!can(viewer, 'apiKey.manage')) throw forbidden();
     const repository = this.dataSource.getRepository(ApiKey);
     const key = /^[0-9a-f-]{36}$/i.test(id) ? await repository.findOneBy({ id }) : null;
     if (!key) throw notFound('กุญแจ API');
@@ -69,7 +69,7 @@ export class ApiKeyService {
   }
 
   list(viewer: Viewer, args: ApiKeysArgs): Promise<Connection<ApiKey>> {
-    if (!canEditLaoMasterData(viewer)) throw forbidden();
+    if (!can(viewer, 'apiKey.manage')) throw forbidden();
     const query = this.dataSource.getRepository(ApiKey).createQueryBuilder('k');
     if (!args.includeInactive)
       query.where('k.revoked_at IS NULL AND k.expires_at > :now', { now: this.now() });

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { provinceScope } from '../../auth/policy';
-import { Role } from '../../auth/role';
+import { restrictToScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage } from '../../graphql/keyset';
@@ -39,12 +38,7 @@ export class SyncService {
       .createQueryBuilder('d')
       .where('d.deleted_at >= :since', { since: args.since })
       .andWhere('d.entity = ANY(:kinds)', { kinds });
-    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-      query.andWhere('d.lao_id = :own', { own: viewer.laoId });
-    } else {
-      const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('d.province_id = ANY(:scope)', { scope });
-    }
+    restrictToScope(query, viewer, { province: 'd.province_id', lao: 'd.lao_id' });
     return keysetPage(
       query,
       [

@@ -1,4 +1,4 @@
-import { canRecordPlan, canReviewPlan, type LaoScope } from '../../auth/policy';
+import { can, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -63,11 +63,11 @@ export const requireMayReportOnPlan = (status: PlanStatus | null, fiscalYear: nu
  * (DOMAIN.md: "Revising a plan … goes through the same screens").
  */
 export const planPermissions = (viewer: Viewer, lao: LaoScope, plan: PlanState) => {
-  const records = canRecordPlan(viewer, lao);
+  const records = can(viewer, 'project.record', lao);
   return {
     recordProjects: records,
-    submit: records && maySubmitPlan(plan),
-    assess: canReviewPlan(viewer, lao) && mayAssessPlan(plan),
-    reportProgress: records && mayReportOnPlan(plan.status),
+    submit: can(viewer, 'plan.submit', lao) && maySubmitPlan(plan),
+    assess: can(viewer, 'plan.assess', lao) && mayAssessPlan(plan),
+    reportProgress: can(viewer, 'report.submit', lao) && mayReportOnPlan(plan.status),
   };
 };

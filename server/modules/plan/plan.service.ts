@@ -1,13 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { updateVersioned } from '../../db/optimistic';
-import {
-  canReadLao,
-  canRecordPlan,
-  canReviewPlan,
-  provinceScope,
-  requireAccess,
-  requireSignedIn,
-} from '../../auth/policy';
+import { requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, syncOrder } from '../../graphql/keyset';
@@ -50,14 +43,14 @@ export class PlanService {
 
   async get(viewer: Viewer, laoId: number, fiscalYear: number): Promise<Plan | null> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     return this.dataSource.getRepository(Plan).findOneBy({ laoId, fiscalYear });
   }
 
   /** Every plan of an LAO, newest fiscal year first (one per year, so the list stays short). */
   async listForLao(viewer: Viewer, laoId: number): Promise<Plan[]> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
-    requireAccess(lao !== null && canReadLao(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     return this.dataSource.getRepository(Plan).find({ where: { laoId }, order: { fiscalYear: 'DESC' } });
   }
 
@@ -74,8 +67,7 @@ export class PlanService {
     },
   ): Promise<Connection<Plan>> {
     const query = this.dataSource.getRepository(Plan).createQueryBuilder('plan').innerJoin('plan.lao', 'lao');
-    const scope = provinceScope(viewer);
-    if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
+    restrictToScope(query, viewer, { province: 'lao.province_id' });
     if (args.provinceId) query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
     if (args.fiscalYear) query.andWhere('plan.fiscal_year = :year', { year: args.fiscalYear });
     if (args.status) query.andWhere('plan.status = :status', { status: args.status });
@@ -90,7 +82,7 @@ export class PlanService {
       const before = await manager
         .getRepository(Plan)
         .findOne({ where: { id: planId }, relations: { lao: true } });
-      requireAccess(before?.lao !== undefined && canRecordPlan(viewer, before.lao), before, 'แผน');
+      requireCan(viewer, 'plan.submit', before, before?.lao, 'แผน');
       const plan = before as Plan;
       requireMaySubmitPlan(plan);
       const [{ count }] = await manager.query(
@@ -118,7 +110,7 @@ export class PlanService {
       const found = await manager
         .getRepository(Plan)
         .findOne({ where: { id: input.planId }, relations: { lao: true } });
-      requireAccess(found?.lao !== undefined && canReviewPlan(viewer, found.lao), found, 'แผน');
+      requireCan(viewer, 'plan.assess', found, found?.lao, 'แผน');
       const plan = found as Plan;
       requireMayAssessPlan(plan);
       await updateVersioned(manager, Plan, plan.id, input.version, {

@@ -1,6 +1,6 @@
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { canRecordPlan, requireAccess, requireSignedIn } from '../../auth/policy';
+import { requireCan, requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -143,7 +143,7 @@ export class ProjectImportService {
   ): Promise<{ rows: ImportedRow[]; errors: ImportError[] }> {
     const actor = requireSignedIn(viewer);
     const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
-    requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'project.record', lao, lao, 'อปท.');
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
     const raw = await readRows(fileName, content, importColumns, { notData: ['number'] });

@@ -1,4 +1,4 @@
-import { canRecordPlan, canReviewPlan, type LaoScope } from '../../auth/policy';
+import { can, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -86,10 +86,10 @@ export const requireMayReportOnProject = (
 
 /** `Project.viewerCan`. */
 export const projectPermissions = (viewer: Viewer, lao: LaoScope, project: ProjectState) => {
-  const records = canRecordPlan(viewer, lao);
+  const records = can(viewer, 'project.record', lao);
   return {
     edit: records,
     delete: records && mayDeleteProject(project),
-    review: canReviewPlan(viewer, lao) && mayReviewProject(project),
+    review: can(viewer, 'project.review', lao) && mayReviewProject(project),
   };
 };

@@ -1,15 +1,6 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { updateVersioned } from '../../db/optimistic';
-import {
-  canReadLao,
-  canRecordPlan,
-  canReviewPlan,
-  provinceScope,
-  requireAccess,
-  requireSignedIn,
-  type LaoScope,
-} from '../../auth/policy';
-import { Role } from '../../auth/role';
+import { type LaoScope, requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { conflict } from '../../errors/app-error';
 import type { Connection } from '../../graphql/connection';
@@ -104,11 +95,7 @@ export class ProjectService {
   async get(viewer: Viewer, id: number): Promise<Project> {
     const project = await this.dataSource.getRepository(Project).findOneBy({ id });
     const lao = project ? await projectLaoScope(this.dataSource.manager, project) : null;
-    return requireAccess(
-      project !== null && lao !== null && canReadLao(viewer, lao),
-      project,
-      'โครงการ',
-    ) as Project;
+    return requireCan(viewer, 'lao.read', project, lao, 'โครงการ');
   }
 
   /**
@@ -125,12 +112,7 @@ export class ProjectService {
       .getRepository(Project)
       .createQueryBuilder('p')
       .innerJoinAndSelect('p.lao', 'lao');
-    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-      query.andWhere('p.lao_id = :own', { own: viewer.laoId });
-    } else {
-      const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
-    }
+    restrictToScope(query, viewer, { province: 'lao.province_id', lao: 'p.lao_id' });
     if (args.laoId) query.andWhere('p.lao_id = :laoId', { laoId: parseId(args.laoId, 'laoId') });
     if (args.provinceId)
       query.andWhere('lao.province_id = :provinceId', { provinceId: parseId(args.provinceId, 'provinceId') });
@@ -168,7 +150,7 @@ export class ProjectService {
   async create(viewer: Viewer, fields: ProjectFieldsInput): Promise<Project> {
     const actor = requireSignedIn(viewer);
     const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
-    requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'project.record', lao, lao, 'อปท.');
     const values = normalizeProject(fields);
     return this.dataSource.transaction(async (manager) => {
       const [project] = await this.insertMany(manager, actor.laoId as number, [values]);
@@ -317,7 +299,7 @@ export class ProjectService {
       const byId = new Map(before.map((p) => [p.id, p]));
       for (const id of ids) {
         const project = byId.get(id);
-        requireAccess(project?.lao !== undefined && canReviewPlan(viewer, project.lao), project, 'โครงการ');
+        requireCan(viewer, 'project.review', project, project?.lao, 'โครงการ');
       }
       const now = new Date();
       for (const item of input.projects) {
@@ -364,10 +346,6 @@ export class ProjectService {
       .getRepository(Project)
       .findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     const lao = project ? await projectLaoScope(manager, project) : null;
-    return requireAccess(
-      project !== null && lao !== null && canRecordPlan(viewer, lao),
-      project,
-      'โครงการ',
-    ) as Project;
+    return requireCan(viewer, 'project.record', project, lao, 'โครงการ');
   }
 }

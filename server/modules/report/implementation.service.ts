@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { canReadLao, provinceScope } from '../../auth/policy';
-import { Role } from '../../auth/role';
+import { listScope, requireCan } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { notFound } from '../../errors/app-error';
 import { type Connection, decodeJsonCursor, toConnection } from '../../graphql/connection';
 import { onReplica, type Queryable } from '../../db/replica';
 import { AggregateCache } from '../analytics/aggregate-cache';
@@ -124,17 +122,17 @@ export const laoScopeSql = async (
     params.push(values);
     conditions.push(`l.${column} = ANY($${params.length + offset})`);
   };
-  if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-    const [own] = await db.query(`SELECT province_id FROM lao WHERE id = $1`, [viewer.laoId]);
+  // An LAO's tables compare it with its province: its scope here is its province, not itself.
+  const scope = listScope(viewer);
+  if (scope.kind === 'lao') {
+    const [own] = await db.query(`SELECT province_id FROM lao WHERE id = $1`, [scope.laoId]);
     add('province_id', Number(own.province_id));
-  } else {
-    const scope = provinceScope(viewer);
-    if (scope !== null) addAny('province_id', scope);
   }
+  if (scope.kind === 'provinces') addAny('province_id', scope.provinceIds);
   // Explicit nulls from GraphQL mean "not given", like absent arguments.
   if (args.laoId != null) {
     const lao = await db.query(`SELECT id, province_id AS "provinceId" FROM lao WHERE id = $1`, [args.laoId]);
-    if (!lao[0] || !canReadLao(viewer, lao[0])) throw notFound('อปท.');
+    requireCan(viewer, 'lao.read', lao[0], lao[0], 'อปท.');
     add('id', args.laoId);
   }
   if (args.provinceId != null) add('province_id', args.provinceId);

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { updateVersioned } from '../../db/optimistic';
 import type { DataSource, EntityManager } from 'typeorm';
-import { canReadLao, canRecordPlan, provinceScope, requireAccess, requireSignedIn } from '../../auth/policy';
-import { Role } from '../../auth/role';
+import { requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, syncOrder } from '../../graphql/keyset';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
@@ -130,7 +129,7 @@ export class ReportService {
       : [];
     // Only the owning LAO reports; anyone else is told the project does not exist.
     const lao = found ? { id: found.lao_id, provinceId: found.province_id } : null;
-    requireAccess(found !== undefined && lao !== null && canRecordPlan(viewer, lao), found, 'โครงการ');
+    requireCan(viewer, 'report.submit', found, lao, 'โครงการ');
     if (found.seen) {
       const replay = await this.replay(actor, input, manager);
       if (replay) return replay;
@@ -236,7 +235,7 @@ export class ReportService {
   async revisions(viewer: Viewer, reportId: number): Promise<ReportRevision[]> {
     const report = await this.dataSource.getRepository(Report).findOneBy({ id: reportId });
     const lao = report ? await this.dataSource.getRepository(Lao).findOneBy({ id: report.laoId }) : null;
-    requireAccess(report !== null && lao !== null && canReadLao(viewer, lao), report, 'รายงาน');
+    requireCan(viewer, 'lao.read', report, lao, 'รายงาน');
     return this.dataSource
       .getRepository(ReportRevision)
       .find({ where: { reportId }, order: { version: 'DESC' } });
@@ -251,12 +250,7 @@ export class ReportService {
       .getRepository(Report)
       .createQueryBuilder('r')
       .innerJoin(Lao, 'lao', 'lao.id = r.lao_id');
-    if (viewer.kind === 'account' && viewer.role === Role.LAO) {
-      query.andWhere('r.lao_id = :own', { own: viewer.laoId });
-    } else {
-      const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
-    }
+    restrictToScope(query, viewer, { province: 'lao.province_id', lao: 'r.lao_id' });
     if (args.fiscalYear != null) query.andWhere('r.fiscal_year = :year', { year: args.fiscalYear });
     if (args.round != null) query.andWhere('r.round = :round', { round: args.round });
     if (args.laoId != null) query.andWhere('r.lao_id = :laoId', { laoId: args.laoId });

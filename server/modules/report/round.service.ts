@@ -1,11 +1,5 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import {
-  canRecordPlan,
-  canReviewPlan,
-  provinceScope,
-  requireAccess,
-  requireSignedIn,
-} from '../../auth/policy';
+import { requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError, badInput, conflict, notFound } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -74,7 +68,7 @@ export class RoundService {
   ): Promise<RoundExtension> {
     const actor = requireSignedIn(viewer);
     const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
-    requireAccess(lao !== null && canRecordPlan(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'round.requestExtension', lao, lao, 'อปท.');
     const round = await this.dataSource.getRepository(ReportingRound).findOneBy({ id: input.roundId });
     if (!round) throw notFound('รอบรายงาน');
     if (input.until <= round.closesAt || input.until <= this.now()) {
@@ -104,7 +98,7 @@ export class RoundService {
   ): Promise<RoundExtension> {
     const actor = requireSignedIn(viewer);
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: input.laoId });
-    requireAccess(lao !== null && canReviewPlan(viewer, lao), lao, 'อปท.');
+    requireCan(viewer, 'round.decideExtension', lao, lao, 'อปท.');
     const round = await this.dataSource.getRepository(ReportingRound).findOneBy({ id: input.roundId });
     if (!round) throw notFound('รอบรายงาน');
     const now = this.now();
@@ -131,7 +125,7 @@ export class RoundService {
     const request = await this.dataSource
       .getRepository(RoundExtension)
       .findOne({ where: { id: input.id }, relations: { lao: true } });
-    requireAccess(request?.lao !== undefined && canReviewPlan(viewer, request.lao), request, 'คำขอขยายเวลา');
+    requireCan(viewer, 'round.decideExtension', request, request?.lao, 'คำขอขยายเวลา');
     if (request?.status !== ExtensionStatus.REQUESTED) {
       throw new AppError(ErrorCode.INVALID_STATE, 'คำขอนี้ได้รับการพิจารณาแล้ว');
     }
@@ -152,12 +146,7 @@ export class RoundService {
       .createQueryBuilder('x')
       .innerJoin('x.lao', 'lao')
       .innerJoin('x.round', 'round');
-    if (viewer.kind === 'account' && viewer.laoId !== null) {
-      query.andWhere('x.lao_id = :own', { own: viewer.laoId });
-    } else {
-      const scope = provinceScope(viewer);
-      if (scope !== null) query.andWhere('lao.province_id = ANY(:scope)', { scope });
-    }
+    restrictToScope(query, viewer, { province: 'lao.province_id', lao: 'x.lao_id' });
     if (args.status) query.andWhere('x.status = :status', { status: args.status });
     if (args.fiscalYear) query.andWhere('round.fiscal_year = :year', { year: args.fiscalYear });
     return keysetPage(query, [{ sql: 'x.id', type: 'integer', desc: true }], args);
