@@ -1,6 +1,7 @@
 import {
   defaultRound,
   endOfBangkokDay,
+  publicDefaultRound,
   roundPhase,
   timeLeft,
   untilCheck,
@@ -57,5 +58,39 @@ describe('rounds on the client', () => {
     expect(untilCheck('2027-05-07', '2027-05-07T17:00:00.000Z', '2027-05-01')).toBeNull();
     expect(untilCheck('2027-04-30', '2027-04-30T17:00:00.000Z', '2027-05-01')).toBe('validation.untilFuture');
     expect(untilCheck('', null, '2027-05-01')).toBe('validation.date');
+  });
+});
+
+/** A round as anonymous callers read it: its window only. */
+const publicRound = (kind: 'SIX_MONTH' | 'TWELVE_MONTH', opensAt: string, closesAt: string) => ({
+  kind,
+  opensAt,
+  closesAt,
+});
+
+// Fiscal year 2570: the 6-month round from 1 April to 30 April 2027, the 12-month one in October.
+const six = publicRound('SIX_MONTH', '2027-03-31T17:00:00.000Z', '2027-04-30T17:00:00.000Z');
+const twelve = publicRound('TWELVE_MONTH', '2027-09-30T17:00:00.000Z', '2027-10-31T17:00:00.000Z');
+
+describe('the round a public page opens on', () => {
+  it('opens the round whose window holds the moment (opening included, closing excluded)', () => {
+    expect(publicDefaultRound([six, twelve], new Date('2027-03-31T17:00:00.000Z'))).toBe('SIX_MONTH');
+    expect(publicDefaultRound([six, twelve], new Date('2027-10-15T00:00:00.000Z'))).toBe('TWELVE_MONTH');
+    // A 6-month window running into October: the 6-month round while both are open, until it closes.
+    const late = publicRound('SIX_MONTH', '2027-03-31T17:00:00.000Z', '2027-10-14T17:00:00.000Z');
+    expect(publicDefaultRound([twelve, late], new Date('2027-10-05T00:00:00.000Z'))).toBe('SIX_MONTH');
+    expect(publicDefaultRound([twelve, late], new Date('2027-10-14T17:00:00.000Z'))).toBe('TWELVE_MONTH');
+  });
+
+  it('between and after the windows, the latest round that has opened', () => {
+    // The 6-month round has closed; the 12-month one has not opened yet.
+    expect(publicDefaultRound([six, twelve], new Date('2027-04-30T17:00:00.000Z'))).toBe('SIX_MONTH');
+    expect(publicDefaultRound([six, twelve], new Date('2028-01-10T00:00:00.000Z'))).toBe('TWELVE_MONTH');
+    expect(publicDefaultRound([twelve, six], new Date('2028-01-10T00:00:00.000Z'))).toBe('TWELVE_MONTH');
+  });
+
+  it('before any round has opened, or with no rounds, the 6-month round', () => {
+    expect(publicDefaultRound([six, twelve], new Date('2026-12-01T00:00:00.000Z'))).toBe('SIX_MONTH');
+    expect(publicDefaultRound([], new Date('2027-10-15T00:00:00.000Z'))).toBe('SIX_MONTH');
   });
 });

@@ -91,6 +91,25 @@ export const defaultRound = (rounds: readonly ReportingRound[], now: Date = new 
     return round !== undefined && roundPhase(round, now) === 'open';
   }) ?? 'SIX_MONTH';
 
+/**
+ * The round a public page opens on, from the rounds' windows (anonymous callers get no `isOpen`):
+ * the round open now; else the latest round that has opened; else the 6-month round.
+ */
+export const publicDefaultRound = (
+  rounds: readonly Pick<ReportingRound, 'kind' | 'opensAt' | 'closesAt'>[],
+  now: Date = new Date(),
+): RoundKind => {
+  const time = now.getTime();
+  const open = roundKinds.find((kind) =>
+    rounds.some((r) => r.kind === kind && Date.parse(r.opensAt) <= time && time < Date.parse(r.closesAt)),
+  );
+  if (open) return open;
+  const opened = [...roundKinds]
+    .reverse()
+    .find((kind) => rounds.some((r) => r.kind === kind && Date.parse(r.opensAt) <= time));
+  return opened ?? 'SIX_MONTH';
+};
+
 export const roundFromQuery = (value: unknown): RoundKind | null =>
   typeof value === 'string' && (roundKinds as readonly string[]).includes(value)
     ? (value as RoundKind)

@@ -7,7 +7,10 @@ export type Connection<Node> = {
   edges: { cursor: string; node: Node }[];
 };
 
-/** fetchMore's updateQuery for "load more": the next page's edges appended to the current ones. */
+/**
+ * fetchMore's updateQuery for "load more": the next page's edges appended to the current ones
+ * (tested in test/client/connection.test.ts).
+ */
 export const appendPage =
   <Key extends string, Node>(key: Key) =>
   (

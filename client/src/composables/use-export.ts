@@ -1,36 +1,16 @@
 import { ref, shallowRef } from 'vue';
 import { readToken } from '../apollo/token';
-import { toErrorInfo, type ErrorInfo } from './use-error-message';
+import { toErrorInfo, type ErrorInfo } from './error-message';
+import {
+  exportErrorOf,
+  exportUrl,
+  fileNameOf,
+  type ExportFormat,
+  type ExportParams,
+  type ExportTable,
+} from './export-file';
 
-export type ExportTable = 'statistics' | 'implementation';
-export type ExportFormat = 'xlsx' | 'csv';
-
-/** Query parameters of an export; empty ones are left out. */
-export type ExportParams = Record<string, string | number | null | undefined>;
-
-/** The name a server gives its file (`filename*=UTF-8''…` first, then `filename="…"`). */
-export const fileNameOf = (disposition: string | null): string | null => {
-  if (!disposition) return null;
-  const encoded = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // Badly encoded: fall through to the plain name.
-    }
-  }
-  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(disposition);
-  const name = (plain?.[2] ?? plain?.[1] ?? '').trim();
-  return name || null;
-};
-
-export const exportUrl = (table: ExportTable, format: ExportFormat, params: ExportParams): string => {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== null && value !== undefined && value !== '') query.set(key, String(value));
-  }
-  return `/exports/${table}.${format}?${query.toString()}`;
-};
+export * from './export-file';
 
 /** The error of a failed export: its JSON body `{ code, message }`, read like an API error. */
 const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
@@ -38,19 +18,9 @@ const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
   try {
     body = (await response.json()) as typeof body;
   } catch {
-    // Not JSON (a proxy's error page): the status decides below.
+    // Not JSON (a proxy's error page): the status decides.
   }
-  const code =
-    typeof body.code === 'string'
-      ? body.code
-      : response.status === 401
-        ? 'UNAUTHENTICATED'
-        : response.status === 403
-          ? 'FORBIDDEN'
-          : response.status === 404
-            ? 'NOT_FOUND'
-            : 'INTERNAL_SERVER_ERROR';
-  return toErrorInfo({ graphQLErrors: [{ message: body.message, extensions: { code } }] });
+  return exportErrorOf(response.status, body);
 };
 
 /** Hands a downloaded file to the browser under its name. */

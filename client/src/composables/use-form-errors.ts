@@ -1,10 +1,18 @@
 import { computed, nextTick, ref, shallowRef, watch } from 'vue';
 import { useI18n } from 'vue-i18n';
+import {
+  changedInputs,
+  failedChecks,
+  refusalCorrected,
+  serverFieldMessage,
+  snapshotOf,
+  type FieldAliases,
+} from './form-errors';
 import { toErrorInfo, useErrorMessage, type ErrorInfo, type MessageOverrides } from './use-error-message';
 
 type Options = {
   /** Server field name → input name, e.g. `password` → `newPassword`. */
-  aliases?: Record<string, string>;
+  aliases?: FieldAliases;
   /** Page-specific message keys per error code. */
   overrides?: MessageOverrides;
   /** Named values the client-side messages interpolate, e.g. `{ max }` of a score. */
@@ -15,9 +23,6 @@ type Options = {
    */
   values?: () => Record<string, unknown>;
 };
-
-const snapshotOf = (values: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, JSON.stringify(value ?? null)]));
 
 /**
  * Error state of one form: a translated top-level message by error code, plus
@@ -31,20 +36,11 @@ export const useFormErrors = (options: Options = {}) => {
   // Fields of the server's error changed since it came (by input name).
   const corrected = shallowRef<ReadonlySet<string>>(new Set());
 
-  const inputName = (serverName: string): string => options.aliases?.[serverName] ?? serverName;
-  // A refusal about fields only (BAD_USER_INPUT), every one of them changed since.
-  const serverErrorCorrected = (info: ErrorInfo): boolean => {
-    const fields = Object.keys(info.fields);
-    return (
-      info.code === 'BAD_USER_INPUT' &&
-      fields.length > 0 &&
-      fields.every((field) => corrected.value.has(inputName(field)))
-    );
-  };
-
   const message = computed(() => {
     if (serverError.value) {
-      return serverErrorCorrected(serverError.value) ? '' : messageFor(serverError.value, options.overrides);
+      return refusalCorrected(serverError.value, corrected.value, options.aliases)
+        ? ''
+        : messageFor(serverError.value, options.overrides);
     }
     return Object.keys(localErrors.value).length ? t('errors.BAD_USER_INPUT') : '';
   });
@@ -54,9 +50,7 @@ export const useFormErrors = (options: Options = {}) => {
     const local = localErrors.value[name];
     if (local) return t(local, options.params?.() ?? {});
     if (corrected.value.has(name)) return '';
-    const fields = serverError.value?.fields ?? {};
-    const serverName = Object.keys(fields).find((field) => inputName(field) === name);
-    return serverName ? fields[serverName] : '';
+    return serverFieldMessage(serverError.value?.fields ?? {}, name, options.aliases);
   };
 
   /** Forgets the error of one field (its value changed). */
@@ -80,9 +74,7 @@ export const useFormErrors = (options: Options = {}) => {
     watch(
       () => snapshotOf(read()),
       (now) => {
-        if (!settling) {
-          for (const name of Object.keys(now)) if (now[name] !== baseline[name]) clearField(name);
-        }
+        if (!settling) for (const name of changedInputs(baseline, now)) clearField(name);
         baseline = now;
       },
     );
@@ -105,9 +97,7 @@ export const useFormErrors = (options: Options = {}) => {
   /** Client-side checks: `{ field: messageKey | null }`; true when every check passed. */
   const check = (checks: Record<string, string | null>): boolean => {
     clear();
-    const failed = Object.fromEntries(
-      Object.entries(checks).filter((entry): entry is [string, string] => !!entry[1]),
-    );
+    const failed = failedChecks(checks);
     localErrors.value = failed;
     return Object.keys(failed).length === 0;
   };

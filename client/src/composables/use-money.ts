@@ -1,6 +1,7 @@
 /**
  * Exact money sums: the API sends baht as decimal strings ("12500.50"); they are added as
  * whole satang (never parseFloat-then-add, which drifts), then written back as a decimal string.
+ * No Vue here (tested in test/client/money.test.ts).
  */
 export const satangOf = (value: string | null | undefined): number => {
   const text = (value ?? '').trim();

@@ -4,27 +4,7 @@ import { useTemplateRef } from 'vue';
 import type { LaoProfileFieldsFragment as LaoProfile } from '../graphql/generated';
 import { useFormErrors } from './use-form-errors';
 
-const money = /^\d{1,13}(\.\d{1,2})?$/;
-
-/** "1,234.50 " → "1234.50": people type thousands separators; the API wants plain digits. */
-export const plainNumber = (value: string): string => value.replace(/[,\s]/g, '');
-
-export const decimalCheck = (value: string): string | null => {
-  const plain = plainNumber(value);
-  if (!plain) return 'validation.required';
-  return money.test(plain) ? null : 'validation.decimal';
-};
-
-export const integerCheck = (value: string): string | null => {
-  const plain = plainNumber(value);
-  if (!plain) return 'validation.required';
-  return /^\d{1,9}$/.test(plain) ? null : 'validation.integer';
-};
-
-export const requiredCheck = (value: string): string | null => (value.trim() ? null : 'validation.required');
-
-/** Empty optional text goes to the API as null. */
-export const optional = (value: string): string | null => value.trim() || null;
+export * from './form-checks';
 
 /**
  * Shared save flow of the three profile tabs: client checks, the mutation with the

@@ -2,21 +2,13 @@ import { useQuery } from '@vue/apollo-composable';
 import { computed, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useRoute, useRouter } from 'vue-router';
-import { PUBLIC_CYCLES_QUERY, PUBLIC_ROUNDS_QUERY, type PublicRound } from '../graphql/queries/public.query';
+import { PUBLIC_CYCLES_QUERY, PUBLIC_ROUNDS_QUERY } from '../graphql/queries/public.query';
 import type { RoundKind } from '../graphql/generated';
-import { currentFiscalYear, replaceQuery, yearFromQuery } from './use-fiscal-year';
-import { roundFromQuery, roundKinds } from './use-rounds';
+import { currentFiscalYear, replaceQuery, yearFromQuery, yearsOfCycles } from './use-fiscal-year';
+import { publicDefaultRound, roundFromQuery, roundKinds } from './use-rounds';
 
 // The year and round of the public pages, kept in the URL (?year=, ?round=) so links share well.
 // Anonymous callers read only the public fields of cycles and rounds (no version, no isOpen).
-
-/** Every fiscal year of the cycles, newest first (only the years of a cycle matter here). */
-const yearsOf = (cycles: readonly { startYear: number; endYear: number }[]): number[] => {
-  const years = new Set<number>();
-  for (const cycle of cycles)
-    for (let year = cycle.startYear; year <= cycle.endYear; year += 1) years.add(year);
-  return [...years].sort((a, b) => b - a);
-};
 
 /** The plan cycles and their fiscal years (newest first), public fields only. */
 export const usePublicCycles = () => {
@@ -26,7 +18,7 @@ export const usePublicCycles = () => {
     { fetchPolicy: 'cache-first' },
   );
   const cycles = computed(() => result.value?.planCycles ?? []);
-  const years = computed(() => yearsOf(cycles.value));
+  const years = computed(() => yearsOfCycles(cycles.value));
   return { cycles, years, loading, error, refetch, loaded: computed(() => result.value !== undefined) };
 };
 
@@ -66,20 +58,7 @@ export const usePublicFiscalYear = (preferred?: Ref<number | null | undefined>) 
   return { cycles, years, yearOptions, year, setYear, loaded, loading, error, refetch };
 };
 
-/** The round open now; else the latest round that has opened; else the 6-month round. */
-export const publicDefaultRound = (rounds: readonly PublicRound[], now: Date = new Date()): RoundKind => {
-  const time = now.getTime();
-  const open = roundKinds.find((kind) =>
-    rounds.some((r) => r.kind === kind && Date.parse(r.opensAt) <= time && time < Date.parse(r.closesAt)),
-  );
-  if (open) return open;
-  const opened = [...roundKinds]
-    .reverse()
-    .find((kind) => rounds.some((r) => r.kind === kind && Date.parse(r.opensAt) <= time));
-  return opened ?? 'SIX_MONTH';
-};
-
-/** The round a public table shows (`?round=`), defaulting as above once the year's rounds are known. */
+/** The round a public table shows (`?round=`), defaulting as publicDefaultRound (rounds.ts) once the year's rounds are known. */
 export const usePublicRound = (year: Ref<number | null>) => {
   const { t } = useI18n();
   const route = useRoute();

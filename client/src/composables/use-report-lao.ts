@@ -3,16 +3,10 @@ import { computed } from 'vue';
 import { useRoute, type RouteLocationRaw } from 'vue-router';
 import { REPORT_LAO_QUERY } from '../graphql/queries/lao-report.query';
 import { useAuth } from './use-auth';
+import { laoReportPath, reportIssuer, type LaoReportKind } from './lao-report';
 import { toErrorInfo } from './use-error-message';
 
-/** The printable LAO reports: plan table, performance summary, project status, assessment. */
-export type LaoReportKind = 'plan-table' | 'performance' | 'status' | 'assessment';
-
-export const laoReportKinds: readonly LaoReportKind[] = ['plan-table', 'performance', 'status', 'assessment'];
-
-/** Where an LAO report lives: under /lao/exports for the LAO itself, under /nacc/laos/:laoId for NACC. */
-export const laoReportPath = (kind: LaoReportKind, laoId: string | null = null): string =>
-  laoId === null ? `/lao/exports/${kind}` : `/nacc/laos/${encodeURIComponent(laoId)}/${kind}`;
+export * from './lao-report';
 
 /**
  * The LAO a report page shows: the signed-in LAO's own (/lao/exports/…), or the one named in
@@ -39,11 +33,9 @@ export const useReportLao = () => {
   const laoName = computed(
     () => lao.value?.nameTh ?? (naccMode.value ? '' : (viewer.value?.lao?.nameTh ?? '')),
   );
-  const issuer = computed(() => {
-    const displayName = viewer.value?.account.displayName ?? '';
-    if (naccMode.value) return displayName;
-    return lao.value?.coordinator?.fullName?.trim() || displayName;
-  });
+  const issuer = computed(() =>
+    reportIssuer(naccMode.value, viewer.value?.account.displayName ?? '', lao.value?.coordinator?.fullName),
+  );
   // A provincial office asking for an LAO outside its province gets NOT_FOUND, like a wrong id.
   const notFound = computed(() => !!error.value && toErrorInfo(error.value).code === 'NOT_FOUND');
 

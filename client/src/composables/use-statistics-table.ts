@@ -1,46 +1,10 @@
 import { computed, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { chartColors } from '../charts/setup';
-import type { StatisticsRow } from '../graphql/queries/analytics.query';
+import { chartHeightOf, statisticsTotals, type Counts } from './statistics';
 import { useFormat } from './use-format';
 
-/** The numeric columns of a statistics row. */
-export type Counts = Omit<StatisticsRow, 'province' | 'district' | 'laoTypes'>;
-
-/** Column groups of the statistics table header, in the order of the cells. */
-export const columnGroups: { key: string; columns: { key: keyof Counts; label: string }[] }[] = [
-  {
-    key: 'statistics.groupPlans',
-    columns: [
-      { key: 'plansPassed', label: 'statistics.colPassed' },
-      { key: 'plansIncomplete', label: 'statistics.colIncomplete' },
-      { key: 'plansSubmitted', label: 'statistics.colSubmitted' },
-      { key: 'plansNotSubmitted', label: 'statistics.colNotSubmitted' },
-    ],
-  },
-  {
-    key: 'statistics.groupReporting',
-    columns: [
-      { key: 'noPassedPlan', label: 'statistics.colNoPlan' },
-      { key: 'fullyReported', label: 'statistics.colFully' },
-      { key: 'partlyReported', label: 'statistics.colPartly' },
-      { key: 'notReported', label: 'statistics.colNone' },
-    ],
-  },
-  {
-    key: 'statistics.groupLevels',
-    columns: [
-      { key: 'levelHigh', label: 'statistics.colHigh' },
-      { key: 'levelMedium', label: 'statistics.colMedium' },
-      { key: 'levelLow', label: 'statistics.colLow' },
-    ],
-  },
-];
-
-const countKeys: (keyof Counts)[] = [
-  'laoCount',
-  ...columnGroups.flatMap((group) => group.columns.map((c) => c.key)),
-];
+export * from './statistics';
 
 /**
  * What the national/provincial statistics tables derive from their rows (signed-in and
@@ -49,11 +13,7 @@ const countKeys: (keyof Counts)[] = [
 export const useStatisticsTable = (rows: Ref<Counts[]>, where: Ref<string>, roundLabel: Ref<string>) => {
   const { t } = useI18n();
   const { number } = useFormat();
-  const totals = computed(() => {
-    const sum = Object.fromEntries(countKeys.map((key) => [key, 0])) as Counts;
-    for (const row of rows.value) for (const key of countKeys) sum[key] += row[key];
-    return sum;
-  });
+  const totals = computed(() => statisticsTotals(rows.value));
   const chartLabel = computed(() =>
     t('statistics.chartLabel', {
       where: where.value,
@@ -80,6 +40,6 @@ export const useStatisticsTable = (rows: Ref<Counts[]>, where: Ref<string>, roun
       color: chartColors.noPassedPlan,
     },
   ]);
-  const chartHeight = computed(() => `${Math.max(14, rows.value.length * 1.6 + 5)}rem`);
+  const chartHeight = computed(() => chartHeightOf(rows.value.length));
   return { totals, chartLabel, chartSeries, chartHeight };
 };
