@@ -34,23 +34,20 @@ const root = path.resolve(__dirname, '..');
 /**
  * The GraphQL documents of the Vue client itself, loaded at run time: the client's
  * files are type-checked by vue-tsc under its own (ESM) settings, not this one's.
+ * `appRoot` is another checkout for the A/B mode (bench/ab.bench.ts): each build is
+ * driven with what its own client sends.
  */
-const clientDocuments = (file: string): Record<string, DocumentNode> =>
+const clientDocuments = (appRoot: string, file: string): Record<string, DocumentNode> =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(root, 'client', 'src', 'graphql', file));
-const { LAO_SUMMARY_QUERY, STATISTICS_QUERY } = clientDocuments('queries/analytics.query');
-const { PROJECTS_QUERY } = clientDocuments('queries/projects.query');
-const { PUBLIC_LAO_QUERY, PUBLIC_LAO_SEARCH_QUERY } = clientDocuments('queries/public.query');
-const { IMPLEMENTATION_QUERY, REPORT_PROJECTS_QUERY } = clientDocuments('queries/report.query');
-const { SUBMIT_REPORT_MUTATION } = clientDocuments('mutations/report.mutation');
-const duration = Number(process.env.BENCH_SECONDS ?? 10);
+  require(path.join(appRoot, 'client', 'src', 'graphql', file));
+export const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const fiscalYear = 2569; // the last complete year: both rounds reported
 const currentYear = 2570; // the open 6-month round of deadline day
 const jwtSecret = 'bench-secret-'.padEnd(48, 'x');
 const config = loadConfig({ ...process.env, JWT_SECRET: jwtSecret });
 
-type FlowResult = LoadFigures & {
+export type FlowResult = LoadFigures & {
   flow: string;
   /** Offered load (req/s) of a fixed-rate run; absent for runs at saturation. */
   offeredRate?: number;
@@ -81,7 +78,7 @@ export const startDatabase = async (): Promise<{ url: string; stop: () => Promis
   return { url: embeddedUrl(port), stop: () => db.stop() };
 };
 
-const ensureNationalData = async (url: string) => {
+export const ensureNationalData = async (url: string) => {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
     const [{ count }] = (
@@ -108,9 +105,15 @@ const ensureNationalData = async (url: string) => {
 };
 
 /** Spawns a server process and waits until its output says it listens; `stop` sends SIGTERM and waits. */
-const spawnServer = async (name: string, args: string[], env: NodeJS.ProcessEnv, ready: string) => {
+const spawnServer = async (
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: string,
+  cwd = root,
+) => {
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -131,13 +134,13 @@ const spawnServer = async (name: string, args: string[], env: NodeJS.ProcessEnv,
   return { child, stop };
 };
 
-export const startServer = async (databaseUrl: string) => {
+export const startServer = async (databaseUrl: string, appRoot = root) => {
   const port = await freePort();
   // BENCH_SERVER_ARGS: extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const nodeArgs = process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [];
   const { child, stop } = await spawnServer(
     'Server',
-    [...nodeArgs, path.join(root, 'dist', 'server', 'main.js')],
+    [...nodeArgs, path.join(appRoot, 'dist', 'server', 'main.js')],
     {
       ...process.env,
       NODE_ENV: 'production',
@@ -155,6 +158,7 @@ export const startServer = async (databaseUrl: string) => {
       REMINDER_INTERVAL_MINUTES: '0',
     },
     'is running at',
+    appRoot,
   );
   /** Peak resident memory of the server process (VmHWM), MB. */
   const peakMemoryMb = () => {
@@ -169,10 +173,16 @@ export const startServer = async (databaseUrl: string) => {
       // not Linux, or not allowed: the peak stays the whole run's
     }
   };
+  /** CPU time (user + system) the server process has used so far, seconds (Linux; clock ticks of 10 ms). */
+  const cpuSeconds = () => {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     peakMemoryMb,
     resetPeakMemory,
+    cpuSeconds,
     stop,
   };
 };
@@ -240,122 +250,135 @@ export const prepareCallers = async (url: string) => {
   }
 };
 
-type Prepared = Awaited<ReturnType<typeof prepareCallers>>;
-type Flow = { name: string; weight: number; next: (p: Prepared) => { token?: string; body: string } };
+export type Prepared = Awaited<ReturnType<typeof prepareCallers>>;
+export type Flow = { name: string; weight: number; next: (p: Prepared) => { token?: string; body: string } };
 
 const submissionStatuses = ['COMPLETED', 'IN_PROGRESS', 'COMPLETED', 'UNABLE'] as const;
 
-export const flows: Flow[] = [
-  {
-    name: 'LAO home summary',
-    weight: 15,
-    next: (p) => {
-      const caller = pick(p.callers);
-      return { token: caller.token, body: body(LAO_SUMMARY_QUERY, { laoId: caller.laoId, fiscalYear }) };
+/** The flows, with the GraphQL documents of the client in `appRoot`. */
+export const flowsOf = (appRoot: string): Flow[] => {
+  const { LAO_SUMMARY_QUERY, STATISTICS_QUERY } = clientDocuments(appRoot, 'queries/analytics.query');
+  const { PROJECTS_QUERY } = clientDocuments(appRoot, 'queries/projects.query');
+  const { PUBLIC_LAO_QUERY, PUBLIC_LAO_SEARCH_QUERY } = clientDocuments(appRoot, 'queries/public.query');
+  const { IMPLEMENTATION_QUERY, REPORT_PROJECTS_QUERY } = clientDocuments(appRoot, 'queries/report.query');
+  const { SUBMIT_REPORT_MUTATION } = clientDocuments(appRoot, 'mutations/report.mutation');
+  return [
+    {
+      name: 'LAO home summary',
+      weight: 15,
+      next: (p) => {
+        const caller = pick(p.callers);
+        return { token: caller.token, body: body(LAO_SUMMARY_QUERY, { laoId: caller.laoId, fiscalYear }) };
+      },
     },
-  },
-  {
-    name: 'LAO project list (year)',
-    weight: 15,
-    next: (p) => {
-      const caller = pick(p.callers);
-      return {
-        token: caller.token,
-        body: body(PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 50 }),
-      };
+    {
+      name: 'LAO project list (year)',
+      weight: 15,
+      next: (p) => {
+        const caller = pick(p.callers);
+        return {
+          token: caller.token,
+          body: body(PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 50 }),
+        };
+      },
     },
-  },
-  {
-    name: 'LAO report form load',
-    weight: 20,
-    next: (p) => {
-      const caller = pick(p.callers);
-      return {
-        token: caller.token,
-        body: body(REPORT_PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 100 }),
-      };
+    {
+      name: 'LAO report form load',
+      weight: 20,
+      next: (p) => {
+        const caller = pick(p.callers);
+        return {
+          token: caller.token,
+          body: body(REPORT_PROJECTS_QUERY, { laoId: caller.laoId, fiscalYear: currentYear, first: 100 }),
+        };
+      },
     },
-  },
-  {
-    name: 'LAO report submission',
-    weight: 10,
-    next: (p) => {
-      // Each submission reports a different project (deadline day: many LAOs, first versions).
-      const callers = p.callers.filter((c) => c.projects.length > 0);
-      if (callers.length === 0) throw new Error('Every prepared project is reported: raise the LAO count');
-      const caller = pick(callers);
-      const projectId = caller.projects.pop() as string;
-      const status = pick(submissionStatuses);
-      return {
-        token: caller.token,
-        body: body(SUBMIT_REPORT_MUTATION, {
-          input: {
-            projectId: String(projectId),
-            fiscalYear: currentYear,
-            round: 'SIX_MONTH',
-            inOrdinance: true,
-            ordinanceBudget: '50000.00',
-            disbursed: status === 'COMPLETED' ? '48250.50' : '12000.00',
-            status,
-            ...(status === 'UNABLE' ? { unableReason: 'NO_BUDGET' } : {}),
-            idempotencyKey: randomUUID(),
-          },
+    {
+      name: 'LAO report submission',
+      weight: 10,
+      next: (p) => {
+        // Each submission reports a different project (deadline day: many LAOs, first versions).
+        const callers = p.callers.filter((c) => c.projects.length > 0);
+        if (callers.length === 0) throw new Error('Every prepared project is reported: raise the LAO count');
+        const caller = pick(callers);
+        const projectId = caller.projects.pop() as string;
+        const status = pick(submissionStatuses);
+        return {
+          token: caller.token,
+          body: body(SUBMIT_REPORT_MUTATION, {
+            input: {
+              projectId: String(projectId),
+              fiscalYear: currentYear,
+              round: 'SIX_MONTH',
+              inOrdinance: true,
+              ordinanceBudget: '50000.00',
+              disbursed: status === 'COMPLETED' ? '48250.50' : '12000.00',
+              status,
+              ...(status === 'UNABLE' ? { unableReason: 'NO_BUDGET' } : {}),
+              idempotencyKey: randomUUID(),
+            },
+          }),
+        };
+      },
+    },
+    {
+      name: 'NACC province implementation table',
+      weight: 5,
+      next: (p) => ({
+        token: p.central,
+        body: body(IMPLEMENTATION_QUERY, {
+          fiscalYear,
+          round: 'TWELVE_MONTH',
+          provinceId: pick(p.provinces),
+          first: 10000,
         }),
-      };
+      }),
     },
-  },
-  {
-    name: 'NACC province implementation table',
-    weight: 5,
-    next: (p) => ({
-      token: p.central,
-      body: body(IMPLEMENTATION_QUERY, {
-        fiscalYear,
-        round: 'TWELVE_MONTH',
-        provinceId: pick(p.provinces),
-        first: 10000,
+    {
+      name: 'NACC national statistics',
+      weight: 3,
+      next: (p) => ({
+        token: p.central,
+        body: body(STATISTICS_QUERY, { fiscalYear, round: 'TWELVE_MONTH' }),
       }),
-    }),
-  },
-  {
-    name: 'NACC national statistics',
-    weight: 3,
-    next: (p) => ({ token: p.central, body: body(STATISTICS_QUERY, { fiscalYear, round: 'TWELVE_MONTH' }) }),
-  },
-  {
-    // The open round as reports land: in the mix, every submission changes one province's row.
-    name: 'NACC national statistics (open round)',
-    weight: 1,
-    next: (p) => ({
-      token: p.central,
-      body: body(STATISTICS_QUERY, { fiscalYear: currentYear, round: 'SIX_MONTH' }),
-    }),
-  },
-  {
-    name: 'NACC who has not reported',
-    weight: 2,
-    next: (p) => ({
-      token: p.central,
-      body: body(IMPLEMENTATION_QUERY, {
-        fiscalYear: currentYear,
-        round: 'SIX_MONTH',
-        provinceId: pick(p.provinces),
-        onlyIncomplete: true,
-        first: 10000,
+    },
+    {
+      // The open round as reports land: in the mix, every submission changes one province's row.
+      name: 'NACC national statistics (open round)',
+      weight: 1,
+      next: (p) => ({
+        token: p.central,
+        body: body(STATISTICS_QUERY, { fiscalYear: currentYear, round: 'SIX_MONTH' }),
       }),
-    }),
-  },
-  {
-    name: 'Public LAO search (Thai fragment)',
-    weight: 15,
-    next: (p) => ({ body: body(PUBLIC_LAO_SEARCH_QUERY, { search: pick(p.names), first: 20 }) }),
-  },
-  {
-    name: 'Public LAO page',
-    weight: 15,
-    next: (p) => ({ body: body(PUBLIC_LAO_QUERY, { code: pick(p.codes) }) }),
-  },
-];
+    },
+    {
+      name: 'NACC who has not reported',
+      weight: 2,
+      next: (p) => ({
+        token: p.central,
+        body: body(IMPLEMENTATION_QUERY, {
+          fiscalYear: currentYear,
+          round: 'SIX_MONTH',
+          provinceId: pick(p.provinces),
+          onlyIncomplete: true,
+          first: 10000,
+        }),
+      }),
+    },
+    {
+      name: 'Public LAO search (Thai fragment)',
+      weight: 15,
+      next: (p) => ({ body: body(PUBLIC_LAO_SEARCH_QUERY, { search: pick(p.names), first: 20 }) }),
+    },
+    {
+      name: 'Public LAO page',
+      weight: 15,
+      next: (p) => ({ body: body(PUBLIC_LAO_QUERY, { code: pick(p.codes) }) }),
+    },
+  ];
+};
+
+export const flows: Flow[] = flowsOf(root);
 
 /** Runs one load: `choose` picks the next request for every request autocannon sends. */
 export const drive = async (
@@ -496,10 +519,10 @@ const peerProjectsQuery = `query ($laoId: Int!, $fiscalYear: Int!, $first: Int!)
   }
 }`;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Rows where the kept per-LAO summaries differ from a recomputation from every project and report (0 = exact). */
-const summaryDrift = async (url: string): Promise<number> => {
+export const summaryDrift = async (url: string): Promise<number> => {
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM (${summaryDriftSql}) d`);
