@@ -54,16 +54,51 @@ describe('project rules', () => {
     [ReviewStatus.PENDING, null, false, 'own', { edit: true, delete: true, withdraw: false, review: false }],
     [ReviewStatus.REJECTED, null, false, 'own', { edit: true, delete: true, withdraw: false, review: false }],
     [ReviewStatus.APPROVED, null, false, 'own', { edit: true, delete: false, withdraw: true, review: false }],
-    [ReviewStatus.APPROVED, null, false, 'nacc', { edit: false, delete: false, withdraw: false, review: true }],
-    [ReviewStatus.PENDING, null, false, 'public', { edit: false, delete: false, withdraw: false, review: false }],
+    [
+      ReviewStatus.APPROVED,
+      null,
+      false,
+      'nacc',
+      { edit: false, delete: false, withdraw: false, review: true },
+    ],
+    [
+      ReviewStatus.PENDING,
+      null,
+      false,
+      'public',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
     // A plan of one of its years under assessment: the LAO changes nothing; NACC still reviews.
     [ReviewStatus.PENDING, null, true, 'own', { edit: false, delete: false, withdraw: false, review: false }],
-    [ReviewStatus.APPROVED, null, true, 'own', { edit: false, delete: false, withdraw: false, review: false }],
+    [
+      ReviewStatus.APPROVED,
+      null,
+      true,
+      'own',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
     [ReviewStatus.PENDING, null, true, 'nacc', { edit: false, delete: false, withdraw: false, review: true }],
     // Withdrawn: out of the plan, read-only for everyone.
-    [ReviewStatus.APPROVED, withdrawn, false, 'own', { edit: false, delete: false, withdraw: false, review: false }],
-    [ReviewStatus.APPROVED, withdrawn, false, 'nacc', { edit: false, delete: false, withdraw: false, review: false }],
-  ])('a %s project (withdrawn %s, frozen %s), viewed by %s', (reviewStatus, withdrawnAt, frozen, viewer, allowed) => {
-    expect(projectPermissions(viewers[viewer], lao, { reviewStatus, withdrawnAt }, frozen)).toEqual(allowed);
-  });
+    [
+      ReviewStatus.APPROVED,
+      withdrawn,
+      false,
+      'own',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+    [
+      ReviewStatus.APPROVED,
+      withdrawn,
+      false,
+      'nacc',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+  ])(
+    'a %s project (withdrawn %s, frozen %s), viewed by %s',
+    (reviewStatus, withdrawnAt, frozen, viewer, allowed) => {
+      expect(projectPermissions(viewers[viewer], lao, { reviewStatus, withdrawnAt }, frozen)).toEqual(
+        allowed,
+      );
+    },
+  );
 });

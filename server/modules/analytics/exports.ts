@@ -243,9 +243,7 @@ export const exportsRouter = (services: Services) => {
           dimensionNumber[row.dimension as Dimension],
           reviewLabels[row.reviewStatus],
           countsTowardPercentage(row) ? statusText(row.sixStatus, row.sixReason) : 'ไม่ต้องรายงาน',
-          countsTowardPercentage(row)
-            ? statusText(row.twelveStatus, row.twelveReason)
-            : 'ไม่ต้องรายงาน',
+          countsTowardPercentage(row) ? statusText(row.twelveStatus, row.twelveReason) : 'ไม่ต้องรายงาน',
           row.twelveDisbursed ?? row.sixDisbursed,
         ]),
       },

@@ -202,7 +202,11 @@ export class ProjectImportService {
     return this.dataSource.transaction(async (manager) => {
       // Checked again with the plans locked: one may have been submitted since the check.
       requireNotFrozen(
-        await frozenYears(manager, actor.laoId as number, rows.flatMap((row) => row.fields.fiscalYears)),
+        await frozenYears(
+          manager,
+          actor.laoId as number,
+          rows.flatMap((row) => row.fields.fiscalYears),
+        ),
       );
       const created = await this.projects.insertMany(
         manager,

@@ -83,7 +83,9 @@ export const requireMayWithdrawProject = (project: ProjectState): void => {
 export const requireWithdrawalReason = (reason: string | null): void => {
   if (!reason)
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ถอนโครงการออกจากแผน', {
-      fields: [{ field: 'reason', constraints: ['requiredToWithdraw'], message: 'กรุณาระบุเหตุผลที่ถอนโครงการออกจากแผน' }],
+      fields: [
+        { field: 'reason', constraints: ['requiredToWithdraw'], message: 'กรุณาระบุเหตุผลที่ถอนโครงการออกจากแผน' },
+      ],
     });
 };
 
@@ -126,8 +128,10 @@ export const requireReviewReason = (decision: ReviewStatus, reason: string | nul
  * percentage (reporting-rules.ts: a rejected project needs no report). The plan of that year must have passed too
  * (`plan-rules.ts`), and the round must be open for the LAO (`report/reporting-rules.ts`).
  */
-export const mayReportOnProject = (project: CountedState & { fiscalYears: number[] }, fiscalYear: number): boolean =>
-  project.fiscalYears.includes(fiscalYear) && countsTowardPercentage(project);
+export const mayReportOnProject = (
+  project: CountedState & { fiscalYears: number[] },
+  fiscalYear: number,
+): boolean => project.fiscalYears.includes(fiscalYear) && countsTowardPercentage(project);
 
 export const requireMayReportOnProject = (
   project: CountedState & { fiscalYears: number[] },

@@ -215,7 +215,9 @@ export class ProjectResolver {
     const statuses = await Promise.all(
       project.fiscalYears.map((year) => ctx.loaders.planStatus.load(`${project.laoId}:${year}`)),
     );
-    const frozen = statuses.some((status) => status !== null && isPlanFrozen({ status: status as PlanStatus }));
+    const frozen = statuses.some(
+      (status) => status !== null && isPlanFrozen({ status: status as PlanStatus }),
+    );
     return projectPermissions(ctx.viewer, lao, project, frozen);
   }
 }

@@ -101,7 +101,11 @@ const changed = (before: Project, after: ProjectValues): boolean =>
  * The fiscal years among `years` whose plan of the LAO is under assessment (frozen), read with
  * the plan rows locked against a concurrent submission until the caller's transaction ends.
  */
-export const frozenYears = async (manager: EntityManager, laoId: number, years: number[]): Promise<number[]> => {
+export const frozenYears = async (
+  manager: EntityManager,
+  laoId: number,
+  years: number[],
+): Promise<number[]> => {
   if (years.length === 0) return [];
   const plans: { fiscal_year: number; status: PlanStatus }[] = await manager.query(
     `SELECT fiscal_year, status FROM plan WHERE lao_id = $1 AND fiscal_year = ANY($2::smallint[]) ORDER BY fiscal_year FOR SHARE`,
@@ -431,7 +435,13 @@ export class ProjectService {
       const cycle = await this.cycles.cycleFor(manager, fiscalYears);
       requireMayRestoreInCycle(cycle, fiscalYearOf(this.now()));
       requireNotFrozen(await frozenYears(manager, deletion.lao.id, fiscalYears));
-      const { version, createdAt, updatedAt: _updatedAt, lao: _lao, ...fields } = snapshot as Record<string, unknown>;
+      const {
+        version,
+        createdAt,
+        updatedAt: _updatedAt,
+        lao: _lao,
+        ...fields
+      } = snapshot as Record<string, unknown>;
       await insertKept(manager, Project, [
         {
           ...fields,

@@ -97,7 +97,10 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['LAO'],
     document: `mutation { withdrawProject(input: { projectId: "999999", version: 1, reason: "x" }) { id } }`,
   },
-  restoreProject: { allowed: ['LAO', ...nacc], document: `mutation { restoreProject(projectId: "999999") { id } }` },
+  restoreProject: {
+    allowed: ['LAO', ...nacc],
+    document: `mutation { restoreProject(projectId: "999999") { id } }`,
+  },
   previewProjectImport: {
     allowed: ['LAO'],
     document: `mutation { previewProjectImport(input: { fileName: "a.pdf", contentBase64: "" }) { valid } }`,

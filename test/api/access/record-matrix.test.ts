@@ -269,8 +269,12 @@ describe('record × caller access matrix over dintong’s real records', () => {
     const project = await create('โครงการ ก');
     const reported = await create('โครงการ ข');
     const restored = await create('โครงการ ค');
-    expect((await lao(`mutation { deleteProject(id: "${restored.id}", version: 1) }`)).errors).toBeUndefined();
-    expect((await lao(`mutation { restoreProject(projectId: "${restored.id}") { id } }`)).errors).toBeUndefined();
+    expect(
+      (await lao(`mutation { deleteProject(id: "${restored.id}", version: 1) }`)).errors,
+    ).toBeUndefined();
+    expect(
+      (await lao(`mutation { restoreProject(projectId: "${restored.id}") { id } }`)).errors,
+    ).toBeUndefined();
     const plan = await passPlan(lao, clients.provinceIn, world.dintong.id);
     const report = await lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
       input: {

@@ -608,7 +608,10 @@ describe('plan revision: frozen plans, withdrawn projects, restored projects', (
             },
           ),
         );
-        expect(history.planHistory.edges[0].node).toMatchObject({ action: 'DELETE', viewerCanRestore: false });
+        expect(history.planHistory.edges[0].node).toMatchObject({
+          action: 'DELETE',
+          viewerCanRestore: false,
+        });
         expect(refusal(await lao(RESTORE, { id: project.id }))).toEqual({
           code: 'INVALID_STATE',
           message:
