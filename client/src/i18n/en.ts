@@ -395,6 +395,7 @@ export const en: MessageSchema = {
       'The plan of fiscal year {year} is with NACC for assessment, so its projects cannot be added, edited, withdrawn or deleted now. Wait for the assessment; to revise the plan before that, ask NACC to return it.',
     withdrawn: 'Withdrawn from the plan',
     withdrawnReason: 'Reason for withdrawal',
+    withdrawnNoReport: 'Withdrawn — no report needed',
     withdraw: 'Withdraw from plan',
     withdrawFor: 'Withdraw {name} from the plan',
     withdrawQuestion:
