@@ -36,7 +36,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const rounds = new RoundService(dataSource, config.now);
   const implementation = new ImplementationService(dataSource);
   const planCycles = new PlanCycleService(dataSource, history);
-  const projects = new ProjectService(dataSource, planCycles, history);
+  const projects = new ProjectService(dataSource, planCycles, history, config.now);
   return {
     audit: new AuditService(dataSource),
     apiKeys,

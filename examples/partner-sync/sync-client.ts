@@ -70,6 +70,7 @@ export const selections: Record<SyncEntity, { list: string; fields: string }> = 
     list: 'projects',
     fields: `id laoId name workType fiscalYears quarters primaryDimension additionalDimensions essence
       antiCorruptionBudget localDevelopmentBudget targetGroups objectives remarks reviewStatus reviewReason reviewedAt
+      withdrawnAt withdrawalReason
       createdAt updatedAt`,
   },
   REPORT: {

@@ -25,6 +25,8 @@ type Party =
   | 'the LAO'
   /** NACC central everywhere; a provincial office within its province. */
   | 'NACC in reach'
+  /** The LAO itself, or NACC within its reach. */
+  | 'the LAO or NACC in reach'
   /** NACC central only (no record needed). */
   | 'NACC central';
 
@@ -39,6 +41,8 @@ const actions = {
   'plan.assess': 'NACC in reach',
   'project.record': 'the LAO',
   'project.review': 'NACC in reach',
+  'project.withdraw': 'the LAO',
+  'project.restore': 'the LAO or NACC in reach',
   'report.submit': 'the LAO',
   'round.requestExtension': 'the LAO',
   'round.decideExtension': 'NACC in reach',
@@ -80,6 +84,8 @@ const partyMay: Record<Party, (viewer: Viewer, target: { id?: number; provinceId
     (viewer.role === Role.NACC_CENTRAL ||
       (viewer.role === Role.NACC_PROVINCE && viewer.provinceId === target.provinceId)),
   'NACC central': (viewer) => viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL,
+  'the LAO or NACC in reach': (viewer, target) =>
+    partyMay['the LAO'](viewer, target) || partyMay['NACC in reach'](viewer, target),
 };
 
 /**

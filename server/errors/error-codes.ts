@@ -16,6 +16,10 @@ export enum ErrorCode {
   PROFILE_INCOMPLETE = 'PROFILE_INCOMPLETE',
   /** The record is not in a state that allows this (e.g. deleting an approved project). */
   INVALID_STATE = 'INVALID_STATE',
+  /** Projects: a plan of the project's fiscal years is under assessment (submitted); `years` names them. */
+  PLAN_FROZEN = 'PLAN_FROZEN',
+  /** Reports: the LAO withdrew the project from its plan; it takes no report. */
+  PROJECT_WITHDRAWN = 'PROJECT_WITHDRAWN',
   /** Reports: the fiscal year's plan has not passed the standard (manual FAQ 5). */
   PLAN_NOT_PASSED = 'PLAN_NOT_PASSED',
   /** Reports: NACC rejected the project; it takes no report. */

@@ -62,6 +62,18 @@ export const createLoaders = (dataSource: DataSource) => ({
     const counts = new Map(rows.map((row) => [`${row.lao_id}:${row.year}`, row.count]));
     return keys.map((key) => counts.get(key) ?? 0);
   }),
+  /** The status of each (LAO, fiscal year)'s plan, keyed "laoId:year" (null: no plan row yet). */
+  planStatus: new DataLoader<string, string | null>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows: { lao_id: number; fiscal_year: number; status: string }[] = await dataSource.query(
+      `SELECT pl.lao_id, pl.fiscal_year, pl.status
+         FROM unnest($1::int[], $2::int[]) AS k(lao_id, year)
+         JOIN plan pl ON pl.lao_id = k.lao_id AND pl.fiscal_year = k.year`,
+      [pairs.map(([laoId]) => laoId), pairs.map(([, year]) => year)],
+    );
+    const statuses = new Map(rows.map((row) => [`${row.lao_id}:${row.fiscal_year}`, row.status]));
+    return keys.map((key) => statuses.get(key) ?? null);
+  }),
   round: new DataLoader<number, ReportingRound | null>(async (ids) =>
     byKey(ids, await dataSource.getRepository(ReportingRound).findBy({ id: In([...ids]) }), (r) => r.id),
   ),

@@ -32,6 +32,8 @@ type Scenario = {
   /** Per project, what it reported in the open round (null: nothing yet); the list's length is the project count. */
   outcomes: Outcome[];
   pendingReview?: number;
+  /** The plan was revised: its last project withdrawn from the plan with this reason (issue 23). */
+  withdrawLast?: string;
 };
 
 const { COMPLETED: DONE, IN_PROGRESS: GOING, UNABLE } = ReportStatus;
@@ -48,7 +50,12 @@ const scenarios: Scenario[] = [
   // วังทอง district
   { code: '5650802', status: PlanStatus.PASSED, outcomes: [DONE, DONE, DONE, GOING, UNABLE, ...nulls(7)] },
   { code: '3650801', status: PlanStatus.PASSED, outcomes: [DONE, DONE, DONE, GOING, DONE, DONE] },
-  { code: '5650804', status: PlanStatus.PASSED, outcomes: nulls(5) },
+  {
+    code: '5650804',
+    status: PlanStatus.PASSED,
+    outcomes: nulls(5),
+    withdrawLast: 'สภา อบต. มีมติให้กองช่างดำเนินการแทนตามแผนพัฒนาท้องถิ่น จึงถอนออกจากแผนปฏิบัติการป้องกันการทุจริต',
+  },
   { code: '5650805', status: PlanStatus.DRAFT, outcomes: nulls(3) },
   // เมืองพิษณุโลก district
   { code: '2650101', status: PlanStatus.PASSED, outcomes: [DONE, DONE, GOING, DONE] },
@@ -234,6 +241,16 @@ export const seedDemoCurrentYear = async (
         assessorAccountId: naccAccountId,
         assessedAt: new Date(now.getTime() - days(35)),
       });
+    }
+    if (scenario.withdrawLast) {
+      // Revised after it passed: the last project left the plan (it counts nowhere now).
+      const last = projects[projects.length - 1];
+      await manager.getRepository(Project).update(last.id, {
+        withdrawnAt: new Date(now.getTime() - days(10)),
+        withdrawalReason: scenario.withdrawLast,
+        withdrawnByAccountId: accountId,
+      });
+      projects.pop();
     }
     if (scenario.status !== PlanStatus.PASSED) continue;
     const reported = projects.flatMap((project, index) => {

@@ -16,10 +16,11 @@ const viewers = {
 describe('plan rules', () => {
   it.each([
     [PlanStatus.DRAFT, 'own', { recordProjects: true, submit: true, assess: false, reportProgress: false }],
+    // Under assessment: frozen for the LAO until NACC assesses it.
     [
       PlanStatus.SUBMITTED,
       'own',
-      { recordProjects: true, submit: false, assess: false, reportProgress: false },
+      { recordProjects: false, submit: false, assess: false, reportProgress: false },
     ],
     [
       PlanStatus.INCOMPLETE,
@@ -48,13 +49,56 @@ describe('plan rules', () => {
 });
 
 describe('project rules', () => {
+  const withdrawn = new Date('2024-01-10T03:00:00Z');
   it.each([
-    [ReviewStatus.PENDING, 'own', { edit: true, delete: true, review: false }],
-    [ReviewStatus.REJECTED, 'own', { edit: true, delete: true, review: false }],
-    [ReviewStatus.APPROVED, 'own', { edit: true, delete: false, review: false }],
-    [ReviewStatus.APPROVED, 'nacc', { edit: false, delete: false, review: true }],
-    [ReviewStatus.PENDING, 'public', { edit: false, delete: false, review: false }],
-  ])('a %s project, viewed by %s', (reviewStatus, viewer, allowed) => {
-    expect(projectPermissions(viewers[viewer], lao, { reviewStatus })).toEqual(allowed);
-  });
+    [ReviewStatus.PENDING, null, false, 'own', { edit: true, delete: true, withdraw: false, review: false }],
+    [ReviewStatus.REJECTED, null, false, 'own', { edit: true, delete: true, withdraw: false, review: false }],
+    [ReviewStatus.APPROVED, null, false, 'own', { edit: true, delete: false, withdraw: true, review: false }],
+    [
+      ReviewStatus.APPROVED,
+      null,
+      false,
+      'nacc',
+      { edit: false, delete: false, withdraw: false, review: true },
+    ],
+    [
+      ReviewStatus.PENDING,
+      null,
+      false,
+      'public',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+    // A plan of one of its years under assessment: the LAO changes nothing; NACC still reviews.
+    [ReviewStatus.PENDING, null, true, 'own', { edit: false, delete: false, withdraw: false, review: false }],
+    [
+      ReviewStatus.APPROVED,
+      null,
+      true,
+      'own',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+    [ReviewStatus.PENDING, null, true, 'nacc', { edit: false, delete: false, withdraw: false, review: true }],
+    // Withdrawn: out of the plan, read-only for everyone.
+    [
+      ReviewStatus.APPROVED,
+      withdrawn,
+      false,
+      'own',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+    [
+      ReviewStatus.APPROVED,
+      withdrawn,
+      false,
+      'nacc',
+      { edit: false, delete: false, withdraw: false, review: false },
+    ],
+  ])(
+    'a %s project (withdrawn %s, frozen %s), viewed by %s',
+    (reviewStatus, withdrawnAt, frozen, viewer, allowed) => {
+      expect(projectPermissions(viewers[viewer], lao, { reviewStatus, withdrawnAt }, frozen)).toEqual(
+        allowed,
+      );
+    },
+  );
 });

@@ -42,6 +42,8 @@ const table: Record<Action, string> = {
   'plan.assess': /*                */ '..Y.Y....',
   'project.record': /*             */ 'Y........',
   'project.review': /*             */ '..Y.Y....',
+  'project.withdraw': /*           */ 'Y........',
+  'project.restore': /*            */ 'Y.Y.Y....',
   'report.submit': /*              */ 'Y........',
   'round.requestExtension': /*     */ 'Y........',
   'round.decideExtension': /*      */ '..Y.Y....',

@@ -511,6 +511,16 @@ export type UpdateRoundInput = {
   version: number;
 };
 
+/** The LAO withdraws an approved project from its plan (ถอนออกจากแผน), saying why. */
+export type WithdrawProjectInput = {
+  /** The project. */
+  projectId: string | number;
+  /** Why it leaves the plan (required; NACC reads it). */
+  reason: string;
+  /** The version the LAO saw; a stale one fails with CONFLICT. */
+  version: number;
+};
+
 /** Work type (ประเภทงาน). */
 export type WorkType =
   /** กิจกรรม */
@@ -532,7 +542,7 @@ export type AssessmentFieldsFragment = { id: string, assessedAt: string, assesso
 
 export type PlanFieldsFragment = { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } };
 
-export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } };
+export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } };
 
 export type RoundFieldsFragment = { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null };
 
@@ -694,14 +704,14 @@ export type CreateProjectMutationVariables = Exact<{
 }>;
 
 
-export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type UpdateProjectMutationVariables = Exact<{
   input: UpdateProjectInput;
 }>;
 
 
-export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type DeleteProjectMutationVariables = Exact<{
   id: string | number;
@@ -716,7 +726,7 @@ export type ReviewProjectsMutationVariables = Exact<{
 }>;
 
 
-export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } }> };
+export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } }> };
 
 export type PreviewProjectImportMutationVariables = Exact<{
   input: ProjectImportInput;
@@ -731,6 +741,20 @@ export type ImportProjectsMutationVariables = Exact<{
 
 
 export type ImportProjectsMutation = { importProjects: { createdCount: number } };
+
+export type WithdrawProjectMutationVariables = Exact<{
+  input: WithdrawProjectInput;
+}>;
+
+
+export type WithdrawProjectMutation = { withdrawProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+
+export type RestoreProjectMutationVariables = Exact<{
+  projectId: string | number;
+}>;
+
+
+export type RestoreProjectMutation = { restoreProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type SubmitReportMutationVariables = Exact<{
   input: SubmitReportInput;
@@ -785,7 +809,7 @@ export type PlanTableQueryVariables = Exact<{
 }>;
 
 
-export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean } }> }, planTableTotals: { projectCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
+export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, withdrawalReason: string | null } }> }, planTableTotals: { projectCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
 
 export type AssessmentReportQueryVariables = Exact<{
   laoId: string | number;
@@ -873,7 +897,7 @@ export type PlanHistoryQueryVariables = Exact<{
 }>;
 
 
-export type PlanHistoryQuery = { planHistory: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, at: string, action: string, actorName: string, actorRole: Role | null, entityType: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null } }> } };
+export type PlanHistoryQuery = { planHistory: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, at: string, action: string, actorName: string, actorRole: Role | null, entityType: string, entityId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, viewerCanRestore: boolean } }> } };
 
 export type AssessmentScaleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -919,14 +943,14 @@ export type ProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } }> } };
+export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } }> } };
 
 export type ProjectQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, review: boolean } } };
+export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -986,7 +1010,7 @@ export type PublicProjectsQueryVariables = Exact<{
 }>;
 
 
-export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
+export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, withdrawnAt: string | null, withdrawalReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
 
 export type PublicImplementationQueryVariables = Exact<{
   fiscalYear: number;
@@ -1026,7 +1050,7 @@ export type ReportProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null } }> } };
+export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null } }> } };
 
 export type ProjectReportQueryVariables = Exact<{
   id: string | number;

@@ -78,6 +78,9 @@ export const en: MessageSchema = {
     PLAN_NOT_PASSED:
       'This fiscal year’s plan has not passed the standard, so progress cannot be reported yet.',
     PROJECT_REJECTED: 'NACC rejected this project, so it needs no progress report.',
+    PLAN_FROZEN:
+      'NACC is assessing this fiscal year’s plan, so its projects cannot be added, edited, withdrawn or deleted now. Wait for the assessment, or ask NACC to return the plan for revision.',
+    PROJECT_WITHDRAWN: 'This project was withdrawn from the plan, so it needs no progress report.',
     PROJECT_NOT_IN_YEAR: 'This project does not run in the chosen fiscal year.',
     ROUND_CLOSED: 'This reporting round is closed. If you still need to report, ask NACC for an extension.',
     ROUND_NOT_OPEN: 'This reporting round is not open yet.',
@@ -383,6 +386,29 @@ export const en: MessageSchema = {
     SUBMIT: 'Submitted the plan',
     ASSESS: 'Assessed the plan',
     EXTEND: 'Extended the plan cycle',
+    WITHDRAW: 'Withdrew from the plan',
+    RESTORE: 'Restored the project',
+  },
+  revision: {
+    frozenTitle: 'Plan under assessment',
+    frozen:
+      'The plan of fiscal year {year} is with NACC for assessment, so its projects cannot be added, edited, withdrawn or deleted now. Wait for the assessment; to revise the plan before that, ask NACC to return it.',
+    withdrawn: 'Withdrawn from the plan',
+    withdrawnReason: 'Reason for withdrawal',
+    withdrawnNoReport: 'Withdrawn — no report needed',
+    withdraw: 'Withdraw from plan',
+    withdrawFor: 'Withdraw {name} from the plan',
+    withdrawQuestion:
+      'Withdraw “{name}” from the plan? The project and its reports stay in the system with your reason, but it no longer counts in the plan and needs no more reports.',
+    reasonLabel: 'Reason for withdrawing it from the plan',
+    reasonRequired: 'Please give the reason for withdrawing the project from the plan.',
+    withdrawConfirm: 'Confirm withdrawal',
+    withdrawnDone: '“{name}” was withdrawn from the plan.',
+    withdrawnNote: '{count} project(s) withdrawn from the plan are shown but not counted in the totals.',
+    restore: 'Restore project',
+    restoreFor: 'Restore {name}',
+    restoreHint: 'A deleted project can be restored with the reports it had, within the same plan cycle.',
+    restored: '“{name}” was restored.',
   },
   actorRole: {
     LAO: 'LAO',
@@ -612,6 +638,7 @@ export const en: MessageSchema = {
       remarks: 'Remarks',
       reviewStatus: 'Review',
       reviewReason: 'Reason',
+      withdrawalReason: 'Reason for withdrawal',
       status: 'Plan status',
       nameTh: 'Cycle name',
       startYear: 'First year',

@@ -69,7 +69,7 @@ export const statisticsSql = (where: string, byDistrict: boolean): string => {
  */
 const laoSummarySql = `
   WITH proj AS (
-    SELECT primary_dimension, work_type, review_status, anti_corruption_budget, local_development_budget
+    SELECT primary_dimension, work_type, review_status, withdrawn_at, anti_corruption_budget, local_development_budget
       FROM project WHERE lao_id = $1 AND $2::int = ANY (fiscal_years)
   ), counted AS (
     SELECT l.id AS lao_id, l.district_id, l.province_id, k.round, ${summaryCountsSql('s')}, pl.status AS plan_status
@@ -82,7 +82,7 @@ const laoSummarySql = `
   )
   SELECT l.province_id,
          (SELECT count(*) FROM proj WHERE ${countedProjectSql('')})::int AS projects,
-         (SELECT count(*) FROM proj WHERE NOT (${countedProjectSql('')}))::int AS rejected,
+         (SELECT count(*) FROM proj WHERE review_status = 'REJECTED')::int AS rejected,
          (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
             FROM (SELECT primary_dimension, count(*)::int AS n,
                          sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
@@ -264,7 +264,7 @@ export class AnalyticsService {
     return this.dataSource.query(
       `SELECT p.id, p.name, p.work_type AS "workType", p.primary_dimension AS "dimension", p.quarters,
               p.anti_corruption_budget::text AS "budget", p.remarks, p.review_status AS "reviewStatus",
-              p.review_reason AS "reviewReason",
+              p.review_reason AS "reviewReason", p.withdrawn_at AS "withdrawnAt", p.withdrawal_reason AS "withdrawalReason",
               six.status AS "sixStatus", six.unable_reason AS "sixReason", six.disbursed::text AS "sixDisbursed",
               twelve.status AS "twelveStatus", twelve.unable_reason AS "twelveReason", twelve.disbursed::text AS "twelveDisbursed"
          FROM project p
@@ -287,6 +287,8 @@ export type PlanRow = {
   remarks: string | null;
   reviewStatus: ReviewStatus;
   reviewReason: string | null;
+  withdrawnAt: Date | null;
+  withdrawalReason: string | null;
   sixStatus: string | null;
   sixReason: string | null;
   sixDisbursed: string | null;

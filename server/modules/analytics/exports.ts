@@ -185,7 +185,7 @@ export const exportsRouter = (services: Services) => {
     const laoId = int(query.laoId) as number;
     const fiscalYear = int(query.fiscalYear) as number;
     const rows = (await services.analytics.planRows(viewer, laoId, fiscalYear)).filter((row) =>
-      countsTowardPercentage(row.reviewStatus),
+      countsTowardPercentage(row),
     );
     const totals = await services.analytics.planTableTotals(viewer, laoId, fiscalYear);
     return {
@@ -242,10 +242,8 @@ export const exportsRouter = (services: Services) => {
           workTypeLabels[row.workType],
           dimensionNumber[row.dimension as Dimension],
           reviewLabels[row.reviewStatus],
-          countsTowardPercentage(row.reviewStatus) ? statusText(row.sixStatus, row.sixReason) : 'ไม่ต้องรายงาน',
-          countsTowardPercentage(row.reviewStatus)
-            ? statusText(row.twelveStatus, row.twelveReason)
-            : 'ไม่ต้องรายงาน',
+          countsTowardPercentage(row) ? statusText(row.sixStatus, row.sixReason) : 'ไม่ต้องรายงาน',
+          countsTowardPercentage(row) ? statusText(row.twelveStatus, row.twelveReason) : 'ไม่ต้องรายงาน',
           row.twelveDisbursed ?? row.sixDisbursed,
         ]),
       },

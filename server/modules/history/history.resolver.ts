@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { connectionOf } from '../../graphql/connection';
 import { parseId } from '../../graphql/ids';
@@ -27,5 +27,13 @@ export class HistoryResolver {
       first: Math.min(Math.max(first, 1), 200),
       after: after ?? undefined,
     });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the viewer may restore, now, the project this deletion removed (restoreProject): its latest deletion, not restored since, its plan cycle still running, no plan of its years under assessment.',
+  })
+  viewerCanRestore(@Root() event: ChangeEvent, @Ctx() ctx: Context): Promise<boolean> {
+    return ctx.services.projects.mayRestore(ctx.viewer, event);
   }
 }

@@ -7,7 +7,16 @@ import { Lao } from '../lao/lao.entity';
 import { ChangeEvent } from './change-event.entity';
 
 export type ChangeAction =
-  'CREATE' | 'UPDATE' | 'DELETE' | 'REVIEW' | 'SUBMIT' | 'ASSESS' | 'EXTEND' | 'IMPORT';
+  | 'CREATE'
+  | 'UPDATE'
+  | 'DELETE'
+  | 'REVIEW'
+  | 'SUBMIT'
+  | 'ASSESS'
+  | 'EXTEND'
+  | 'IMPORT'
+  | 'WITHDRAW'
+  | 'RESTORE';
 
 export type Change = {
   entityType: 'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'PLAN_CYCLE';

@@ -58,14 +58,39 @@ export const requireMayReportOnPlan = (status: PlanStatus | null, fiscalYear: nu
 };
 
 /**
- * `Plan.viewerCan`. Projects are recorded in any plan state: a draft is built from them, an
- * incomplete plan is revised through them, and a passed plan is revised the same way
- * (DOMAIN.md: "Revising a plan … goes through the same screens").
+ * A plan under assessment is frozen (legacy e-PlanNACC; issue 23): while NACC assesses a
+ * submitted plan, the LAO adds, edits, deletes, withdraws and restores none of the projects of
+ * that fiscal year, so NACC assesses what the LAO sent. NACC unfreezes it by assessing it:
+ * INCOMPLETE sends it back for revision, PASSED accepts it (a passed plan is revised again
+ * through the same screens, DOMAIN.md "จัดการโครงการ").
+ */
+export const isPlanFrozen = (plan: PlanState): boolean => plan.status === PlanStatus.SUBMITTED;
+
+/**
+ * A project runs in up to four fiscal years, each with its own plan: it is frozen while the plan
+ * of any of its years is under assessment (changing it would change what NACC is assessing for
+ * that year). `frozenYears` are those years; an edit checks the years before and after.
+ */
+export const requireNotFrozen = (frozenYears: number[]): void => {
+  if (frozenYears.length === 0) return;
+  const years = [...new Set(frozenYears)].sort((a, b) => a - b).join(', ');
+  throw new AppError(
+    ErrorCode.PLAN_FROZEN,
+    `แผนปฏิบัติการป้องกันการทุจริตปีงบประมาณ ${years} อยู่ระหว่างการประเมินของสำนักงาน ป.ป.ช. จึงเพิ่ม แก้ไข ถอน หรือลบโครงการของปีดังกล่าวไม่ได้ในขณะนี้ กรุณารอผลการประเมิน หากต้องการแก้ไขแผนก่อน กรุณาติดต่อสำนักงาน ป.ป.ช. ให้ส่งแผนกลับมาแก้ไข`,
+    { years: [...new Set(frozenYears)].sort((a, b) => a - b) },
+  );
+};
+
+/**
+ * `Plan.viewerCan`. Projects are recorded in any plan state but one: a draft is built from
+ * them, an incomplete plan is revised through them, and a passed plan is revised the same way
+ * (DOMAIN.md: "Revising a plan … goes through the same screens"); a plan under assessment is
+ * frozen (`isPlanFrozen`).
  */
 export const planPermissions = (viewer: Viewer, lao: LaoScope, plan: PlanState) => {
   const records = can(viewer, 'project.record', lao);
   return {
-    recordProjects: records,
+    recordProjects: records && !isPlanFrozen(plan),
     submit: can(viewer, 'plan.submit', lao) && maySubmitPlan(plan),
     assess: can(viewer, 'plan.assess', lao) && mayAssessPlan(plan),
     reportProgress: can(viewer, 'report.submit', lao) && mayReportOnPlan(plan.status),

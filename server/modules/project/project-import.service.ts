@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { requireCan, requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
+import { requireNotFrozen } from '../plan/plan-rules';
 import { ErrorCode } from '../../errors/error-codes';
 import { readRows, type SheetColumn, type SheetRow } from '../../spreadsheet/read-rows';
 import {
@@ -18,7 +19,7 @@ import type { PlanCycleService } from '../plan/plan-cycle.service';
 import { Dimension, dimensionsInOrder } from '../plan/plan.enums';
 import { TargetGroup, targetGroupLabels, WorkType, workTypeLabels } from './project.enums';
 import { ProjectFieldsInput } from './project.inputs';
-import { normalizeProject, type ProjectService } from './project.service';
+import { frozenYears, normalizeProject, type ProjectService } from './project.service';
 
 /** Columns of the import template, in order (the plan table of seed 001 plus work type, years, target groups). */
 export const importColumns = [
@@ -172,6 +173,15 @@ export class ProjectImportService {
           rowErrors.push({ rowNumber: row.rowNumber, column: headerOf.fiscalYears, message });
         }
       }
+      if (!rowErrors.some((e) => e.column === headerOf.fiscalYears) && fields.fiscalYears.length > 0) {
+        // A plan under assessment takes no new projects (plan-rules.ts, `requireNotFrozen`).
+        try {
+          requireNotFrozen(await frozenYears(this.dataSource.manager, lao!.id, fields.fiscalYears));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          rowErrors.push({ rowNumber: row.rowNumber, column: headerOf.fiscalYears, message: error.message });
+        }
+      }
       errors.push(...rowErrors);
       rows.push({ rowNumber: row.rowNumber, fields });
     }
@@ -190,6 +200,14 @@ export class ProjectImportService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
+      // Checked again with the plans locked: one may have been submitted since the check.
+      requireNotFrozen(
+        await frozenYears(
+          manager,
+          actor.laoId as number,
+          rows.flatMap((row) => row.fields.fiscalYears),
+        ),
+      );
       const created = await this.projects.insertMany(
         manager,
         actor.laoId as number,

@@ -2,7 +2,7 @@ import { can, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import { countsTowardPercentage } from '../report/reporting-rules';
+import { type CountedState, countsTowardPercentage } from '../report/reporting-rules';
 import { ReviewStatus } from './project.enums';
 
 /**
@@ -12,7 +12,21 @@ import { ReviewStatus } from './project.enums';
  * here only. The services throw the `require…` refusals and `Project.viewerCan` reads the `may…`
  * predicates, so the app offers exactly what the API accepts.
  */
-export type ProjectState = { reviewStatus: ReviewStatus };
+export type ProjectState = { reviewStatus: ReviewStatus; withdrawnAt: Date | null };
+
+/**
+ * A withdrawn project (`withdrawProject`) is out of the plan for good: it keeps its record, its
+ * reason and its reports for NACC and history, and nobody edits, deletes, reviews or reports it.
+ */
+export const isWithdrawn = (project: ProjectState): boolean => project.withdrawnAt !== null;
+
+export const requireNotWithdrawn = (project: ProjectState): void => {
+  if (isWithdrawn(project))
+    throw new AppError(
+      ErrorCode.INVALID_STATE,
+      'โครงการนี้ถอนออกจากแผนแล้ว จึงแก้ไข ลบ หรือตรวจสอบไม่ได้ (ยังเปิดดูรายละเอียดและเหตุผลที่ถอนได้)',
+    );
+};
 
 /**
  * The LAO edits its projects in any state. Editing what NACC approved (anything but the
@@ -34,9 +48,10 @@ export const editReturnsToReview = (before: ProjectState, reviewedFieldsChanged:
  * project's change history keeps the reports with every version (`ProjectService.delete`).
  */
 export const mayDeleteProject = (project: ProjectState): boolean =>
-  project.reviewStatus !== ReviewStatus.APPROVED;
+  project.reviewStatus !== ReviewStatus.APPROVED && !isWithdrawn(project);
 
 export const requireMayDeleteProject = (project: ProjectState): void => {
+  requireNotWithdrawn(project);
   if (!mayDeleteProject(project))
     throw new AppError(
       ErrorCode.INVALID_STATE,
@@ -45,10 +60,60 @@ export const requireMayDeleteProject = (project: ProjectState): void => {
 };
 
 /**
- * NACC may review a project in any state, and review it again: a decision can be revised, and an
- * edited approved project comes back pending (`editReturnsToReview`).
+ * Plan revision (NACC's letters of 2563, "การเพิ่ม/ลด จำนวนโครงการ" through "จัดการโครงการ";
+ * issue 23): the LAO takes an approved project out of its plan by withdrawing it with a reason
+ * (ถอนออกจากแผน), not by deleting it: it was part of the plan NACC accepted, so its record,
+ * the reason and any reports stay for NACC and history, and it counts nowhere from then on
+ * (`countsTowardPercentage`). A pending or rejected project was never accepted into the plan:
+ * the LAO deletes it instead (`mayDeleteProject`), and may restore it from its history.
  */
-export const mayReviewProject = (_project: ProjectState): boolean => true;
+export const mayWithdrawProject = (project: ProjectState): boolean =>
+  project.reviewStatus === ReviewStatus.APPROVED && !isWithdrawn(project);
+
+export const requireMayWithdrawProject = (project: ProjectState): void => {
+  requireNotWithdrawn(project);
+  if (!mayWithdrawProject(project))
+    throw new AppError(
+      ErrorCode.INVALID_STATE,
+      'ถอนออกจากแผนได้เฉพาะโครงการที่ได้รับการรับรองจากสำนักงาน ป.ป.ช. แล้ว โครงการที่รอการตรวจสอบหรือถูกปฏิเสธ กรุณาลบแทน',
+    );
+};
+
+/** A withdrawal says why (NACC reads it on the project). */
+export const requireWithdrawalReason = (reason: string | null): void => {
+  if (!reason)
+    throw new AppError(ErrorCode.BAD_USER_INPUT, 'กรุณาระบุเหตุผลที่ถอนโครงการออกจากแผน', {
+      fields: [
+        { field: 'reason', constraints: ['requiredToWithdraw'], message: 'กรุณาระบุเหตุผลที่ถอนโครงการออกจากแผน' },
+      ],
+    });
+};
+
+/**
+ * A project deleted by mistake is restored from its history (legacy "recover",
+ * `projectrecovery*.php`, LEGACY.md §3.3), with its reports, while its plan cycle runs: after
+ * the cycle's last fiscal year nobody revises that plan any more.
+ */
+export const mayRestoreInCycle = (cycle: { endYear: number }, currentFiscalYear: number): boolean =>
+  currentFiscalYear <= cycle.endYear;
+
+export const requireMayRestoreInCycle = (
+  cycle: { startYear: number; endYear: number },
+  currentFiscalYear: number,
+): void => {
+  if (!mayRestoreInCycle(cycle, currentFiscalYear))
+    throw new AppError(
+      ErrorCode.INVALID_STATE,
+      `รอบแผน ${cycle.startYear}–${cycle.endYear} สิ้นสุดแล้ว จึงกู้คืนโครงการของรอบแผนนี้ไม่ได้ หากต้องการดำเนินโครงการนี้ต่อ กรุณาบันทึกเป็นโครงการใหม่ในรอบแผนปัจจุบัน`,
+    );
+};
+
+/**
+ * NACC may review a project in any state, and review it again: a decision can be revised, and an
+ * edited approved project comes back pending (`editReturnsToReview`). A withdrawn project is out
+ * of the plan and is not reviewed any more.
+ */
+export const mayReviewProject = (project: ProjectState): boolean => !isWithdrawn(project);
 
 /** A rejection says why (the LAO reads it on the project); an approval needs no reason. */
 export const requireReviewReason = (decision: ReviewStatus, reason: string | null): void => {
@@ -64,12 +129,12 @@ export const requireReviewReason = (decision: ReviewStatus, reason: string | nul
  * (`plan-rules.ts`), and the round must be open for the LAO (`report/reporting-rules.ts`).
  */
 export const mayReportOnProject = (
-  project: ProjectState & { fiscalYears: number[] },
+  project: CountedState & { fiscalYears: number[] },
   fiscalYear: number,
-): boolean => project.fiscalYears.includes(fiscalYear) && countsTowardPercentage(project.reviewStatus);
+): boolean => project.fiscalYears.includes(fiscalYear) && countsTowardPercentage(project);
 
 export const requireMayReportOnProject = (
-  project: ProjectState & { fiscalYears: number[] },
+  project: CountedState & { fiscalYears: number[] },
   fiscalYear: number,
 ): void => {
   if (!project.fiscalYears.includes(fiscalYear))
@@ -77,19 +142,28 @@ export const requireMayReportOnProject = (
       ErrorCode.PROJECT_NOT_IN_YEAR,
       `โครงการนี้ไม่ได้ดำเนินการในปีงบประมาณ ${fiscalYear} (ดำเนินการในปี ${project.fiscalYears.join(', ')})`,
     );
-  if (!countsTowardPercentage(project.reviewStatus))
+  if (project.withdrawnAt !== null)
+    throw new AppError(
+      ErrorCode.PROJECT_WITHDRAWN,
+      'โครงการนี้ถอนออกจากแผนแล้ว จึงไม่ต้องรายงานผล (รายงานที่ส่งไว้ก่อนถอนยังเปิดดูได้)',
+    );
+  if (!countsTowardPercentage(project))
     throw new AppError(
       ErrorCode.PROJECT_REJECTED,
       'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
     );
 };
 
-/** `Project.viewerCan`. */
-export const projectPermissions = (viewer: Viewer, lao: LaoScope, project: ProjectState) => {
-  const records = can(viewer, 'project.record', lao);
+/**
+ * `Project.viewerCan`. `frozen`: the plan of one of its fiscal years is under assessment
+ * (`plan-rules.ts`, `isPlanFrozen`), so the LAO changes nothing of it until NACC assesses it.
+ */
+export const projectPermissions = (viewer: Viewer, lao: LaoScope, project: ProjectState, frozen: boolean) => {
+  const records = can(viewer, 'project.record', lao) && !frozen;
   return {
-    edit: records,
+    edit: records && !isWithdrawn(project),
     delete: records && mayDeleteProject(project),
+    withdraw: records && can(viewer, 'project.withdraw', lao) && mayWithdrawProject(project),
     review: can(viewer, 'project.review', lao) && mayReviewProject(project),
   };
 };

@@ -32,6 +32,7 @@ const money = { type: 'numeric', precision: 15, scale: 2, transformer: decimalTr
   'project_years_quarters',
   `cardinality("fiscal_years") > 0 AND cardinality("quarters") > 0 AND "quarters" <@ '{1,2,3,4}'::smallint[]`,
 )
+@Check('project_withdrawal', `("withdrawn_at" IS NULL) = ("withdrawal_reason" IS NULL)`)
 export class Project {
   @Field(() => ID, { description: 'Identifier.' })
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
@@ -136,6 +137,21 @@ export class Project {
   @Field(() => Date, { nullable: true, description: 'When NACC last reviewed it.' })
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true })
   reviewedAt: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the LAO withdrew it from its plan (ถอนออกจากแผน); null while it is in the plan. A withdrawn project keeps its record and reports but counts nowhere.',
+  })
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the LAO withdrew it (with `withdrawnAt`).' })
+  @Column({ name: 'withdrawal_reason', type: 'text', nullable: true })
+  withdrawalReason: string | null;
+
+  @Column({ name: 'withdrawn_by_account_id', type: 'uuid', nullable: true })
+  withdrawnByAccountId: string | null;
 
   @Field(() => Int, {
     description: 'Row version; send it back with an edit so a stale edit fails with CONFLICT.',

@@ -122,6 +122,22 @@ export class ReviewProjectsInput {
   reason?: string | null;
 }
 
+@InputType({
+  description: 'The LAO withdraws an approved project from its plan (ถอนออกจากแผน), saying why.',
+})
+export class WithdrawProjectInput {
+  @Field(() => ID, { description: 'The project.' })
+  projectId: string;
+
+  @Field(() => Int, { description: 'The version the LAO saw; a stale one fails with CONFLICT.' })
+  @IsInt()
+  version: number;
+
+  @Field(() => String, { description: 'Why it leaves the plan (required; NACC reads it).' })
+  @MaxLength(2000, { message: 'เหตุผลยาวเกิน 2,000 ตัวอักษร' })
+  reason: string;
+}
+
 export enum ProjectOrder {
   RECORDED = 'RECORDED',
   NAME = 'NAME',

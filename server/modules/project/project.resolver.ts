@@ -10,10 +10,18 @@ import { RoundKind } from '../report/report.enums';
 import { Lao } from '../lao/lao.entity';
 import { countsTowardPercentage } from '../report/reporting-rules';
 import { ProjectPermissions } from '../plan/plan.types';
+import { isPlanFrozen } from '../plan/plan-rules';
+import type { PlanStatus } from '../plan/plan.enums';
 import { projectPermissions } from './project-rules';
 import { ProjectImportInput, ProjectImportPreview, ProjectImportResult } from './project-import.types';
 import { Project } from './project.entity';
-import { ProjectFieldsInput, ProjectsArgs, ReviewProjectsInput, UpdateProjectInput } from './project.inputs';
+import {
+  ProjectFieldsInput,
+  ProjectsArgs,
+  ReviewProjectsInput,
+  UpdateProjectInput,
+  WithdrawProjectInput,
+} from './project.inputs';
 import { type ReportKey, reportOf } from './project.service';
 
 export const ProjectConnection = connectionOf('Project', Project);
@@ -115,6 +123,29 @@ export class ProjectResolver {
     return ctx.services.projects.delete(ctx.viewer, id, version);
   }
 
+  @Mutation(() => Project, {
+    description:
+      'The LAO withdraws an approved project from its plan with a reason (ถอนออกจากแผน): it keeps its record and reports, and counts nowhere afterwards.',
+  })
+  withdrawProject(
+    @Arg('input', { description: 'What to submit.' }) input: WithdrawProjectInput,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    return ctx.services.projects.withdraw(ctx.viewer, input);
+  }
+
+  @Mutation(() => Project, {
+    description:
+      'Restores a deleted project from its history, with the progress reports deleted with it, under the same ids (the LAO itself, or NACC within its reach; while its plan cycle runs).',
+  })
+  restoreProject(
+    @Arg('projectId', () => ID, { description: 'The deleted project (as its history names it).' })
+    projectId: string,
+    @Ctx() ctx: Context,
+  ): Promise<Project> {
+    return ctx.services.projects.restore(ctx.viewer, projectId);
+  }
+
   @Mutation(() => [Project], {
     description: 'NACC approves (in bulk) or rejects with a reason; all listed projects change, or none.',
   })
@@ -167,10 +198,10 @@ export class ProjectResolver {
 
   @FieldResolver(() => Boolean, {
     description:
-      'Whether the project counts toward the implementation percentage and must be reported: not rejected (the reporting rulebook).',
+      'Whether the project counts toward the implementation percentage and must be reported: neither rejected nor withdrawn (the reporting rulebook).',
   })
   counted(@Root() project: Project): boolean {
-    return countsTowardPercentage(project.reviewStatus);
+    return countsTowardPercentage(project);
   }
 
   @FieldResolver(() => Lao, { description: 'The LAO whose plan it belongs to.' })
@@ -180,6 +211,13 @@ export class ProjectResolver {
 
   @FieldResolver(() => ProjectPermissions, { description: 'What the viewer may do with this project.' })
   async viewerCan(@Root() project: Project, @Ctx() ctx: Context): Promise<ProjectPermissions> {
-    return projectPermissions(ctx.viewer, await laoOf(project, ctx), project);
+    const lao = await laoOf(project, ctx);
+    const statuses = await Promise.all(
+      project.fiscalYears.map((year) => ctx.loaders.planStatus.load(`${project.laoId}:${year}`)),
+    );
+    const frozen = statuses.some(
+      (status) => status !== null && isPlanFrozen({ status: status as PlanStatus }),
+    );
+    return projectPermissions(ctx.viewer, lao, project, frozen);
   }
 }

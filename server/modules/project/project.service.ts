@@ -1,26 +1,41 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import { updateVersioned } from '../../db/optimistic';
-import { type LaoScope, requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
+import { can, type LaoScope, requireCan, requireSignedIn, restrictToScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { conflict } from '../../errors/app-error';
+import { AppError, conflict, notFound } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage, type SortKey, syncOrder } from '../../graphql/keyset';
 import { parseId } from '../../graphql/ids';
+import { ChangeEvent } from '../history/change-event.entity';
 import type { HistoryService } from '../history/history.service';
 import { Lao } from '../lao/lao.entity';
 import type { PlanCycleService } from '../plan/plan-cycle.service';
 import { Plan } from '../plan/plan.entity';
+import { PlanStatus } from '../plan/plan.enums';
+import { isPlanFrozen, requireNotFrozen } from '../plan/plan-rules';
+import { fiscalYearOf } from '../report/round-defaults';
 import { Project } from './project.entity';
 import { Report, ReportRevision } from '../report/report.entity';
 import type { RoundKind } from '../report/report.enums';
 import { Dimension } from '../plan/plan.enums';
 import { ReviewStatus, TargetGroup } from './project.enums';
-import { editReturnsToReview, requireMayDeleteProject, requireReviewReason } from './project-rules';
+import {
+  editReturnsToReview,
+  mayRestoreInCycle,
+  requireMayDeleteProject,
+  requireMayRestoreInCycle,
+  requireMayWithdrawProject,
+  requireNotWithdrawn,
+  requireReviewReason,
+  requireWithdrawalReason,
+} from './project-rules';
 import {
   ProjectOrder,
   type ProjectFieldsInput,
   type ProjectsArgs,
   type UpdateProjectInput,
+  type WithdrawProjectInput,
 } from './project.inputs';
 
 const blank = (text: string | null | undefined): string | null => text?.trim() || null;
@@ -82,6 +97,56 @@ const changed = (before: Project, after: ProjectValues): boolean =>
     return JSON.stringify(a) !== JSON.stringify(b);
   });
 
+/**
+ * The fiscal years among `years` whose plan of the LAO is under assessment (frozen), read with
+ * the plan rows locked against a concurrent submission until the caller's transaction ends.
+ */
+export const frozenYears = async (
+  manager: EntityManager,
+  laoId: number,
+  years: number[],
+): Promise<number[]> => {
+  if (years.length === 0) return [];
+  const plans: { fiscal_year: number; status: PlanStatus }[] = await manager.query(
+    `SELECT fiscal_year, status FROM plan WHERE lao_id = $1 AND fiscal_year = ANY($2::smallint[]) ORDER BY fiscal_year FOR SHARE`,
+    [laoId, unique(years)],
+  );
+  return plans.filter((plan) => isPlanFrozen(plan)).map((plan) => Number(plan.fiscal_year));
+};
+
+/**
+ * Inserts rows as history kept them (entity property names), ids included: `OVERRIDING SYSTEM
+ * VALUE` lets an identity column take back the id it once handed out. Columns a row leaves out
+ * take their defaults (e.g. `updated_at`: now).
+ */
+const insertKept = async (
+  manager: EntityManager,
+  target: typeof Project | typeof Report | typeof ReportRevision,
+  rows: Record<string, unknown>[],
+): Promise<void> => {
+  if (rows.length === 0) return;
+  const meta = manager.connection.getMetadata(target);
+  const columns = meta.columns.filter((column) => rows[0][column.propertyName] !== undefined);
+  const params: unknown[] = [];
+  const tuples = rows.map(
+    (row) =>
+      `(${columns
+        .map((column) => {
+          params.push(row[column.propertyName] ?? null);
+          return `$${params.length}`;
+        })
+        .join(', ')})`,
+  );
+  await manager.query(
+    `INSERT INTO "${meta.tableName}" (${columns.map((column) => `"${column.databaseName}"`).join(', ')})
+     OVERRIDING SYSTEM VALUE VALUES ${tuples.join(', ')}`,
+    params,
+  );
+};
+
+/** A report as history keeps it with its deleted project (`ProjectService.delete`). */
+type KeptReport = Record<string, unknown> & { id: number; revisions?: Record<string, unknown>[] };
+
 const projectLaoScope = async (manager: EntityManager, project: Project): Promise<LaoScope> =>
   manager.getRepository(Lao).findOneByOrFail({ id: project.laoId });
 
@@ -90,6 +155,7 @@ export class ProjectService {
     private readonly dataSource: DataSource,
     private readonly cycles: PlanCycleService,
     private readonly history: HistoryService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async get(viewer: Viewer, id: number): Promise<Project> {
@@ -153,6 +219,7 @@ export class ProjectService {
     requireCan(viewer, 'project.record', lao, lao, 'อปท.');
     const values = normalizeProject(fields);
     return this.dataSource.transaction(async (manager) => {
+      requireNotFrozen(await frozenYears(manager, actor.laoId as number, values.fiscalYears));
       const [project] = await this.insertMany(manager, actor.laoId as number, [values]);
       await this.history.record(manager, actor, [
         {
@@ -204,6 +271,11 @@ export class ProjectService {
     const values = normalizeProject(input);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.ownProject(manager, viewer, id);
+      requireNotWithdrawn(before);
+      // Moving a project into or out of a year changes that year's plan too.
+      requireNotFrozen(
+        await frozenYears(manager, before.laoId, [...before.fiscalYears, ...values.fiscalYears]),
+      );
       const cycle = await this.cycles.cycleFor(manager, values.fiscalYears);
       const backToReview = editReturnsToReview(before, changed(before, values));
       await updateVersioned(manager, Project, id, input.version, {
@@ -237,6 +309,7 @@ export class ProjectService {
       // between the deletion of the reports and that of the project.
       const before = await this.ownProject(manager, viewer, id, true);
       requireMayDeleteProject(before);
+      requireNotFrozen(await frozenYears(manager, before.laoId, before.fiscalYears));
       if (before.version !== version) throw conflict();
       const reports = await this.reportsWithRevisions(manager, id);
       // Each deleted report leaves a tombstone and the summaries are recounted (triggers); its
@@ -259,6 +332,165 @@ export class ProjectService {
         },
       ]);
       return true;
+    });
+  }
+
+  /**
+   * The LAO withdraws an approved project from its plan with a reason (`mayWithdrawProject`):
+   * the row and its reports stay; it counts nowhere from now on (the summary trigger recounts
+   * its years at commit) and partner sync sees it changed (`withdrawnAt`, a fresh `updatedAt`).
+   */
+  async withdraw(viewer: Viewer, input: WithdrawProjectInput): Promise<Project> {
+    const actor = requireSignedIn(viewer);
+    const id = parseId(input.projectId, 'projectId');
+    const reason = input.reason?.trim() || null;
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(Project)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const lao = found ? await projectLaoScope(manager, found) : null;
+      const before = requireCan(viewer, 'project.withdraw', found, lao, 'โครงการ');
+      requireMayWithdrawProject(before);
+      requireWithdrawalReason(reason);
+      requireNotFrozen(await frozenYears(manager, before.laoId, before.fiscalYears));
+      await updateVersioned(manager, Project, id, input.version, {
+        withdrawnAt: () => 'now()',
+        withdrawalReason: reason,
+        withdrawnByAccountId: actor.accountId,
+      });
+      const after = await manager.getRepository(Project).findOneByOrFail({ id });
+      await this.history.record(manager, actor, [
+        { entityType: 'PROJECT', entityId: id, laoId: after.laoId, action: 'WITHDRAW', before, after },
+      ]);
+      return after;
+    });
+  }
+
+  /**
+   * The latest deletion of a project that is not there now, as its history keeps it, when the
+   * viewer may restore it: what `restore` would bring back (null: nothing to restore).
+   */
+  async restorableDeletion(
+    manager: EntityManager,
+    viewer: Viewer,
+    projectId: number,
+  ): Promise<{ event: ChangeEvent; lao: Lao } | null> {
+    const event = await manager.getRepository(ChangeEvent).findOne({
+      where: { entityType: 'PROJECT', entityId: String(projectId), action: 'DELETE' },
+      order: { id: 'DESC' },
+    });
+    if (!event?.before || event.laoId === null) return null;
+    const lao = await manager.getRepository(Lao).findOneBy({ id: event.laoId });
+    if (!lao || !can(viewer, 'project.restore', lao)) return null;
+    return { event, lao };
+  }
+
+  /**
+   * `ChangeEvent.viewerCanRestore`: whether `restore` would bring this deletion back now (the
+   * project's latest deletion, not restored since, in the viewer's reach, its cycle running, no
+   * plan of its years under assessment).
+   */
+  async mayRestore(viewer: Viewer, event: ChangeEvent): Promise<boolean> {
+    if (event.entityType !== 'PROJECT' || event.action !== 'DELETE' || !event.before) return false;
+    const manager = this.dataSource.manager;
+    const id = Number(event.entityId);
+    const deletion = await this.restorableDeletion(manager, viewer, id);
+    if (!deletion || deletion.event.id !== event.id) return false;
+    if (await manager.getRepository(Project).existsBy({ id })) return false;
+    const fiscalYears = ((event.before.fiscalYears as number[] | undefined) ?? []).map(Number);
+    try {
+      const cycle = await this.cycles.cycleFor(manager, fiscalYears);
+      if (!mayRestoreInCycle(cycle, fiscalYearOf(this.now()))) return false;
+    } catch {
+      return false;
+    }
+    const years = await manager.query(
+      `SELECT 1 FROM plan WHERE lao_id = $1 AND fiscal_year = ANY($2::smallint[]) AND status = $3 LIMIT 1`,
+      [deletion.lao.id, fiscalYears, PlanStatus.SUBMITTED],
+    );
+    return years.length === 0;
+  }
+
+  /**
+   * Restores a deleted project from its history, with the reports deleted with it and every
+   * version of them, under the same ids (identity columns never hand an id out twice, so they
+   * are free). Refused once the project's plan cycle has ended, and while a plan of its years
+   * is under assessment. The summary triggers recount its years at commit; the tombstones the
+   * deletion left are removed, so a partner that had not synced in between sees no deletion,
+   * and one that had sees the rows again (fresh `updatedAt`).
+   */
+  async restore(viewer: Viewer, projectIdText: string): Promise<Project> {
+    const actor = requireSignedIn(viewer);
+    const id = parseId(projectIdText, 'projectId');
+    return this.dataSource.transaction(async (manager) => {
+      // One restore at a time per project: the second waits, then finds the project there.
+      await manager.query(`SELECT pg_advisory_xact_lock(7853, $1)`, [id]);
+      const deletion = await this.restorableDeletion(manager, viewer, id);
+      if (!deletion) throw notFound('โครงการที่ลบไว้');
+      if (await manager.getRepository(Project).existsBy({ id }))
+        throw new AppError(ErrorCode.INVALID_STATE, 'โครงการนี้ไม่ได้ถูกลบ หรือกู้คืนไปแล้ว');
+      const kept = deletion.event.before as Record<string, unknown> & { reports?: KeptReport[] };
+      const { reports = [], ...snapshot } = kept;
+      const fiscalYears = (snapshot.fiscalYears as number[]).map(Number);
+      const cycle = await this.cycles.cycleFor(manager, fiscalYears);
+      requireMayRestoreInCycle(cycle, fiscalYearOf(this.now()));
+      requireNotFrozen(await frozenYears(manager, deletion.lao.id, fiscalYears));
+      const {
+        version,
+        createdAt,
+        updatedAt: _updatedAt,
+        lao: _lao,
+        ...fields
+      } = snapshot as Record<string, unknown>;
+      await insertKept(manager, Project, [
+        {
+          ...fields,
+          id,
+          laoId: deletion.lao.id,
+          cycleId: cycle.id,
+          fiscalYears,
+          withdrawnAt: null,
+          withdrawalReason: null,
+          withdrawnByAccountId: null,
+          // A new version, so an edit still holding the deleted one fails with CONFLICT.
+          version: Number(version ?? 0) + 1,
+          createdAt,
+        },
+      ]);
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Plan)
+        .values(fiscalYears.map((fiscalYear) => ({ laoId: deletion.lao.id, fiscalYear, cycleId: cycle.id })))
+        .orIgnore()
+        .execute();
+      // Reports come back as they were (their versions too); `updated_at` is now, for partner sync.
+      await insertKept(
+        manager,
+        Report,
+        reports.map(({ revisions: _revisions, updatedAt: _at, ...report }) => ({ ...report, projectId: id })),
+      );
+      await insertKept(
+        manager,
+        ReportRevision,
+        reports.flatMap((report) => report.revisions ?? []),
+      );
+      await manager.query(
+        `DELETE FROM deleted_record
+          WHERE (entity = 'PROJECT' AND record_id = $1) OR (entity = 'REPORT' AND record_id = ANY($2::int[]))`,
+        [id, reports.map((report) => Number(report.id))],
+      );
+      const after = await manager.getRepository(Project).findOneByOrFail({ id });
+      await this.history.record(manager, actor, [
+        {
+          entityType: 'PROJECT',
+          entityId: id,
+          laoId: after.laoId,
+          action: 'RESTORE',
+          after: reports.length > 0 ? { ...after, reportIds: reports.map((report) => report.id) } : after,
+        },
+      ]);
+      return after;
     });
   }
 
@@ -299,7 +531,7 @@ export class ProjectService {
       const byId = new Map(before.map((p) => [p.id, p]));
       for (const id of ids) {
         const project = byId.get(id);
-        requireCan(viewer, 'project.review', project, project?.lao, 'โครงการ');
+        requireNotWithdrawn(requireCan(viewer, 'project.review', project, project?.lao, 'โครงการ'));
       }
       const now = new Date();
       for (const item of input.projects) {

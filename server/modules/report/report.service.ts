@@ -45,6 +45,7 @@ type SubmissionContext = {
   province_id: number;
   fiscal_years: number[];
   review_status: ReviewStatus;
+  withdrawn_at: Date | null;
   /** The idempotency key was used before by this account. */
   seen: boolean;
   plan_status: PlanStatus | null;
@@ -61,7 +62,7 @@ type SubmissionContext = {
  * without a plan or round, not an error), $5 round kind. No row: no such project.
  */
 const submissionContextSql = `
-  SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status,
+  SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status, p.withdrawn_at,
          EXISTS (SELECT 1 FROM idempotency_key k WHERE k.account_id = $2 AND k.key = $3) AS seen,
          (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4::int) AS plan_status,
          rr.id AS round_id, rr.opens_at, rr.closes_at,
@@ -137,7 +138,7 @@ export class ReportService {
     const owned = { id: found.id, laoId: found.lao_id, fiscalYears: found.fiscal_years };
 
     requireMayReportOnProject(
-      { fiscalYears: owned.fiscalYears, reviewStatus: found.review_status },
+      { fiscalYears: owned.fiscalYears, reviewStatus: found.review_status, withdrawnAt: found.withdrawn_at },
       fiscalYear,
     );
     requireMayReportOnPlan(found.plan_status, fiscalYear);

@@ -15,8 +15,12 @@ export const rulesDocMarkers = [
  * (reporting-rules.ts), so the docs cannot say otherwise; a test compares the file with this.
  */
 export const reportingRulesMarkdown = (): string => {
-  const counted = Object.values(ReviewStatus).filter(countsTowardPercentage);
-  const notCounted = Object.values(ReviewStatus).filter((status) => !countsTowardPercentage(status));
+  const inPlan = (reviewStatus: ReviewStatus) => countsTowardPercentage({ reviewStatus, withdrawnAt: null });
+  const counted = Object.values(ReviewStatus).filter(inPlan);
+  const notCounted = Object.values(ReviewStatus).filter((status) => !inPlan(status));
+  const withdrawnCount = Object.values(ReviewStatus).some((reviewStatus) =>
+    countsTowardPercentage({ reviewStatus, withdrawnAt: new Date(0) }),
+  );
   const rows = roundKinds.map((round) => {
     const { high, medium } = levelThresholds[round];
     return `| ${roundNames[round]} (\`${round}\`) | ≥ ${high} | ${medium} – < ${high} | < ${medium} |`;
@@ -25,7 +29,7 @@ export const reportingRulesMarkdown = (): string => {
     `The implementation percentage of an LAO in a round is the number of its projects of the`,
     `fiscal year reported **completed** in that round, over its projects of the year that count,`,
     `× 100, two decimals. Projects count when their review status is ${counted.map((s) => `\`${s}\``).join(' or ')};`,
-    `${notCounted.map((s) => `\`${s}\``).join(', ')} projects count nowhere. Reports *in progress* or *unable* are`,
+    `${notCounted.map((s) => `\`${s}\``).join(', ')} projects count nowhere${withdrawnCount ? '' : ', and neither do projects the LAO withdrew from its plan (`withdrawnAt` set), whatever their review'}. Reports *in progress* or *unable* are`,
     `reported but not completed. An LAO with no report in the round has no percentage and the`,
     `level \`NOT_REPORTED\`. The same thresholds are in the API: \`{ levelThresholds { round high medium } }\`.`,
     ``,

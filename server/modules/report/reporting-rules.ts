@@ -17,17 +17,25 @@ import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
 
 // ---------------------------------------------------------------- which projects count
 
+/** What "does it count" reads of a project: NACC's review and whether the LAO withdrew it. */
+export type CountedState = { reviewStatus: ReviewStatus; withdrawnAt: Date | null };
+
 /**
- * A project counts toward the percentage (and must be reported) unless NACC rejected it:
- * approved and still-pending projects count, rejected ones count nowhere (DOMAIN.md,
- * Implementation level — Decision; manual FAQ 8: a rejected project needs no report).
+ * A project counts toward the percentage (and must be reported) unless NACC rejected it or the
+ * LAO withdrew it from its plan: approved and still-pending projects count, rejected ones count
+ * nowhere (DOMAIN.md, Implementation level — Decision; manual FAQ 8: a rejected project needs no
+ * report), and neither does a withdrawn one, from the moment it is withdrawn: it is no longer
+ * in the plan (NACC's letters of 2563: "การเพิ่ม/ลด จำนวนโครงการ" through "จัดการโครงการ";
+ * docs/domain-decisions.md, Plan revision). Its reports stay readable, in no count.
  */
-export const countsTowardPercentage = (reviewStatus: ReviewStatus): boolean =>
-  reviewStatus !== ReviewStatus.REJECTED;
+export const countsTowardPercentage = (project: CountedState): boolean =>
+  project.reviewStatus !== ReviewStatus.REJECTED && project.withdrawnAt === null;
 
 /** The same rule in SQL, over a `project` row aliased `p` (or a bare column list with ''). */
-export const countedProjectSql = (p: string): string =>
-  `${p ? `${p}.` : ''}review_status <> '${ReviewStatus.REJECTED}'`;
+export const countedProjectSql = (p: string): string => {
+  const column = (name: string) => `${p ? `${p}.` : ''}${name}`;
+  return `(${column('review_status')} <> '${ReviewStatus.REJECTED}' AND ${column('withdrawn_at')} IS NULL)`;
+};
 
 // ---------------------------------------------------------------- percentage and level
 

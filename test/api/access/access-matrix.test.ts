@@ -93,6 +93,14 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `mutation { updateProject(input: { id: "999999", version: 1, name: "x", workType: PROJECT, fiscalYears: [2566], quarters: [1], primaryDimension: SOCIETY, antiCorruptionBudget: "0", localDevelopmentBudget: "0" }) { id } }`,
   },
   deleteProject: { allowed: ['LAO'], document: `mutation { deleteProject(id: "999999", version: 1) }` },
+  withdrawProject: {
+    allowed: ['LAO'],
+    document: `mutation { withdrawProject(input: { projectId: "999999", version: 1, reason: "x" }) { id } }`,
+  },
+  restoreProject: {
+    allowed: ['LAO', ...nacc],
+    document: `mutation { restoreProject(projectId: "999999") { id } }`,
+  },
   previewProjectImport: {
     allowed: ['LAO'],
     document: `mutation { previewProjectImport(input: { fileName: "a.pdf", contentBase64: "" }) { valid } }`,

@@ -27,6 +27,7 @@ const privateFields = [
   'ReportRevision.submittedByName',
   'Assessment.assessorName',
   'ChangeEvent.actorName',
+  'ChangeEvent.viewerCanRestore',
   'RoundExtension.reason',
   'IssuedActivationCode.code',
 ];

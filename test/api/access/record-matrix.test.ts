@@ -37,7 +37,15 @@ const callers: Caller[] = [
 type Outcome = 'allowed' | 'denied' | 'empty';
 const denials = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
 
-type Ids = { laoId: string; code: string; planId: string; projectId: string; reportedProjectId: string };
+type Ids = {
+  laoId: string;
+  code: string;
+  planId: string;
+  projectId: string;
+  reportedProjectId: string;
+  /** Deleted, then restored already: the allowed callers are let through and told so. */
+  restoredProjectId: string;
+};
 type Row = {
   /** Expected outcome per caller, written out literally. */
   expected: Record<Caller, Outcome>;
@@ -130,6 +138,19 @@ const matrix: Record<string, Row> = {
     expected: ownerOnly,
     allowedCode: 'CONFLICT',
     document: (ids) => `mutation { deleteProject(id: "${ids.projectId}", version: 999) }`,
+  },
+  withdrawProject: {
+    // Still pending: the owner is let through and told only approved projects are withdrawn.
+    expected: ownerOnly,
+    allowedCode: 'INVALID_STATE',
+    document: (ids) =>
+      `mutation { withdrawProject(input: { projectId: "${ids.projectId}", version: 999, reason: "x" }) { id } }`,
+  },
+  restoreProject: {
+    // The LAO itself or NACC in reach; partner keys fail the role gate.
+    expected: row('ADADADD'),
+    allowedCode: 'INVALID_STATE',
+    document: (ids) => `mutation { restoreProject(projectId: "${ids.restoredProjectId}") { id } }`,
   },
   submitPlan: {
     // The 2566 plan has passed: the owner is let through and told it cannot be submitted again.
@@ -247,6 +268,13 @@ describe('record × caller access matrix over dintong’s real records', () => {
     };
     const project = await create('โครงการ ก');
     const reported = await create('โครงการ ข');
+    const restored = await create('โครงการ ค');
+    expect(
+      (await lao(`mutation { deleteProject(id: "${restored.id}", version: 1) }`)).errors,
+    ).toBeUndefined();
+    expect(
+      (await lao(`mutation { restoreProject(projectId: "${restored.id}") { id } }`)).errors,
+    ).toBeUndefined();
     const plan = await passPlan(lao, clients.provinceIn, world.dintong.id);
     const report = await lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
       input: {
@@ -267,6 +295,7 @@ describe('record × caller access matrix over dintong’s real records', () => {
       planId: String(plan.id),
       projectId: String(project.id),
       reportedProjectId: String(reported.id),
+      restoredProjectId: String(restored.id),
     });
   });
   afterAll(() => server.stop());

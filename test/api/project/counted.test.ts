@@ -33,7 +33,10 @@ describe('Project.counted', () => {
     );
     expect(counted).toEqual(
       Object.fromEntries(
-        Object.values(ReviewStatus).map((status) => [status, countsTowardPercentage(status)]),
+        Object.values(ReviewStatus).map((status) => [
+          status,
+          countsTowardPercentage({ reviewStatus: status, withdrawnAt: null }),
+        ]),
       ),
     );
     expect(counted).toEqual({ PENDING: true, APPROVED: true, REJECTED: false });

@@ -20,6 +20,8 @@ export const PROJECT_FIELDS = gql`
     counted
     reviewReason
     reviewedAt
+    withdrawnAt
+    withdrawalReason
     updatedAt
     lao {
       id
@@ -29,6 +31,7 @@ export const PROJECT_FIELDS = gql`
     viewerCan {
       edit
       delete
+      withdraw
       review
     }
   }

@@ -11,8 +11,12 @@ import type {
   PreviewProjectImportMutationVariables,
   ReviewProjectsMutation,
   ReviewProjectsMutationVariables,
+  RestoreProjectMutation,
+  RestoreProjectMutationVariables,
   UpdateProjectMutation,
   UpdateProjectMutationVariables,
+  WithdrawProjectMutation,
+  WithdrawProjectMutationVariables,
 } from '../generated';
 import { PROJECT_FIELDS } from '../fragments/project.fragment';
 
@@ -99,4 +103,28 @@ export const IMPORT_PROJECTS_MUTATION: TypedDocumentNode<
       createdCount
     }
   }
+`;
+
+export const WITHDRAW_PROJECT_MUTATION: TypedDocumentNode<
+  WithdrawProjectMutation,
+  WithdrawProjectMutationVariables
+> = gql`
+  mutation WithdrawProject($input: WithdrawProjectInput!) {
+    withdrawProject(input: $input) {
+      ...ProjectFields
+    }
+  }
+  ${PROJECT_FIELDS}
+`;
+
+export const RESTORE_PROJECT_MUTATION: TypedDocumentNode<
+  RestoreProjectMutation,
+  RestoreProjectMutationVariables
+> = gql`
+  mutation RestoreProject($projectId: ID!) {
+    restoreProject(projectId: $projectId) {
+      ...ProjectFields
+    }
+  }
+  ${PROJECT_FIELDS}
 `;

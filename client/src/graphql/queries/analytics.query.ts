@@ -80,6 +80,8 @@ export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryV
           remarks
           reviewStatus
           counted
+          withdrawnAt
+          withdrawalReason
         }
       }
     }

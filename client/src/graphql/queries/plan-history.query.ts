@@ -25,6 +25,7 @@ export const PLAN_HISTORY_QUERY: TypedDocumentNode<PlanHistoryQuery, PlanHistory
           entityId
           before
           after
+          viewerCanRestore
         }
       }
     }

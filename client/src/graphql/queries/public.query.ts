@@ -195,6 +195,8 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             reviewStatus
             counted
             reviewReason
+            withdrawnAt
+            withdrawalReason
             six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
               id
               status

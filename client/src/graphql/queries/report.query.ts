@@ -71,6 +71,7 @@ export const REPORT_PROJECTS_QUERY: TypedDocumentNode<ReportProjectsQuery, Repor
             antiCorruptionBudget
             reviewStatus
             counted
+            withdrawnAt
             six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
               ...ReportFields
             }
