@@ -160,7 +160,7 @@ describe('importing a plan book from a spreadsheet', () => {
 
   it('reads CSV saved by Excel (UTF-8 with BOM)', async () => {
     const headers = importColumns.map((c) => `"${c.header}"`).join(',');
-    const csv = `\uFEFF${headers}\r\n1,"มาตรการจัดการเรื่องร้องเรียน",มาตรการ,3,,2568,✓,✓,✓,✓,0,0,,,,\r\n`;
+    const csv = `\uFEFF${headers}\r\n1,"มาตรการจัดการเรื่องร้องเรียน",มาตรการ,3,,2568,✓,✓,✓,✓,0,0,"ประชาชน/ภาคประชาสังคม","รับและจัดการเรื่องร้องเรียน","เพื่อให้ประชาชนร้องเรียนได้",\r\n`;
     const input = { fileName: 'plan.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') };
     const imported = await lao(IMPORT, { input });
     expect(imported.errors).toBeUndefined();

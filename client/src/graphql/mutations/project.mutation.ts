@@ -83,6 +83,7 @@ export const PREVIEW_PROJECT_IMPORT_MUTATION: TypedDocumentNode<
         primaryDimension
         fiscalYears
         quarters
+        usesBudget
         antiCorruptionBudget
         localDevelopmentBudget
       }

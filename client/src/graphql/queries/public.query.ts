@@ -189,6 +189,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             quarters
             primaryDimension
             additionalDimensions
+            usesBudget
             antiCorruptionBudget
             localDevelopmentBudget
             targetGroups
@@ -200,6 +201,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
               status
               unableReason
               unableReasonText
+              remark
               disbursed
               ordinanceBudget
             }
@@ -208,6 +210,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
               status
               unableReason
               unableReasonText
+              remark
               disbursed
               ordinanceBudget
             }
