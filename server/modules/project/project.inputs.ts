@@ -2,6 +2,7 @@ import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -23,7 +24,9 @@ import { SyncArgs } from '../../graphql/sync-args';
 const money = /^\d{1,13}(\.\d{1,2})?$/;
 const moneyMessage = { message: 'กรุณากรอกงบประมาณเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (บาท)' };
 const longText = { message: 'ข้อความยาวเกิน 5,000 ตัวอักษร' };
-/** Filled in (not blank) and at most 5,000 characters: the fields seed 002 lists under "ข้อมูลที่ต้องบันทึก". */
+/**
+ * Filled in (not blank) and at most 5,000 characters (with `IsDefined`, which runs even where
+ * type-graphql skips missing properties): the fields seed 002 lists under "ข้อมูลที่ต้องบันทึก". */
 const RequiredText = (missing: string) =>
   ValidateBy({
     name: 'requiredText',
@@ -81,6 +84,7 @@ export class ProjectFieldsInput {
     nullable: true,
     description: 'Essence (สาระสำคัญ); required to create or edit (null only on rows recorded before).',
   })
+  @IsDefined({ message: 'กรุณากรอกสาระสำคัญ' })
   @RequiredText('กรุณากรอกสาระสำคัญ')
   essence?: string | null;
 
@@ -125,6 +129,7 @@ export class ProjectFieldsInput {
     nullable: true,
     description: 'Objectives (วัตถุประสงค์); required to create or edit (null only on rows recorded before).',
   })
+  @IsDefined({ message: 'กรุณากรอกวัตถุประสงค์' })
   @RequiredText('กรุณากรอกวัตถุประสงค์')
   objectives?: string | null;
 
