@@ -1000,7 +1000,7 @@ export const en: MessageSchema = {
     colOrdinanceBudget: 'Ordinance budget',
     colDisbursed: 'Disbursed',
     colStatus: 'Status',
-    colRemark: 'Remark',
+    remark: 'Remark: {remark}',
     colRounds: 'Reported',
     colActions: 'Actions',
     rejected: 'Rejected — no report needed',

@@ -983,7 +983,7 @@ export const th = {
     colOrdinanceBudget: 'งบตามข้อบัญญัติ',
     colDisbursed: 'เบิกจ่ายจริง',
     colStatus: 'สถานะ',
-    colRemark: 'หมายเหตุ',
+    remark: 'หมายเหตุ: {remark}',
     colRounds: 'การรายงาน',
     colActions: 'การดำเนินการ',
     rejected: 'ปฏิเสธ — ไม่ต้องรายงาน',
