@@ -69,14 +69,14 @@ export const selections: Record<SyncEntity, { list: string; fields: string }> = 
   PROJECT: {
     list: 'projects',
     fields: `id laoId name workType fiscalYears quarters primaryDimension additionalDimensions essence
-      antiCorruptionBudget localDevelopmentBudget targetGroups objectives remarks reviewStatus reviewReason reviewedAt
+      usesBudget antiCorruptionBudget localDevelopmentBudget targetGroups otherTargetGroup objectives remarks reviewStatus reviewReason reviewedAt
       withdrawnAt withdrawalReason
       createdAt updatedAt`,
   },
   REPORT: {
     list: 'reports',
     fields: `id projectId laoId fiscalYear round inOrdinance ordinanceBudget disbursed status unableReason
-      unableReasonText version updatedAt`,
+      unableReasonText remark version updatedAt`,
   },
 };
 

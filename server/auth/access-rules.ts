@@ -198,9 +198,11 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'primaryDimension',
     'additionalDimensions',
     'essence',
+    'usesBudget',
     'antiCorruptionBudget',
     'localDevelopmentBudget',
     'targetGroups',
+    'otherTargetGroup',
     'objectives',
     'remarks',
     'reviewStatus',
@@ -226,6 +228,7 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'status',
     'unableReason',
     'unableReasonText',
+    'remark',
     'updatedAt',
   ),
   ReportingRound: all('id', 'fiscalYear', 'kind', 'opensAt', 'closesAt'),
@@ -261,10 +264,16 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
   LaoTypeCount: all('type', 'count'),
   AssessmentScale: all('dimensionMax', 'totalMax'),
   LaoSummary: all('lao', 'fiscalYear', 'projectCount', 'rejectedCount', 'dimensions', 'workTypes', 'rounds'),
-  DimensionTotals: all('dimension', 'projectCount', 'antiCorruptionBudget', 'localDevelopmentBudget'),
+  DimensionTotals: all(
+    'dimension',
+    'projectCount',
+    'withoutBudgetCount',
+    'antiCorruptionBudget',
+    'localDevelopmentBudget',
+  ),
   WorkTypeCount: all('workType', 'projectCount'),
   RoundSummary: all('round', 'implementation', 'ordinanceBudget', 'disbursed'),
-  PlanTableTotals: all('projectCount', 'antiCorruptionBudget', 'quarterCounts'),
+  PlanTableTotals: all('projectCount', 'withoutBudgetCount', 'antiCorruptionBudget', 'quarterCounts'),
 };
 
 /**

@@ -29,6 +29,11 @@ export enum ErrorCode {
   /** Reports: the round's window (and any extension) has closed, or not opened yet. */
   ROUND_CLOSED = 'ROUND_CLOSED',
   ROUND_NOT_OPEN = 'ROUND_NOT_OPEN',
+  /**
+   * Projects and reports: the project is done without budget (ดำเนินการโดยไม่ใช้งบประมาณ), so it
+   * takes no budget amount, nor its report an ordinance or disbursed amount.
+   */
+  PROJECT_WITHOUT_BUDGET = 'PROJECT_WITHOUT_BUDGET',
   /** An idempotency key reused with a different payload. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

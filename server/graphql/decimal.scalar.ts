@@ -32,3 +32,7 @@ export const decimalTransformer = {
   to: (value: string | null | undefined) => value,
   from: (value: string | null) => value,
 };
+
+/** An amount above 0 (a decimal string, read exactly: only whether a digit other than 0 is in it). */
+export const isPositiveAmount = (amount: string | null | undefined): boolean =>
+  amount != null && /[1-9]/.test(amount);

@@ -12,6 +12,7 @@ import { AggregateVersionsOfNames1795400400000 } from './1795400400000-Aggregate
 import { AggregateVersionsByYear1795400500000 } from './1795400500000-AggregateVersionsByYear';
 import { SummaryRefreshOncePerCommit1795400600000 } from './1795400600000-SummaryRefreshOncePerCommit';
 import { AssessmentScoreScale1795400700000 } from './1795400700000-AssessmentScoreScale';
+import { LegacyFormFields1795500100000 } from './1795500100000-LegacyFormFields';
 import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
@@ -30,5 +31,6 @@ export const migrations = [
   AggregateVersionsByYear1795400500000,
   SummaryRefreshOncePerCommit1795400600000,
   AssessmentScoreScale1795400700000,
+  LegacyFormFields1795500100000,
   PlanRevision1795500200000,
 ];

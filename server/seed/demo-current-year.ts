@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { hashPassword, type HashCost } from '../auth/password';
+import { isPositiveAmount } from '../graphql/decimal.scalar';
 import { Role } from '../auth/role';
 import { Account } from '../modules/account/account.entity';
 import { Lao } from '../modules/lao/lao.entity';
@@ -140,6 +141,7 @@ export const seedDemoCurrentYear = async (
           primaryDimension,
           additionalDimensions: [],
           essence: `${name} ของ${lao.nameTh} ปีงบประมาณ ${fiscalYear}`,
+          usesBudget: isPositiveAmount(budget),
           antiCorruptionBudget: budget,
           localDevelopmentBudget: budget,
           targetGroups: [TargetGroup.OFFICIALS, TargetGroup.PUBLIC],
@@ -179,6 +181,8 @@ export const seedDemoCurrentYear = async (
         status,
         unableReason: status === UNABLE ? UnableReason.NO_BUDGET : null,
         unableReasonText: null,
+        // A remark (หมายเหตุ) on the first report of each LAO, as the legacy's report form asks.
+        remark: index === 0 ? 'ดำเนินการร่วมกับสำนักงาน ป.ป.ช. ประจำจังหวัด และเผยแพร่ผลทางเว็บไซต์ของ อปท.' : null,
       };
       const report = await manager.getRepository(Report).save(
         manager.getRepository(Report).create({

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { isPositiveAmount } from '../graphql/decimal.scalar';
 import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
@@ -60,6 +61,8 @@ export const seedDemoPlans = async (
         primaryDimension,
         additionalDimensions: [],
         essence: null,
+        // The plan table's 0 is "no budget" (as the migration decided for rows recorded before).
+        usesBudget: isPositiveAmount(budget),
         antiCorruptionBudget: budget,
         localDevelopmentBudget: budget,
         targetGroups: [TargetGroup.OFFICIALS, TargetGroup.PUBLIC],

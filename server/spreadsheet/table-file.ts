@@ -10,6 +10,9 @@ export type Cell = string | number | null;
  */
 export type Table = { title: string; columns: Column[]; rows: Iterable<Cell[]> | AsyncIterable<Cell[]> };
 
+const isNumeric = (value: string | number): boolean =>
+  typeof value === 'number' || /^-?\d+(\.\d+)?$/.test(value);
+
 /** Rows written between checks of the connection (back-pressure, a caller who left). */
 const BATCH = 500;
 
@@ -90,7 +93,10 @@ const writeXlsx = async (res: Response, name: string, table: Table) => {
     sheet
       .addRow(
         row.map((value, i) =>
-          value !== null && (table.columns[i].money || table.columns[i].percent) ? Number(value) : value,
+          // Amounts as numbers; a word in their place (e.g. ไม่ใช้งบประมาณ) stays a word.
+          value !== null && (table.columns[i].money || table.columns[i].percent) && isNumeric(value)
+            ? Number(value)
+            : value,
         ),
       )
       .commit();

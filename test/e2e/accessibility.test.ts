@@ -298,12 +298,12 @@ describe('accessibility and narrow screens', () => {
     // The form's heading takes the focus; the fields follow in the order they are read.
     expect((await focused()).id).toBe('report-form-title');
     const order = [];
-    for (let i = 0; i < 5; i += 1) {
+    for (let i = 0; i < 6; i += 1) {
       await page.keyboard.press('Tab');
       const now = await focused();
       order.push(now.name || now.text);
     }
-    expect(order).toEqual(['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'บันทึกรายงาน']);
+    expect(order).toEqual(['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'remark', 'บันทึกรายงาน']);
 
     // Saving with nothing chosen: the focus moves to the error summary, which names the problem.
     await page.keyboard.press('Enter');
@@ -327,6 +327,8 @@ describe('accessibility and narrow screens', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toMatchObject({ name: 'status', type: 'radio' });
     await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect((await focused()).name).toBe('remark');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await form.getByRole('status').filter({ hasText: 'บันทึกรายงานผลเรียบร้อยแล้ว' }).waitFor();

@@ -30,8 +30,8 @@ const planBook = async (dir: string): Promise<string> => {
       i === 1 ? 5000 : 0,
       0,
       'ประชาชน/ภาคประชาสังคม',
-      '',
-      '',
+      'กิจกรรมตามแผนปฏิบัติการ',
+      'เพื่อป้องกันการทุจริต',
       '',
     ]);
   }
@@ -92,8 +92,15 @@ describe('plan journey in the browser', () => {
         .nth(i % 3)
         .check();
       await field('primaryDimension').selectOption({ index: i + 1 });
-      await field('antiCorruptionBudget').fill(i === 0 ? '25,000.00' : '0');
+      await field('essence').fill(`สาระสำคัญของ${name}`);
+      if (i === 0) {
+        await page.locator('[name="budgetUse"][value="USES"]').check();
+        await field('antiCorruptionBudget').fill('25,000.00');
+      } else {
+        await page.locator('[name="budgetUse"][value="NONE"]').check();
+      }
       await page.locator('[name="targetGroups"]').first().check();
+      await field('objectives').fill('เพื่อป้องกันการทุจริต');
       if (i === 0) await snap('project-form');
       await page.getByRole('button', { name: 'บันทึกและบันทึกโครงการถัดไป' }).click();
       await page.getByRole('status').filter({ hasText: 'บันทึกโครงการเรียบร้อยแล้ว' }).waitFor();

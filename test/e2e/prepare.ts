@@ -64,8 +64,11 @@ export const submitPlan = async (
           fiscalYears: [year],
           quarters: [1, 2],
           primaryDimension: 'ADMINISTRATION',
+          essence: `${name}: อบรมและเผยแพร่ความรู้`,
           antiCorruptionBudget: '10000',
           localDevelopmentBudget: '10000',
+          targetGroups: ['OFFICIALS'],
+          objectives: 'เพื่อป้องกันการทุจริต',
         },
       },
     );

@@ -20,8 +20,10 @@ export const targetGroups: readonly TargetGroup[] = [
   'CHILDREN_AND_YOUTH',
   'PUBLIC',
   'EDUCATIONAL_INSTITUTIONS',
-  'YOUTH_VOLUNTEERS',
+  'GOVERNMENT_AGENCIES',
   'STATE_ENTERPRISES',
+  'PRIVATE_SECTOR',
+  'YOUTH_VOLUNTEERS',
   'LOCAL_GOVERNMENT_AGENCIES',
 ];
 export const reviewStatuses: readonly ReviewStatus[] = ['PENDING', 'APPROVED', 'REJECTED'];

@@ -261,26 +261,30 @@ export type PlanStatus =
 export type ProjectFieldsInput = {
   /** Additional dimensions (optional). */
   additionalDimensions?: Array<Dimension>;
-  /** Budget under the anti-corruption plan, baht. */
-  antiCorruptionBudget: string;
-  /** Essence (สาระสำคัญ). */
+  /** Budget under the anti-corruption plan, baht; required when usesBudget, none without. */
+  antiCorruptionBudget?: string | null | undefined;
+  /** Essence (สาระสำคัญ); required to create or edit (null only on rows recorded before). */
   essence?: string | null | undefined;
   /** Fiscal years (พ.ศ.) in which it runs; all within one plan cycle. */
   fiscalYears: Array<number>;
-  /** Budget under the local development plan, baht. */
-  localDevelopmentBudget: string;
+  /** Budget under the local development plan, baht (0 when omitted); none without budget. */
+  localDevelopmentBudget?: string | null | undefined;
   /** Name (ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน). */
   name: string;
-  /** Objectives (วัตถุประสงค์). */
+  /** Objectives (วัตถุประสงค์); required to create or edit (null only on rows recorded before). */
   objectives?: string | null | undefined;
+  /** Other target group, in words (อื่น ๆ ระบุ). */
+  otherTargetGroup?: string | null | undefined;
   /** Primary dimension. */
   primaryDimension: Dimension;
   /** Quarters 1–4 in which it runs. */
   quarters: Array<number>;
   /** Remarks (หมายเหตุ). */
   remarks?: string | null | undefined;
-  /** Target groups. */
+  /** Target groups; at least one, or otherTargetGroup. */
   targetGroups?: Array<TargetGroup>;
+  /** True: uses budget (ใช้งบประมาณ); false: done without budget (ดำเนินการโดยไม่ใช้งบประมาณ), and then no budget amount is accepted (PROJECT_WITHOUT_BUDGET). */
+  usesBudget?: boolean;
   /** Work type. */
   workType: WorkType;
 };
@@ -397,8 +401,8 @@ export type RoundKind =
 
 /** A progress report of one project for one fiscal year and round. */
 export type SubmitReportInput = {
-  /** Amount actually disbursed, baht. */
-  disbursed: string;
+  /** Amount actually disbursed, baht; required for a project that uses budget, none for one without. */
+  disbursed?: string | null | undefined;
   /** The report version the form was loaded with; omit for the first submission. A stale one fails with CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** Fiscal year (พ.ศ.). */
@@ -407,10 +411,12 @@ export type SubmitReportInput = {
   idempotencyKey: string;
   /** In the budget ordinance or operating plan (yes/no). */
   inOrdinance: boolean;
-  /** Budget under the ordinance, baht. */
-  ordinanceBudget: string;
+  /** Budget under the ordinance, baht; required for a project that uses budget, none for one without (PROJECT_WITHOUT_BUDGET). */
+  ordinanceBudget?: string | null | undefined;
   /** The project. */
   projectId: string | number;
+  /** Remark (หมายเหตุ), up to 2,000 characters. */
+  remark?: string | null | undefined;
   /** Round. */
   round: RoundKind;
   /** Status. */
@@ -427,6 +433,8 @@ export type TargetGroup =
   | 'CHILDREN_AND_YOUTH'
   /** สถานศึกษา */
   | 'EDUCATIONAL_INSTITUTIONS'
+  /** หน่วยงานภาครัฐ */
+  | 'GOVERNMENT_AGENCIES'
   /** ข้าราชการการเมืองฝ่ายสภาท้องถิ่น */
   | 'LOCAL_COUNCIL_MEMBERS'
   /** หน่วยงานภาครัฐท้องถิ่น */
@@ -435,6 +443,8 @@ export type TargetGroup =
   | 'OFFICIALS'
   /** ข้าราชการการเมืองฝ่ายบริหาร */
   | 'POLITICAL_EXECUTIVES'
+  /** ภาคเอกชน */
+  | 'PRIVATE_SECTOR'
   /** ประชาชน/ภาคประชาสังคม */
   | 'PUBLIC'
   /** หน่วยงานภาครัฐวิสาหกิจ */
@@ -471,28 +481,32 @@ export type UpdatePlanCycleInput = {
 export type UpdateProjectInput = {
   /** Additional dimensions (optional). */
   additionalDimensions?: Array<Dimension>;
-  /** Budget under the anti-corruption plan, baht. */
-  antiCorruptionBudget: string;
-  /** Essence (สาระสำคัญ). */
+  /** Budget under the anti-corruption plan, baht; required when usesBudget, none without. */
+  antiCorruptionBudget?: string | null | undefined;
+  /** Essence (สาระสำคัญ); required to create or edit (null only on rows recorded before). */
   essence?: string | null | undefined;
   /** Fiscal years (พ.ศ.) in which it runs; all within one plan cycle. */
   fiscalYears: Array<number>;
   /** The project. */
   id: string | number;
-  /** Budget under the local development plan, baht. */
-  localDevelopmentBudget: string;
+  /** Budget under the local development plan, baht (0 when omitted); none without budget. */
+  localDevelopmentBudget?: string | null | undefined;
   /** Name (ชื่อโครงการ/กิจกรรม/มาตรการ/แนวปฏิบัติงาน). */
   name: string;
-  /** Objectives (วัตถุประสงค์). */
+  /** Objectives (วัตถุประสงค์); required to create or edit (null only on rows recorded before). */
   objectives?: string | null | undefined;
+  /** Other target group, in words (อื่น ๆ ระบุ). */
+  otherTargetGroup?: string | null | undefined;
   /** Primary dimension. */
   primaryDimension: Dimension;
   /** Quarters 1–4 in which it runs. */
   quarters: Array<number>;
   /** Remarks (หมายเหตุ). */
   remarks?: string | null | undefined;
-  /** Target groups. */
+  /** Target groups; at least one, or otherTargetGroup. */
   targetGroups?: Array<TargetGroup>;
+  /** True: uses budget (ใช้งบประมาณ); false: done without budget (ดำเนินการโดยไม่ใช้งบประมาณ), and then no budget amount is accepted (PROJECT_WITHOUT_BUDGET). */
+  usesBudget?: boolean;
   /** The version the editor saw; a stale one fails with CONFLICT. */
   version: number;
   /** Work type. */
@@ -542,13 +556,13 @@ export type AssessmentFieldsFragment = { id: string, assessedAt: string, assesso
 
 export type PlanFieldsFragment = { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } };
 
-export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } };
+export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } };
 
 export type RoundFieldsFragment = { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null };
 
-export type ReportFieldsFragment = { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string };
+export type ReportFieldsFragment = { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string };
 
-export type RevisionFieldsFragment = { id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, submittedAt: string, submittedByName: string };
+export type RevisionFieldsFragment = { id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, submittedAt: string, submittedByName: string };
 
 export type LaoPlaceFieldsFragment = { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } };
 
@@ -704,14 +718,14 @@ export type CreateProjectMutationVariables = Exact<{
 }>;
 
 
-export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+export type CreateProjectMutation = { createProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type UpdateProjectMutationVariables = Exact<{
   input: UpdateProjectInput;
 }>;
 
 
-export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+export type UpdateProjectMutation = { updateProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type DeleteProjectMutationVariables = Exact<{
   id: string | number;
@@ -726,14 +740,14 @@ export type ReviewProjectsMutationVariables = Exact<{
 }>;
 
 
-export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } }> };
+export type ReviewProjectsMutation = { reviewProjects: Array<{ id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } }> };
 
 export type PreviewProjectImportMutationVariables = Exact<{
   input: ProjectImportInput;
 }>;
 
 
-export type PreviewProjectImportMutation = { previewProjectImport: { valid: boolean, rowCount: number, errors: Array<{ rowNumber: number, column: string, message: string }>, rows: Array<{ rowNumber: number, name: string, workType: WorkType | null, primaryDimension: Dimension | null, fiscalYears: Array<number>, quarters: Array<number>, antiCorruptionBudget: string, localDevelopmentBudget: string }> } };
+export type PreviewProjectImportMutation = { previewProjectImport: { valid: boolean, rowCount: number, errors: Array<{ rowNumber: number, column: string, message: string }>, rows: Array<{ rowNumber: number, name: string, workType: WorkType | null, primaryDimension: Dimension | null, fiscalYears: Array<number>, quarters: Array<number>, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string }> } };
 
 export type ImportProjectsMutationVariables = Exact<{
   input: ProjectImportInput;
@@ -747,21 +761,21 @@ export type WithdrawProjectMutationVariables = Exact<{
 }>;
 
 
-export type WithdrawProjectMutation = { withdrawProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+export type WithdrawProjectMutation = { withdrawProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type RestoreProjectMutationVariables = Exact<{
   projectId: string | number;
 }>;
 
 
-export type RestoreProjectMutation = { restoreProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+export type RestoreProjectMutation = { restoreProject: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type SubmitReportMutationVariables = Exact<{
   input: SubmitReportInput;
 }>;
 
 
-export type SubmitReportMutation = { submitReport: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, submittedAt: string, submittedByName: string }> } };
+export type SubmitReportMutation = { submitReport: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, submittedAt: string, submittedByName: string }> } };
 
 export type UpdateReportingRoundMutationVariables = Exact<{
   input: UpdateRoundInput;
@@ -809,7 +823,7 @@ export type PlanTableQueryVariables = Exact<{
 }>;
 
 
-export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, withdrawalReason: string | null } }> }, planTableTotals: { projectCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
+export type PlanTableQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, usesBudget: boolean, antiCorruptionBudget: string, quarters: Array<number>, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, withdrawalReason: string | null } }> }, planTableTotals: { projectCount: number, withoutBudgetCount: number, antiCorruptionBudget: string, quarterCounts: Array<number> } };
 
 export type AssessmentReportQueryVariables = Exact<{
   laoId: string | number;
@@ -855,7 +869,7 @@ export type PerformanceReportQueryVariables = Exact<{
 }>;
 
 
-export type PerformanceReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, report: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> }, implementation: { edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> } };
+export type PerformanceReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, primaryDimension: Dimension, usesBudget: boolean, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, report: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> }, implementation: { edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> } };
 
 export type StatusReportQueryVariables = Exact<{
   laoId: string | number;
@@ -865,7 +879,7 @@ export type StatusReportQueryVariables = Exact<{
 }>;
 
 
-export type StatusReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, primaryDimension: Dimension, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, six: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null, twelve: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> } };
+export type StatusReportQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, primaryDimension: Dimension, usesBudget: boolean, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, six: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null, twelve: { id: string, status: ReportStatus, ordinanceBudget: string, disbursed: string, unableReason: UnableReason | null, unableReasonText: string | null } | null } }> } };
 
 export type LaosQueryVariables = Exact<{
   first: number;
@@ -943,14 +957,14 @@ export type ProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } }> } };
+export type ProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } }> } };
 
 export type ProjectQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
+export type ProjectQuery = { project: { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } } };
 
 export type ProvincesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1010,7 +1024,7 @@ export type PublicProjectsQueryVariables = Exact<{
 }>;
 
 
-export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, withdrawnAt: string | null, withdrawalReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
+export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, withdrawnAt: string | null, withdrawalReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
 
 export type PublicImplementationQueryVariables = Exact<{
   fiscalYear: number;
@@ -1050,7 +1064,7 @@ export type ReportProjectsQueryVariables = Exact<{
 }>;
 
 
-export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string } | null } }> } };
+export type ReportProjectsQuery = { projects: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, name: string, primaryDimension: Dimension, usesBudget: boolean, antiCorruptionBudget: string, reviewStatus: ReviewStatus, counted: boolean, withdrawnAt: string | null, six: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string } | null, twelve: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string } | null } }> } };
 
 export type ProjectReportQueryVariables = Exact<{
   id: string | number;
@@ -1059,7 +1073,7 @@ export type ProjectReportQueryVariables = Exact<{
 }>;
 
 
-export type ProjectReportQuery = { project: { id: string, name: string, report: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, submittedAt: string, submittedByName: string }> } | null } };
+export type ProjectReportQuery = { project: { id: string, name: string, usesBudget: boolean, report: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, submittedAt: string, submittedByName: string }> } | null } };
 
 export type ImplementationQueryVariables = Exact<{
   fiscalYear: number;

@@ -69,7 +69,7 @@ export const statisticsSql = (where: string, byDistrict: boolean): string => {
  */
 const laoSummarySql = `
   WITH proj AS (
-    SELECT primary_dimension, work_type, review_status, withdrawn_at, anti_corruption_budget, local_development_budget
+    SELECT primary_dimension, work_type, review_status, withdrawn_at, uses_budget, anti_corruption_budget, local_development_budget
       FROM project WHERE lao_id = $1 AND $2::int = ANY (fiscal_years)
   ), counted AS (
     SELECT l.id AS lao_id, l.district_id, l.province_id, k.round, ${summaryCountsSql('s')}, pl.status AS plan_status
@@ -83,10 +83,11 @@ const laoSummarySql = `
   SELECT l.province_id,
          (SELECT count(*) FROM proj WHERE ${countedProjectSql('')})::int AS projects,
          (SELECT count(*) FROM proj WHERE review_status = 'REJECTED')::int AS rejected,
-         (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'anti', anti, 'local', local)), '{}')
+         (SELECT coalesce(jsonb_object_agg(primary_dimension, jsonb_build_object('count', n, 'without', without, 'anti', anti, 'local', local)), '{}')
             FROM (SELECT primary_dimension, count(*)::int AS n,
-                         sum(anti_corruption_budget)::numeric(15,2)::text AS anti,
-                         sum(local_development_budget)::numeric(15,2)::text AS local
+                         count(*) FILTER (WHERE NOT uses_budget)::int AS without,
+                         coalesce(sum(anti_corruption_budget) FILTER (WHERE uses_budget), 0)::numeric(15,2)::text AS anti,
+                         coalesce(sum(local_development_budget) FILTER (WHERE uses_budget), 0)::numeric(15,2)::text AS local
                     FROM proj WHERE ${countedProjectSql('')} GROUP BY primary_dimension) d) AS dimensions,
          (SELECT coalesce(jsonb_object_agg(work_type, n), '{}')
             FROM (SELECT work_type, count(*)::int AS n FROM proj
@@ -94,7 +95,7 @@ const laoSummarySql = `
          (SELECT coalesce(jsonb_object_agg(round, jsonb_build_object('ordinance', ordinance, 'disbursed', disbursed)), '{}')
             FROM (SELECT r.round, coalesce(sum(r.ordinance_budget), 0)::numeric(15,2)::text AS ordinance,
                          coalesce(sum(r.disbursed), 0)::numeric(15,2)::text AS disbursed
-                    FROM report r JOIN project p ON p.id = r.project_id AND ${countedProjectSql('p')}
+                    FROM report r JOIN project p ON p.id = r.project_id AND ${countedProjectSql('p')} AND p.uses_budget
                    WHERE r.lao_id = $1 AND r.fiscal_year = $2::int GROUP BY r.round) m) AS money,
          (SELECT jsonb_object_agg(round, to_jsonb(t) || jsonb_build_object(
                    -- as text, like the implementation table's rows (jsonb would make it a number)
@@ -173,20 +174,23 @@ export class AnalyticsService {
   ) {
     return onReplica(this.dataSource, async (db) => {
       const { where, params } = await laoScopeSql(db, viewer, args, 1);
-      const rows: { dimension: string; count: number; anti: string; local: string }[] = await db.query(
-        `SELECT p.primary_dimension AS dimension, count(*)::int AS count,
-              sum(p.anti_corruption_budget)::numeric(17,2)::text AS anti,
-              sum(p.local_development_budget)::numeric(17,2)::text AS local
+      const rows: { dimension: string; count: number; without: number; anti: string; local: string }[] =
+        await db.query(
+          `SELECT p.primary_dimension AS dimension, count(*)::int AS count,
+              count(*) FILTER (WHERE NOT p.uses_budget)::int AS without,
+              coalesce(sum(p.anti_corruption_budget) FILTER (WHERE p.uses_budget), 0)::numeric(17,2)::text AS anti,
+              coalesce(sum(p.local_development_budget) FILTER (WHERE p.uses_budget), 0)::numeric(17,2)::text AS local
          FROM project p JOIN lao l ON l.id = p.lao_id
         WHERE p.fiscal_years @> ARRAY[$1::smallint] AND ${countedProjectSql('p')} AND ${where}
         GROUP BY p.primary_dimension`,
-        [args.fiscalYear, ...params],
-      );
+          [args.fiscalYear, ...params],
+        );
       return dimensionsInOrder.map((dimension) => {
         const row = rows.find((r) => r.dimension === dimension);
         return {
           dimension,
           projectCount: row?.count ?? 0,
+          withoutBudgetCount: row?.without ?? 0,
           antiCorruptionBudget: row?.anti ?? '0.00',
           localDevelopmentBudget: row?.local ?? '0.00',
         };
@@ -211,7 +215,10 @@ export class AnalyticsService {
       : await preparedQuery(this.dataSource, 'lao-summary', laoSummarySql, values);
     const lao = row ? { id: laoId, provinceId: Number(row.province_id) } : null;
     requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
-    const dimensions = row.dimensions as Record<string, { count: number; anti: string; local: string }>;
+    const dimensions = row.dimensions as Record<
+      string,
+      { count: number; without: number; anti: string; local: string }
+    >;
     const workTypes = row.work_types as Record<string, number>;
     const money = row.money as Record<string, { ordinance: string; disbursed: string }>;
     const implementation = row.implementation as Record<string, Record<string, unknown>>;
@@ -223,6 +230,7 @@ export class AnalyticsService {
       dimensions: dimensionsInOrder.map((dimension) => ({
         dimension,
         projectCount: Number(dimensions[dimension]?.count ?? 0),
+        withoutBudgetCount: Number(dimensions[dimension]?.without ?? 0),
         antiCorruptionBudget: dimensions[dimension]?.anti ?? '0.00',
         localDevelopmentBudget: dimensions[dimension]?.local ?? '0.00',
       })),
@@ -244,7 +252,8 @@ export class AnalyticsService {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
     requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n, coalesce(sum(anti_corruption_budget), 0)::numeric(15,2)::text AS budget,
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT uses_budget)::int AS without,
+              coalesce(sum(anti_corruption_budget) FILTER (WHERE uses_budget), 0)::numeric(15,2)::text AS budget,
               count(*) FILTER (WHERE 1 = ANY(quarters))::int AS q1, count(*) FILTER (WHERE 2 = ANY(quarters))::int AS q2,
               count(*) FILTER (WHERE 3 = ANY(quarters))::int AS q3, count(*) FILTER (WHERE 4 = ANY(quarters))::int AS q4
          FROM project WHERE lao_id = $1 AND fiscal_years @> ARRAY[$2::smallint] AND ${countedProjectSql('')}`,
@@ -252,6 +261,7 @@ export class AnalyticsService {
     );
     return {
       projectCount: row.n,
+      withoutBudgetCount: row.without,
       antiCorruptionBudget: row.budget,
       quarterCounts: [row.q1, row.q2, row.q3, row.q4],
     };
@@ -263,10 +273,12 @@ export class AnalyticsService {
     requireCan(viewer, 'lao.read', lao, lao, 'อปท.');
     return this.dataSource.query(
       `SELECT p.id, p.name, p.work_type AS "workType", p.primary_dimension AS "dimension", p.quarters,
-              p.anti_corruption_budget::text AS "budget", p.remarks, p.review_status AS "reviewStatus",
+              p.uses_budget AS "usesBudget", p.anti_corruption_budget::text AS "budget", p.remarks, p.review_status AS "reviewStatus",
               p.review_reason AS "reviewReason", p.withdrawn_at AS "withdrawnAt", p.withdrawal_reason AS "withdrawalReason",
               six.status AS "sixStatus", six.unable_reason AS "sixReason", six.disbursed::text AS "sixDisbursed",
-              twelve.status AS "twelveStatus", twelve.unable_reason AS "twelveReason", twelve.disbursed::text AS "twelveDisbursed"
+              six.remark AS "sixRemark",
+              twelve.status AS "twelveStatus", twelve.unable_reason AS "twelveReason", twelve.disbursed::text AS "twelveDisbursed",
+              twelve.remark AS "twelveRemark"
          FROM project p
          LEFT JOIN report six ON six.project_id = p.id AND six.fiscal_year = $2 AND six.round = 'SIX_MONTH'
          LEFT JOIN report twelve ON twelve.project_id = p.id AND twelve.fiscal_year = $2 AND twelve.round = 'TWELVE_MONTH'
@@ -283,6 +295,7 @@ export type PlanRow = {
   workType: WorkType;
   dimension: string;
   quarters: number[];
+  usesBudget: boolean;
   budget: string;
   remarks: string | null;
   reviewStatus: ReviewStatus;
@@ -292,7 +305,9 @@ export type PlanRow = {
   sixStatus: string | null;
   sixReason: string | null;
   sixDisbursed: string | null;
+  sixRemark: string | null;
   twelveStatus: string | null;
   twelveReason: string | null;
   twelveDisbursed: string | null;
+  twelveRemark: string | null;
 };

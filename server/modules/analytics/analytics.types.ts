@@ -80,7 +80,15 @@ export class DimensionTotals {
   @Field(() => Int, { description: 'Projects (not rejected) whose primary dimension it is.' })
   projectCount: number;
 
-  @Field(() => DecimalScalar, { description: 'Their budget under the anti-corruption plan, baht.' })
+  @Field(() => Int, {
+    description:
+      'Of those, the projects done without budget (ไม่ใช้งบประมาณ): in the count, not in the budget sums.',
+  })
+  withoutBudgetCount: number;
+
+  @Field(() => DecimalScalar, {
+    description: 'Budget under the anti-corruption plan of those that use budget, baht.',
+  })
   antiCorruptionBudget: string;
 
   @Field(() => DecimalScalar, { description: 'Their budget under the local development plan, baht.' })
@@ -142,7 +150,14 @@ export class PlanTableTotals {
   @Field(() => Int, { description: 'Projects listed.' })
   projectCount: number;
 
-  @Field(() => DecimalScalar, { description: 'Sum of the anti-corruption budget, baht.' })
+  @Field(() => Int, {
+    description: 'Of those, the projects done without budget (ไม่ใช้งบประมาณ): not in the budget sum.',
+  })
+  withoutBudgetCount: number;
+
+  @Field(() => DecimalScalar, {
+    description: 'Sum of the anti-corruption budget of the projects that use budget, baht.',
+  })
   antiCorruptionBudget: string;
 
   @Field(() => [Int], { description: 'Projects running in quarters 1, 2, 3 and 4.' })

@@ -11,6 +11,7 @@ import type { Services } from '../../services';
 
 import { sendTable, type Table } from '../../spreadsheet/table-file';
 import {
+  budgetUseLabel,
   levelLabels,
   noPassedPlanLabel,
   reasonLabels,
@@ -208,11 +209,20 @@ export const exportsRouter = (services: Services) => {
             index + 1,
             row.name,
             dimensionNumber[row.dimension as Dimension],
-            row.budget,
+            row.usesBudget ? row.budget : budgetUseLabel(false),
             ...[1, 2, 3, 4].map((q) => tick(row.quarters.includes(q))),
             row.remarks,
           ]),
-          ['รวมทั้งสิ้น', null, null, totals.antiCorruptionBudget, ...totals.quarterCounts, null],
+          [
+            'รวมทั้งสิ้น',
+            null,
+            null,
+            totals.antiCorruptionBudget,
+            ...totals.quarterCounts,
+            totals.withoutBudgetCount > 0
+              ? `ไม่รวมโครงการที่ไม่ใช้งบประมาณ ${totals.withoutBudgetCount} โครงการ`
+              : null,
+          ],
         ],
       },
     };
@@ -235,6 +245,7 @@ export const exportsRouter = (services: Services) => {
           { header: 'สถานะ รอบ 6 เดือน', width: 30 },
           { header: 'สถานะ รอบ 12 เดือน', width: 30 },
           { header: 'เบิกจ่ายจริง (บาท)', width: 16, money: true },
+          { header: 'หมายเหตุการรายงาน', width: 36 },
         ],
         rows: rows.map((row, index) => [
           index + 1,
@@ -244,7 +255,9 @@ export const exportsRouter = (services: Services) => {
           reviewLabels[row.reviewStatus],
           countsTowardPercentage(row) ? statusText(row.sixStatus, row.sixReason) : 'ไม่ต้องรายงาน',
           countsTowardPercentage(row) ? statusText(row.twelveStatus, row.twelveReason) : 'ไม่ต้องรายงาน',
-          row.twelveDisbursed ?? row.sixDisbursed,
+          row.usesBudget ? (row.twelveDisbursed ?? row.sixDisbursed) : budgetUseLabel(false),
+          // The latest round's remark (as the disbursed amount).
+          row.twelveStatus ? row.twelveRemark : row.sixRemark,
         ]),
       },
     };

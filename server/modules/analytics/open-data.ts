@@ -11,7 +11,7 @@ import { countedProjectSql } from '../report/reporting-rules';
 import type { Services } from '../../services';
 import { turnstile } from '../../turnstile';
 import { type Cell, sendTable, type Table } from '../../spreadsheet/table-file';
-import { reasonLabels, reviewLabels, statusLabels } from './table-labels';
+import { budgetUseLabel, reasonLabels, reviewLabels, statusLabels } from './table-labels';
 
 /** Rows fetched from the cursor per round trip. */
 const CURSOR_BATCH = 1000;
@@ -105,6 +105,9 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
     { header: 'งบประมาณตามแผนพัฒนาท้องถิ่น', width: 18, money: true },
     { header: 'กลุ่มเป้าหมาย', width: 30 },
     { header: 'การตรวจสอบ', width: 12 },
+    // Added later (issue 23), after the first columns so that readers of those keep working.
+    { header: 'การใช้งบประมาณ', width: 16 },
+    { header: 'กลุ่มเป้าหมายอื่น ๆ', width: 30 },
   ],
   rows: cursorRows(
     pool,
@@ -112,7 +115,8 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
               p.work_type AS work_type, p.primary_dimension AS dimension, array_to_string(p.additional_dimensions, ' ') AS additional,
               array_to_string(p.fiscal_years, ' ') AS years, array_to_string(p.quarters, ' ') AS quarters,
               p.anti_corruption_budget::text AS anti, p.local_development_budget::text AS local,
-              array_to_string(p.target_groups, ' ') AS targets, p.review_status AS review
+              array_to_string(p.target_groups, ' ') AS targets, p.review_status AS review,
+              p.uses_budget::text AS uses_budget, p.other_target_group AS other_targets
          FROM project p JOIN lao l ON l.id = p.lao_id JOIN province pv ON pv.id = l.province_id JOIN district d ON d.id = l.district_id
         WHERE p.fiscal_years @> ARRAY[$1::smallint]
         ORDER BY l.code, p.id`,
@@ -133,10 +137,13 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
         .join(' '),
       r.years,
       r.quarters,
-      r.anti,
-      r.local,
+      // Without budget there is no amount: empty, not 0.
+      r.uses_budget === 'true' ? r.anti : null,
+      r.uses_budget === 'true' ? r.local : null,
       r.targets,
       reviewLabels[r.review as string],
+      budgetUseLabel(r.uses_budget === 'true'),
+      r.other_targets,
     ],
   ),
 });
@@ -155,12 +162,14 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
     { header: 'งบประมาณตามข้อบัญญัติ', width: 18, money: true },
     { header: 'เบิกจ่ายจริง', width: 16, money: true },
     { header: 'บันทึกล่าสุด (UTC)', width: 22 },
+    // Added later (issue 23), after the first columns so that readers of those keep working.
+    { header: 'หมายเหตุ', width: 40 },
   ],
   rows: cursorRows(
     pool,
     `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
               r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
-              r.disbursed::text AS disbursed, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
+              r.disbursed::text AS disbursed, p.uses_budget::text AS uses_budget, r.remark, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
          FROM report r JOIN project p ON p.id = r.project_id AND ${countedProjectSql('p')} JOIN lao l ON l.id = r.lao_id
         WHERE r.fiscal_year = $1
         ORDER BY l.code, p.id, r.round`,
@@ -174,9 +183,10 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
       statusLabels[r.status as string],
       r.reason ? `${reasonLabels[r.reason]}${r.reason_text ? `: ${r.reason_text}` : ''}` : null,
       r.in_ordinance === 'true' ? 'ใช่' : 'ไม่ใช่',
-      r.ordinance,
-      r.disbursed,
+      r.uses_budget === 'true' ? r.ordinance : null,
+      r.uses_budget === 'true' ? r.disbursed : null,
       r.updated,
+      r.remark,
     ],
   ),
 });

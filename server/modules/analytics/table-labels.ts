@@ -12,6 +12,10 @@ export const reasonLabels: Record<string, string> = {
   INSUFFICIENT_PERSONNEL: 'บุคลากรไม่เพียงพอ',
   OTHER: 'อื่นๆ',
 };
+/** A project's budget use (seed 000 p.32), and what stands in place of its amount without budget. */
+export const withoutBudgetLabel = 'ไม่ใช้งบประมาณ';
+export const budgetUseLabel = (usesBudget: boolean): string =>
+  usesBudget ? 'ใช้งบประมาณ' : withoutBudgetLabel;
 export const reviewLabels: Record<string, string> = {
   PENDING: 'รอการตรวจสอบ',
   APPROVED: 'รับรอง',

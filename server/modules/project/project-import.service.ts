@@ -20,6 +20,8 @@ import { Dimension, dimensionsInOrder } from '../plan/plan.enums';
 import { TargetGroup, targetGroupLabels, WorkType, workTypeLabels } from './project.enums';
 import { ProjectFieldsInput } from './project.inputs';
 import { frozenYears, normalizeProject, type ProjectService } from './project.service';
+import { requireBudgetMatchesUse } from './project-rules';
+import { isPositiveAmount } from '../../graphql/decimal.scalar';
 
 /** Columns of the import template, in order (the plan table of seed 001 plus work type, years, target groups). */
 export const importColumns = [
@@ -35,10 +37,13 @@ export const importColumns = [
   { key: 'q4', header: 'ไตรมาส 4', width: 10 },
   { key: 'antiCorruptionBudget', header: 'งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต (บาท)', width: 22 },
   { key: 'localDevelopmentBudget', header: 'งบประมาณตามแผนพัฒนาท้องถิ่น (บาท)', width: 22 },
-  { key: 'targetGroups', header: 'กลุ่มเป้าหมาย', width: 30 },
-  { key: 'essence', header: 'สาระสำคัญ', width: 40 },
-  { key: 'objectives', header: 'วัตถุประสงค์', width: 40 },
+  { key: 'targetGroups', header: 'กลุ่มเป้าหมาย', width: 30, required: true },
+  { key: 'essence', header: 'สาระสำคัญ', width: 40, required: true },
+  { key: 'objectives', header: 'วัตถุประสงค์', width: 40, required: true },
   { key: 'remarks', header: 'หมายเหตุ', width: 24 },
+  // Added after the first template (issue 23); files without them are still read.
+  { key: 'usesBudget', header: 'การใช้งบประมาณ', width: 22 },
+  { key: 'otherTargetGroup', header: 'กลุ่มเป้าหมายอื่น ๆ (ระบุ)', width: 30 },
 ] as const satisfies readonly SheetColumn[];
 
 type ColumnKey = (typeof importColumns)[number]['key'];
@@ -57,6 +62,8 @@ const fieldColumn: Record<string, ColumnKey> = {
   antiCorruptionBudget: 'antiCorruptionBudget',
   localDevelopmentBudget: 'localDevelopmentBudget',
   targetGroups: 'targetGroups',
+  otherTargetGroup: 'otherTargetGroup',
+  usesBudget: 'usesBudget',
   essence: 'essence',
   objectives: 'objectives',
   remarks: 'remarks',
@@ -86,6 +93,8 @@ const yearsOf = (text: string | undefined): number[] =>
   });
 const moneyOf = (text: string | undefined): string =>
   (text ?? '').replace(/[,\s฿]/g, '').replace(/บาท$/, '') || '0';
+const usesBudgetLabel = 'ใช้งบประมาณ';
+const withoutBudgetLabels = ['ไม่ใช้งบประมาณ', 'ดำเนินการโดยไม่ใช้งบประมาณ'];
 
 /** Turns one row into project fields, collecting what cannot be read. */
 const toFields = (row: SheetRow<ColumnKey>, errors: ImportError[]): ProjectFieldsInput => {
@@ -108,6 +117,21 @@ const toFields = (row: SheetRow<ColumnKey>, errors: ImportError[]): ProjectField
     return group;
   });
   const quarters = (['q1', 'q2', 'q3', 'q4'] as const).flatMap((key, i) => (cells[key] ? [i + 1] : []));
+  const anti = moneyOf(cells.antiCorruptionBudget);
+  const local = moneyOf(cells.localDevelopmentBudget);
+  // Blank: as the migration decided for rows recorded before, a positive budget uses budget.
+  const use = (cells.usesBudget ?? '').replace(/\s/g, '');
+  const usesBudget =
+    use === usesBudgetLabel
+      ? true
+      : withoutBudgetLabels.includes(use)
+        ? false
+        : isPositiveAmount(anti) || isPositiveAmount(local);
+  if (use && use !== usesBudgetLabel && !withoutBudgetLabels.includes(use))
+    fail(
+      'usesBudget',
+      `การใช้งบประมาณต้องเป็น "${usesBudgetLabel}" หรือ "${withoutBudgetLabels[0]}" (หรือเว้นว่าง)`,
+    );
   return Object.assign(new ProjectFieldsInput(), {
     name: cells.name ?? '',
     workType: workType ?? (cells.workType ? undefined : ''),
@@ -116,9 +140,11 @@ const toFields = (row: SheetRow<ColumnKey>, errors: ImportError[]): ProjectField
     primaryDimension: primary ?? (cells.primaryDimension ? undefined : ''),
     additionalDimensions: additional.filter(Boolean),
     essence: cells.essence || null,
-    antiCorruptionBudget: moneyOf(cells.antiCorruptionBudget),
-    localDevelopmentBudget: moneyOf(cells.localDevelopmentBudget),
+    usesBudget,
+    antiCorruptionBudget: anti,
+    localDevelopmentBudget: local,
     targetGroups: targets.filter(Boolean),
+    otherTargetGroup: cells.otherTargetGroup || null,
     objectives: cells.objectives || null,
     remarks: cells.remarks || null,
   }) as ProjectFieldsInput;
@@ -161,6 +187,15 @@ export class ProjectImportService {
         const message = Object.values(failure.constraints ?? {})[0] ?? 'ข้อมูลไม่ถูกต้อง';
         if (!rowErrors.some((e) => e.column === headerOf[key]))
           rowErrors.push({ rowNumber: row.rowNumber, column: headerOf[key], message });
+      }
+      try {
+        requireBudgetMatchesUse(fields);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const [first] = (error.extensions.fields as { field: string }[] | undefined) ?? [];
+        const key = fieldColumn[first?.field ?? ''] ?? 'antiCorruptionBudget';
+        if (!rowErrors.some((e) => e.column === headerOf[key]))
+          rowErrors.push({ rowNumber: row.rowNumber, column: headerOf[key], message: error.message });
       }
       if (!rowErrors.some((e) => e.column === headerOf.fiscalYears) && fields.fiscalYears.length > 0) {
         try {
@@ -249,13 +284,20 @@ export class ProjectImportService {
           'จำเป็น ปี พ.ศ. คั่นด้วยจุลภาค หรือเป็นช่วง เช่น 2566,2567 หรือ 2566-2570 (ต้องอยู่ในรอบแผนเดียวกัน)',
         ],
         ['ไตรมาส 1–4', 'ใส่เครื่องหมายใด ๆ เช่น ✓ ในไตรมาสที่ดำเนินการ อย่างน้อย 1 ไตรมาส'],
-        [headerOf.antiCorruptionBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
-        [headerOf.localDevelopmentBudget, 'ตัวเลข (บาท) ไม่มีงบประมาณให้ใส่ 0 หรือเว้นว่าง'],
+        [headerOf.antiCorruptionBudget, 'ตัวเลข (บาท) เมื่อใช้งบประมาณ; โครงการที่ไม่ใช้งบประมาณให้เว้นว่าง'],
+        [headerOf.localDevelopmentBudget, 'ไม่บังคับ ตัวเลข (บาท); โครงการที่ไม่ใช้งบประมาณให้เว้นว่าง'],
+        [
+          headerOf.usesBudget,
+          `"${usesBudgetLabel}" หรือ "${withoutBudgetLabels[0]}" (โครงการที่ไม่ใช้งบประมาณไม่ต้องกรอกงบประมาณ); เว้นว่าง: ใช้งบประมาณเมื่อกรอกงบประมาณมากกว่า 0`,
+        ],
         [
           headerOf.targetGroups,
-          `ไม่บังคับ คั่นด้วยจุลภาค จากรายการ: ${Object.values(targetGroupLabels).join(', ')}`,
+          `จำเป็น อย่างน้อย 1 กลุ่ม (หรือกรอกกลุ่มเป้าหมายอื่น ๆ) คั่นด้วยจุลภาค จากรายการ: ${Object.values(targetGroupLabels).join(', ')}`,
         ],
-        ['สาระสำคัญ / วัตถุประสงค์ / หมายเหตุ', 'ไม่บังคับ ข้อความ'],
+        [headerOf.otherTargetGroup, 'ไม่บังคับ กลุ่มเป้าหมายอื่นนอกรายการ (อื่น ๆ ระบุ) เป็นข้อความ'],
+        [headerOf.essence, 'จำเป็น ข้อความ'],
+        [headerOf.objectives, 'จำเป็น ข้อความ'],
+        [headerOf.remarks, 'ไม่บังคับ ข้อความ'],
       ],
     );
     return workbookBuffer(workbook);

@@ -39,6 +39,9 @@ export class ImportRowPreview {
   @Field(() => [Int], { description: 'Quarters.' })
   quarters: number[];
 
+  @Field({ description: 'Uses budget (ใช้งบประมาณ), as read or decided from the amounts.' })
+  usesBudget: boolean;
+
   @Field(() => DecimalScalar, { description: 'Budget under the anti-corruption plan, as read.' })
   antiCorruptionBudget: string;
 

@@ -1,7 +1,8 @@
 import { can, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
-import { AppError } from '../../errors/app-error';
+import { AppError, badInput } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { isPositiveAmount } from '../../graphql/decimal.scalar';
 import { type CountedState, countsTowardPercentage } from '../report/reporting-rules';
 import { ReviewStatus } from './project.enums';
 
@@ -152,6 +153,40 @@ export const requireMayReportOnProject = (
       ErrorCode.PROJECT_REJECTED,
       'โครงการนี้ไม่ได้รับการรับรองจากสำนักงาน ป.ป.ช. (ไม่สอดคล้องกับมิติที่กำหนด) จึงไม่ต้องรายงานผล',
     );
+};
+
+/**
+ * Budget use (seed 000 p.32 "ใช้งบประมาณ" / "ดำเนินการโดยไม่ใช้งบประมาณ"; legacy `non_budget`, 'Y' =
+ * has budget): a project with budget gives its anti-corruption-plan budget (the local-development
+ * one defaults to 0); a project without budget gives no amount at all (0 or nothing is accepted,
+ * stored as 0 and shown as "ไม่ใช้งบประมาณ", never summed as an amount).
+ */
+export const requireBudgetMatchesUse = (fields: {
+  usesBudget: boolean;
+  antiCorruptionBudget?: string | null;
+  localDevelopmentBudget?: string | null;
+}): void => {
+  if (!fields.usesBudget) {
+    const given = (['antiCorruptionBudget', 'localDevelopmentBudget'] as const).filter((field) =>
+      isPositiveAmount(fields[field]),
+    );
+    if (given.length > 0) {
+      const message =
+        'โครงการนี้ดำเนินการโดยไม่ใช้งบประมาณ จึงไม่ต้องกรอกงบประมาณ กรุณาลบจำนวนเงินออก หรือเลือก "ใช้งบประมาณ"';
+      throw new AppError(ErrorCode.PROJECT_WITHOUT_BUDGET, message, {
+        fields: given.map((field) => ({ field, constraints: ['withoutBudget'], message })),
+      });
+    }
+    return;
+  }
+  if (fields.antiCorruptionBudget == null || fields.antiCorruptionBudget === '')
+    throw badInput([
+      {
+        field: 'antiCorruptionBudget',
+        constraints: ['requiredWithBudget'],
+        message: 'กรุณากรอกงบประมาณตามแผนปฏิบัติการป้องกันการทุจริต (บาท) หรือเลือก "ดำเนินการโดยไม่ใช้งบประมาณ"',
+      },
+    ]);
 };
 
 /**

@@ -29,6 +29,10 @@ const money = { type: 'numeric', precision: 15, scale: 2, transformer: decimalTr
 @Index('project_years_idx', { synchronize: false })
 @Check('project_budgets', `"anti_corruption_budget" >= 0 AND "local_development_budget" >= 0`)
 @Check(
+  'project_without_budget',
+  `"uses_budget" OR ("anti_corruption_budget" = 0 AND "local_development_budget" = 0)`,
+)
+@Check(
   'project_years_quarters',
   `cardinality("fiscal_years") > 0 AND cardinality("quarters") > 0 AND "quarters" <@ '{1,2,3,4}'::smallint[]`,
 )
@@ -90,11 +94,22 @@ export class Project {
   @Column({ type: 'text', nullable: true })
   essence: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Budget under the anti-corruption plan, baht (0 is common).' })
+  @Field({
+    description:
+      'Whether it uses budget (ใช้งบประมาณ) or is done without budget (ดำเนินการโดยไม่ใช้งบประมาณ); without, both budgets are 0 and mean "no amount", not 0 baht.',
+  })
+  @Column({ name: 'uses_budget', type: 'boolean', default: true })
+  usesBudget: boolean;
+
+  @Field(() => DecimalScalar, {
+    description: 'Budget under the anti-corruption plan, baht (0 when usesBudget is false: no amount).',
+  })
   @Column({ name: 'anti_corruption_budget', ...money })
   antiCorruptionBudget: string;
 
-  @Field(() => DecimalScalar, { description: 'Budget under the local development plan, baht.' })
+  @Field(() => DecimalScalar, {
+    description: 'Budget under the local development plan, baht (0 when usesBudget is false: no amount).',
+  })
   @Column({ name: 'local_development_budget', ...money })
   localDevelopmentBudget: string;
 
@@ -108,6 +123,10 @@ export class Project {
     default: '{}',
   })
   targetGroups: TargetGroup[];
+
+  @Field(() => String, { nullable: true, description: 'Other target group, in words (อื่น ๆ ระบุ).' })
+  @Column({ name: 'other_target_group', type: 'text', nullable: true })
+  otherTargetGroup: string | null;
 
   @Field(() => String, { nullable: true, description: 'Objectives (วัตถุประสงค์).' })
   @Column({ type: 'text', nullable: true })

@@ -8,7 +8,12 @@ export enum WorkType {
   GUIDELINE = 'GUIDELINE',
 }
 
-/** กลุ่มเป้าหมาย */
+/**
+ * กลุ่มเป้าหมาย: the nine of the legacy form (LEGACY.md §1.5, `target_group1`..`9`: 1 political
+ * executives … 6 educational institutions, 7 government agencies, 8 state enterprises, 9 private
+ * business) and the two more of the manual's entry form (seed 000 p.33: เยาวชนอาสา,
+ * หน่วยงานภาครัฐท้องถิ่น), in the legacy's order. `Project.otherTargetGroup` holds "อื่น ๆ".
+ */
 export enum TargetGroup {
   POLITICAL_EXECUTIVES = 'POLITICAL_EXECUTIVES',
   LOCAL_COUNCIL_MEMBERS = 'LOCAL_COUNCIL_MEMBERS',
@@ -16,8 +21,10 @@ export enum TargetGroup {
   CHILDREN_AND_YOUTH = 'CHILDREN_AND_YOUTH',
   PUBLIC = 'PUBLIC',
   EDUCATIONAL_INSTITUTIONS = 'EDUCATIONAL_INSTITUTIONS',
-  YOUTH_VOLUNTEERS = 'YOUTH_VOLUNTEERS',
+  GOVERNMENT_AGENCIES = 'GOVERNMENT_AGENCIES',
   STATE_ENTERPRISES = 'STATE_ENTERPRISES',
+  PRIVATE_SECTOR = 'PRIVATE_SECTOR',
+  YOUTH_VOLUNTEERS = 'YOUTH_VOLUNTEERS',
   LOCAL_GOVERNMENT_AGENCIES = 'LOCAL_GOVERNMENT_AGENCIES',
 }
 
@@ -41,8 +48,10 @@ export const targetGroupLabels: Record<TargetGroup, string> = {
   CHILDREN_AND_YOUTH: 'เด็กและเยาวชน',
   PUBLIC: 'ประชาชน/ภาคประชาสังคม',
   EDUCATIONAL_INSTITUTIONS: 'สถานศึกษา',
-  YOUTH_VOLUNTEERS: 'เยาวชนอาสา',
+  GOVERNMENT_AGENCIES: 'หน่วยงานภาครัฐ',
   STATE_ENTERPRISES: 'หน่วยงานภาครัฐวิสาหกิจ',
+  PRIVATE_SECTOR: 'ภาคเอกชน',
+  YOUTH_VOLUNTEERS: 'เยาวชนอาสา',
   LOCAL_GOVERNMENT_AGENCIES: 'หน่วยงานภาครัฐท้องถิ่น',
 };
 

@@ -1,6 +1,8 @@
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
+  IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -11,6 +13,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
 } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
@@ -21,6 +24,30 @@ import { SyncArgs } from '../../graphql/sync-args';
 const money = /^\d{1,13}(\.\d{1,2})?$/;
 const moneyMessage = { message: 'กรุณากรอกงบประมาณเป็นตัวเลขไม่ติดลบ ทศนิยมไม่เกิน 2 ตำแหน่ง (บาท)' };
 const longText = { message: 'ข้อความยาวเกิน 5,000 ตัวอักษร' };
+/**
+ * Filled in (not blank) and at most 5,000 characters (with `IsDefined`, which runs even where
+ * type-graphql skips missing properties): the fields seed 002 lists under "ข้อมูลที่ต้องบันทึก". */
+const RequiredText = (missing: string) =>
+  ValidateBy({
+    name: 'requiredText',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /\S/.test(value) && value.length <= 5000,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && /\S/.test(args.value) ? longText.message : missing,
+    },
+  });
+
+/** At least one target group ticked, or another one written in (อื่น ๆ ระบุ). */
+const TargetGroupGiven = () =>
+  ValidateBy({
+    name: 'targetGroupGiven',
+    validator: {
+      validate: (value: unknown, args) =>
+        (Array.isArray(value) && value.length > 0) ||
+        Boolean((args?.object as { otherTargetGroup?: string | null }).otherTargetGroup?.trim()),
+      defaultMessage: () => 'กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม หรือระบุกลุ่มเป้าหมายอื่น ๆ',
+    },
+  });
 
 @InputType({ description: 'Every field of a project, as on the entry form (บันทึกแผน).' })
 export class ProjectFieldsInput {
@@ -53,26 +80,57 @@ export class ProjectFieldsInput {
   @IsEnum(Dimension, { each: true, message: 'มิติเพิ่มเติมไม่ถูกต้อง' })
   additionalDimensions: Dimension[];
 
-  @Field(() => String, { nullable: true, description: 'Essence (สาระสำคัญ).' })
-  @IsOptional()
-  @MaxLength(5000, longText)
+  @Field(() => String, {
+    nullable: true,
+    description: 'Essence (สาระสำคัญ); required to create or edit (null only on rows recorded before).',
+  })
+  @IsDefined({ message: 'กรุณากรอกสาระสำคัญ' })
+  @RequiredText('กรุณากรอกสาระสำคัญ')
   essence?: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Budget under the anti-corruption plan, baht.' })
-  @Matches(money, moneyMessage)
-  antiCorruptionBudget: string;
+  @Field({
+    defaultValue: true,
+    description:
+      'True: uses budget (ใช้งบประมาณ); false: done without budget (ดำเนินการโดยไม่ใช้งบประมาณ), and then no budget amount is accepted (PROJECT_WITHOUT_BUDGET).',
+  })
+  @IsBoolean()
+  usesBudget: boolean;
 
-  @Field(() => DecimalScalar, { description: 'Budget under the local development plan, baht.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Budget under the anti-corruption plan, baht; required when usesBudget, none without.',
+  })
+  @IsOptional()
   @Matches(money, moneyMessage)
-  localDevelopmentBudget: string;
+  antiCorruptionBudget?: string | null;
 
-  @Field(() => [TargetGroup], { defaultValue: [], description: 'Target groups.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'Budget under the local development plan, baht (0 when omitted); none without budget.',
+  })
+  @IsOptional()
+  @Matches(money, moneyMessage)
+  localDevelopmentBudget?: string | null;
+
+  @Field(() => [TargetGroup], {
+    defaultValue: [],
+    description: 'Target groups; at least one, or otherTargetGroup.',
+  })
+  @TargetGroupGiven()
   @IsEnum(TargetGroup, { each: true, message: 'กลุ่มเป้าหมายไม่ถูกต้อง' })
   targetGroups: TargetGroup[];
 
-  @Field(() => String, { nullable: true, description: 'Objectives (วัตถุประสงค์).' })
+  @Field(() => String, { nullable: true, description: 'Other target group, in words (อื่น ๆ ระบุ).' })
   @IsOptional()
-  @MaxLength(5000, longText)
+  @MaxLength(500, { message: 'กลุ่มเป้าหมายอื่น ๆ ยาวเกิน 500 ตัวอักษร' })
+  otherTargetGroup?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Objectives (วัตถุประสงค์); required to create or edit (null only on rows recorded before).',
+  })
+  @IsDefined({ message: 'กรุณากรอกวัตถุประสงค์' })
+  @RequiredText('กรุณากรอกวัตถุประสงค์')
   objectives?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Remarks (หมายเหตุ).' })

@@ -177,8 +177,9 @@ export class ProjectResolver {
         primaryDimension: fields.primaryDimension || null,
         fiscalYears: fields.fiscalYears.filter(Number.isFinite),
         quarters: fields.quarters,
-        antiCorruptionBudget: fields.antiCorruptionBudget,
-        localDevelopmentBudget: fields.localDevelopmentBudget,
+        usesBudget: fields.usesBudget,
+        antiCorruptionBudget: fields.antiCorruptionBudget ?? '0',
+        localDevelopmentBudget: fields.localDevelopmentBudget ?? '0',
       })),
     };
   }

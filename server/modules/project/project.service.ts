@@ -23,6 +23,7 @@ import { ReviewStatus, TargetGroup } from './project.enums';
 import {
   editReturnsToReview,
   mayRestoreInCycle,
+  requireBudgetMatchesUse,
   requireMayDeleteProject,
   requireMayRestoreInCycle,
   requireMayWithdrawProject,
@@ -63,9 +64,12 @@ export const normalizeProject = (fields: ProjectFieldsInput) => ({
     (d) => d !== fields.primaryDimension,
   ),
   essence: blank(fields.essence),
-  antiCorruptionBudget: fields.antiCorruptionBudget,
-  localDevelopmentBudget: fields.localDevelopmentBudget,
+  usesBudget: fields.usesBudget !== false,
+  // Without budget there is no amount: stored as 0 (`requireBudgetMatchesUse` refused any other).
+  antiCorruptionBudget: fields.usesBudget === false ? '0' : (fields.antiCorruptionBudget ?? '0'),
+  localDevelopmentBudget: fields.usesBudget === false ? '0' : (fields.localDevelopmentBudget ?? '0'),
   targetGroups: inOrder(Object.values(TargetGroup), fields.targetGroups ?? []),
+  otherTargetGroup: blank(fields.otherTargetGroup),
   objectives: blank(fields.objectives),
   remarks: blank(fields.remarks),
 });
@@ -81,9 +85,11 @@ const reviewedFields: (keyof ProjectValues)[] = [
   'primaryDimension',
   'additionalDimensions',
   'essence',
+  'usesBudget',
   'antiCorruptionBudget',
   'localDevelopmentBudget',
   'targetGroups',
+  'otherTargetGroup',
   'objectives',
 ];
 
@@ -217,6 +223,7 @@ export class ProjectService {
     const actor = requireSignedIn(viewer);
     const lao = actor.laoId ? await this.dataSource.getRepository(Lao).findOneBy({ id: actor.laoId }) : null;
     requireCan(viewer, 'project.record', lao, lao, 'อปท.');
+    requireBudgetMatchesUse(fields);
     const values = normalizeProject(fields);
     return this.dataSource.transaction(async (manager) => {
       requireNotFrozen(await frozenYears(manager, actor.laoId as number, values.fiscalYears));
@@ -268,6 +275,7 @@ export class ProjectService {
   async update(viewer: Viewer, input: UpdateProjectInput): Promise<Project> {
     const actor = requireSignedIn(viewer);
     const id = parseId(input.id);
+    requireBudgetMatchesUse(input);
     const values = normalizeProject(input);
     return this.dataSource.transaction(async (manager) => {
       const before = await this.ownProject(manager, viewer, id);

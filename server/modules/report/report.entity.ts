@@ -84,6 +84,10 @@ export class Report {
   @Column({ name: 'unable_reason_text', type: 'text', nullable: true })
   unableReasonText: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Remark (หมายเหตุ) of the report.' })
+  @Column({ type: 'text', nullable: true })
+  remark: string | null;
+
   @Field(() => Int, { description: 'Row version: 1 for the first submission, +1 per correction.' })
   @VersionColumn()
   version: number;
@@ -141,6 +145,10 @@ export class ReportRevision {
   @Field(() => String, { nullable: true, description: 'Reason text for OTHER.' })
   @Column({ name: 'unable_reason_text', type: 'text', nullable: true })
   unableReasonText: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remark (หมายเหตุ) of this version.' })
+  @Column({ type: 'text', nullable: true })
+  remark: string | null;
 
   @Field({ description: 'Who submitted this version.' })
   @Column({ name: 'submitted_by_name', type: 'varchar', length: 200 })

@@ -36,13 +36,23 @@ export class SubmitReportInput {
   @IsBoolean()
   inOrdinance: boolean;
 
-  @Field(() => DecimalScalar, { description: 'Budget under the ordinance, baht.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Budget under the ordinance, baht; required for a project that uses budget, none for one without (PROJECT_WITHOUT_BUDGET).',
+  })
+  @IsOptional()
   @Matches(money, moneyMessage)
-  ordinanceBudget: string;
+  ordinanceBudget?: string | null;
 
-  @Field(() => DecimalScalar, { description: 'Amount actually disbursed, baht.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'Amount actually disbursed, baht; required for a project that uses budget, none for one without.',
+  })
+  @IsOptional()
   @Matches(money, moneyMessage)
-  disbursed: string;
+  disbursed?: string | null;
 
   @Field(() => ReportStatus, { description: 'Status.' })
   @IsEnum(ReportStatus, { message: 'กรุณาเลือกสถานะการดำเนินงาน' })
@@ -57,6 +67,11 @@ export class SubmitReportInput {
   @IsOptional()
   @MaxLength(2000, { message: 'ข้อความยาวเกิน 2,000 ตัวอักษร' })
   unableReasonText?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Remark (หมายเหตุ), up to 2,000 characters.' })
+  @IsOptional()
+  @MaxLength(2000, { message: 'หมายเหตุยาวเกิน 2,000 ตัวอักษร' })
+  remark?: string | null;
 
   @Field(() => Int, {
     nullable: true,

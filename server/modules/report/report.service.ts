@@ -16,13 +16,19 @@ import type { ReportsArgs, SubmitReportInput } from './report.inputs';
 import { formatDeadline } from './round-defaults';
 import { requireMayReportOnPlan } from '../plan/plan-rules';
 import { requireMayReportOnProject } from '../project/project-rules';
-import { effectiveDeadline, grantedUntilSql, roundStateAt } from './reporting-rules';
+import {
+  effectiveDeadline,
+  grantedUntilSql,
+  requireAmountsMatchBudgetUse,
+  roundStateAt,
+} from './reporting-rules';
 
-/** The fields a report version carries, normalized. */
-const reportValues = (input: SubmitReportInput) => ({
+/** The fields a report version carries, normalized (no amounts without budget: stored as 0). */
+const reportValues = (input: SubmitReportInput, usesBudget: boolean) => ({
   inOrdinance: input.inOrdinance,
-  ordinanceBudget: input.ordinanceBudget,
-  disbursed: input.disbursed,
+  ordinanceBudget: usesBudget ? (input.ordinanceBudget as string) : '0',
+  disbursed: usesBudget ? (input.disbursed as string) : '0',
+  remark: input.remark?.trim() || null,
   status: input.status,
   unableReason: input.status === ReportStatus.UNABLE ? (input.unableReason ?? null) : null,
   unableReasonText:
@@ -46,6 +52,7 @@ type SubmissionContext = {
   fiscal_years: number[];
   review_status: ReviewStatus;
   withdrawn_at: Date | null;
+  uses_budget: boolean;
   /** The idempotency key was used before by this account. */
   seen: boolean;
   plan_status: PlanStatus | null;
@@ -62,7 +69,7 @@ type SubmissionContext = {
  * without a plan or round, not an error), $5 round kind. No row: no such project.
  */
 const submissionContextSql = `
-  SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status, p.withdrawn_at,
+  SELECT p.id, p.lao_id, l.province_id, p.fiscal_years, p.review_status, p.withdrawn_at, p.uses_budget,
          EXISTS (SELECT 1 FROM idempotency_key k WHERE k.account_id = $2 AND k.key = $3) AS seen,
          (SELECT pl.status FROM plan pl WHERE pl.lao_id = p.lao_id AND pl.fiscal_year = $4::int) AS plan_status,
          rr.id AS round_id, rr.opens_at, rr.closes_at,
@@ -177,7 +184,8 @@ export class ReportService {
       throw badInput([{ field: 'unableReasonText', constraints: ['required'], message: 'กรุณาระบุเหตุอื่น ๆ' }]);
     }
 
-    const values = reportValues(input);
+    requireAmountsMatchBudgetUse(found.uses_budget, input);
+    const values = reportValues(input, found.uses_budget);
     const repo = manager.getRepository(Report);
     const existing = found.existing;
     let report: Report;

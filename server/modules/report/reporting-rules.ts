@@ -1,4 +1,7 @@
+import { AppError, badInput } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
 import { ReviewStatus } from '../project/project.enums';
+import { isPositiveAmount } from '../../graphql/decimal.scalar';
 import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
 
 /*
@@ -13,6 +16,7 @@ import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
  *   where an LAO stands in a round .. reportingStateSql / coverageCountsSql
  *   the deadline of an LAO .......... effectiveDeadline / grantedUntilSql
  *   whether a round is open ......... roundStateAt
+ *   which amounts a report asks for . requireAmountsMatchBudgetUse
  */
 
 // ---------------------------------------------------------------- which projects count
@@ -123,4 +127,39 @@ export const roundStateAt = (
 ): RoundState => {
   if (now < round.opensAt) return 'NOT_OPEN';
   return now < effectiveDeadline(round.closesAt, extendedUntil) ? 'OPEN' : 'CLOSED';
+};
+
+// ---------------------------------------------------------------- amounts of a report
+
+/**
+ * A report asks for the ordinance budget and the disbursed amount only when its project uses
+ * budget (LEGACY.md §3.5: "if the project has a budget, the form … asks for the ordinance budget
+ * and the disbursed amount. Otherwise both are stored as 0"). A project without budget takes no
+ * amount (0 or nothing is accepted and stored as 0); one with budget must give both.
+ */
+export const requireAmountsMatchBudgetUse = (
+  usesBudget: boolean,
+  amounts: { ordinanceBudget?: string | null; disbursed?: string | null },
+): void => {
+  const fields = ['ordinanceBudget', 'disbursed'] as const;
+  if (!usesBudget) {
+    const given = fields.filter((field) => isPositiveAmount(amounts[field]));
+    if (given.length > 0) {
+      const message =
+        'โครงการนี้ดำเนินการโดยไม่ใช้งบประมาณ จึงไม่ต้องรายงานงบประมาณตามข้อบัญญัติและการเบิกจ่ายจริง กรุณาลบจำนวนเงินออก';
+      throw new AppError(ErrorCode.PROJECT_WITHOUT_BUDGET, message, {
+        fields: given.map((field) => ({ field, constraints: ['withoutBudget'], message })),
+      });
+    }
+    return;
+  }
+  const messages = {
+    ordinanceBudget: 'กรุณากรอกงบประมาณตามข้อบัญญัติ/เทศบัญญัติ (บาท)',
+    disbursed: 'กรุณากรอกจำนวนเงินที่เบิกจ่ายจริง (บาท)',
+  };
+  const missing = fields.filter((field) => amounts[field] == null || amounts[field] === '');
+  if (missing.length > 0)
+    throw badInput(
+      missing.map((field) => ({ field, constraints: ['requiredWithBudget'], message: messages[field] })),
+    );
 };

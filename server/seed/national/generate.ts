@@ -1167,6 +1167,7 @@ export const generateNational = (geography: Geography, options: NationalOptions 
       'essence',
       'anti_corruption_budget',
       'local_development_budget',
+      'uses_budget',
       'target_groups',
       'objectives',
       'remarks',
@@ -1196,6 +1197,8 @@ export const generateNational = (geography: Geography, options: NationalOptions 
             text(p.essence),
             hundredths(p.antiCorruption),
             hundredths(p.localDevelopment),
+            // A project with no budget at all is "ไม่ใช้งบประมาณ" (as the migration decided for old rows).
+            p.antiCorruption > 0 || p.localDevelopment > 0 ? 't' : 'f',
             array(p.targets),
             text(p.objectives),
             text(p.remarks),

@@ -132,7 +132,7 @@ const matrix: Record<string, Row> = {
     expected: ownerOnly,
     allowedCode: 'CONFLICT',
     document: (ids) =>
-      `mutation { updateProject(input: { id: "${ids.projectId}", version: 999, name: "x", workType: PROJECT, fiscalYears: [2566], quarters: [1], primaryDimension: SOCIETY, antiCorruptionBudget: "0", localDevelopmentBudget: "0" }) { id } }`,
+      `mutation { updateProject(input: { id: "${ids.projectId}", version: 999, name: "x", workType: PROJECT, fiscalYears: [2566], quarters: [1], primaryDimension: SOCIETY, essence: "x", antiCorruptionBudget: "0", localDevelopmentBudget: "0", targetGroups: [PUBLIC], objectives: "x" }) { id } }`,
   },
   deleteProject: {
     expected: ownerOnly,

@@ -398,8 +398,9 @@ describe('aggregate tables against a hand-worked fixture', () => {
     );
     const statusLines = status.toString('utf8', 3).trim().split('\r\n');
     expect(statusLines).toHaveLength(1 + 6);
-    expect(statusLines[3]).toBe('3,โครงการ,มาตรการ,2,รับรอง,อยู่ระหว่างดำเนินการ,ยังไม่รายงาน,8000.00');
-    expect(statusLines[6]).toBe('6,โครงการ,โครงการ,1,ปฏิเสธ,ไม่ต้องรายงาน,ไม่ต้องรายงาน,');
+    // The last column is the report remark (issue 23): none here.
+    expect(statusLines[3]).toBe('3,โครงการ,มาตรการ,2,รับรอง,อยู่ระหว่างดำเนินการ,ยังไม่รายงาน,8000.00,');
+    expect(statusLines[6]).toBe('6,โครงการ,โครงการ,1,ปฏิเสธ,ไม่ต้องรายงาน,ไม่ต้องรายงาน,,');
     // A plan table is public: another province's office gets it as the public does; no such LAO, 404.
     expect(
       (await get(`/exports/plan-table.xlsx?laoId=${laoId}&fiscalYear=2566`, provincial.token)).status,
@@ -413,7 +414,8 @@ describe('aggregate tables against a hand-worked fixture', () => {
       await (await fetch(`${server.url}/open-data/projects-2566.csv`)).arrayBuffer(),
     );
     const lines = projects.toString('utf8', 3).trim().split('\r\n');
-    expect(lines[0].split(',')).toHaveLength(15);
+    // 15 columns, then budget use and other target group (issue 23).
+    expect(lines[0].split(',')).toHaveLength(17);
     expect(lines).toHaveLength(1 + 6 + 2 + 1 + 2);
     expect(lines.filter((line) => line.startsWith('5650801,')).map((line) => line.split(',')[14])).toEqual([
       'รับรอง',

@@ -115,6 +115,7 @@ describe('partner sync: full, then incremental, mirrors the database exactly', (
           ordinanceBudget: '20000',
           disbursed: '15000.50',
           status: 'COMPLETED',
+          remark: 'รายงานพร้อมหมายเหตุ',
           idempotencyKey: randomUUID(),
         },
       },
@@ -130,6 +131,10 @@ describe('partner sync: full, then incremental, mirrors the database exactly', (
     expect(incremental.upserted.REPORT).toBe(1);
     expect(mirror.records.LAO.get(String(world.wangPikul.id))?.nameTh).toBe('เทศบาลตำบลวังพิกุล');
     expect(mirror.records.PROJECT.get(d.id)?.reviewStatus).toBe('REJECTED');
+    expect(mirror.records.PROJECT.get(a.id)?.usesBudget).toBe(true);
+    expect([...mirror.records.REPORT.values()].find((r) => r.projectId === a.id)?.remark).toBe(
+      'รายงานพร้อมหมายเหตุ',
+    );
     expect(mirror.records.PLAN.get(plan.id)).toMatchObject({
       status: 'PASSED',
       assessments: [{ verdict: 'PASSED', totalScore: '80.00' }],

@@ -6,7 +6,7 @@ import { signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 const PREVIEW = `mutation($input: ProjectImportInput!) { previewProjectImport(input: $input) {
-  rowCount valid errors { rowNumber column message } rows { rowNumber name workType primaryDimension fiscalYears quarters antiCorruptionBudget }
+  rowCount valid errors { rowNumber column message } rows { rowNumber name workType primaryDimension fiscalYears quarters usesBudget antiCorruptionBudget }
 } }`;
 const IMPORT = `mutation($input: ProjectImportInput!) { importProjects(input: $input) { createdCount } }`;
 
@@ -160,11 +160,91 @@ describe('importing a plan book from a spreadsheet', () => {
 
   it('reads CSV saved by Excel (UTF-8 with BOM)', async () => {
     const headers = importColumns.map((c) => `"${c.header}"`).join(',');
-    const csv = `\uFEFF${headers}\r\n1,"มาตรการจัดการเรื่องร้องเรียน",มาตรการ,3,,2568,✓,✓,✓,✓,0,0,,,,\r\n`;
+    const csv = `\uFEFF${headers}\r\n1,"มาตรการจัดการเรื่องร้องเรียน",มาตรการ,3,,2568,✓,✓,✓,✓,0,0,"ประชาชน/ภาคประชาสังคม","รับและจัดการเรื่องร้องเรียน","เพื่อให้ประชาชนร้องเรียนได้",\r\n`;
     const input = { fileName: 'plan.csv', contentBase64: Buffer.from(csv, 'utf8').toString('base64') };
     const imported = await lao(IMPORT, { input });
     expect(imported.errors).toBeUndefined();
     expect(imported.data?.importProjects.createdCount).toBe(1);
+  });
+
+  it('requires essence, target groups and objectives per row, and reads budget use (ใช้งบประมาณ / ไม่ใช้งบประมาณ)', async () => {
+    const base = good(1).slice(0, 16);
+    const row = (i: number, changes: Record<number, string | number>, extra: Row = []): Row => {
+      const cells = [...base, ...extra];
+      cells[0] = i;
+      cells[1] = `โครงการงบประมาณที่ ${i}`;
+      for (const [index, value] of Object.entries(changes)) cells[Number(index)] = value;
+      return cells;
+    };
+    const rows: Row[] = [
+      row(1, { 12: '', 13: '', 14: '' }), // no target group, essence, objectives
+      row(2, { 10: '', 11: '' }, ['ไม่ใช้งบประมาณ']), // without budget, no amount: fine
+      row(3, { 10: '5000', 11: '' }, ['ไม่ใช้งบประมาณ']), // without budget but an amount
+      row(4, { 10: '', 11: '' }, ['ใช้งบประมาณ']), // with budget, no amount
+      row(5, { 12: '' }, ['', 'ผู้นำชุมชน']), // "other" target group only: fine
+      row(6, { 10: 0, 11: 0 }, ['งบบางส่วน']), // unknown budget use
+      row(7, { 10: 0, 11: 0 }), // blank use, no amount: without budget, as the migration decided
+    ];
+    const input = { fileName: 'budget.xlsx', contentBase64: await xlsx(rows) };
+    const preview = (await lao(PREVIEW, { input })).data?.previewProjectImport;
+    const problems = preview.errors.map(
+      (e: { rowNumber: number; column: string; message: string }) =>
+        `${e.rowNumber}:${e.column}:${e.message}`,
+    );
+    expect(problems.sort()).toEqual(
+      [
+        '2:กลุ่มเป้าหมาย:กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม หรือระบุกลุ่มเป้าหมายอื่น ๆ',
+        '2:สาระสำคัญ:กรุณากรอกสาระสำคัญ',
+        '2:วัตถุประสงค์:กรุณากรอกวัตถุประสงค์',
+        '4:งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต (บาท):โครงการนี้ดำเนินการโดยไม่ใช้งบประมาณ จึงไม่ต้องกรอกงบประมาณ กรุณาลบจำนวนเงินออก หรือเลือก "ใช้งบประมาณ"',
+        '7:การใช้งบประมาณ:การใช้งบประมาณต้องเป็น "ใช้งบประมาณ" หรือ "ไม่ใช้งบประมาณ" (หรือเว้นว่าง)',
+      ].sort(),
+    );
+    // Row 5: a blank budget cell reads as 0 under "ใช้งบประมาณ" (the template's old rule).
+    expect(preview.rows.map((r: { usesBudget: boolean }) => r.usesBudget)).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    const good2 = [rows[1], rows[4], rows[6]];
+    const imported = await lao(IMPORT, {
+      input: { fileName: 'budget.xlsx', contentBase64: await xlsx(good2) },
+    });
+    expect(imported.errors).toBeUndefined();
+    const stored = await server.dataSource.query(
+      `SELECT uses_budget, anti_corruption_budget::text AS anti, other_target_group FROM project
+        WHERE lao_id = $1 AND name LIKE 'โครงการงบประมาณที่%' ORDER BY id`,
+      [world.dintong.id],
+    );
+    expect(stored).toEqual([
+      { uses_budget: false, anti: '0.00', other_target_group: null },
+      { uses_budget: true, anti: '16000.00', other_target_group: 'ผู้นำชุมชน' },
+      { uses_budget: false, anti: '0.00', other_target_group: null },
+    ]);
+  });
+
+  it('lists the budget-use and other-target-group columns in the template, and reads files made before them', async () => {
+    const headers = importColumns.map((c) => c.header);
+    expect(headers.slice(-2)).toEqual(['การใช้งบประมาณ', 'กลุ่มเป้าหมายอื่น ๆ (ระบุ)']);
+    const old = await lao(PREVIEW, {
+      input: { fileName: 'old.xlsx', contentBase64: await xlsx([good(1)], headers.slice(0, -2)) },
+    });
+    expect(old.data?.previewProjectImport).toMatchObject({ valid: true, rows: [{ usesBudget: true }] });
+    const noEssenceColumn = await lao(PREVIEW, {
+      input: {
+        fileName: 'old.xlsx',
+        contentBase64: await xlsx(
+          [good(1)],
+          headers.filter((h) => h !== 'สาระสำคัญ'),
+        ),
+      },
+    });
+    expect(errorCode(noEssenceColumn)).toBe('BAD_USER_INPUT');
+    expect(noEssenceColumn.errors?.[0].message).toContain('"สาระสำคัญ"');
   });
 
   it('answers a malformed CSV (a quote never closed) with BAD_USER_INPUT naming the line, in Thai', async () => {

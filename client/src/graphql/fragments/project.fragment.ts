@@ -11,9 +11,11 @@ export const PROJECT_FIELDS = gql`
     primaryDimension
     additionalDimensions
     essence
+    usesBudget
     antiCorruptionBudget
     localDevelopmentBudget
     targetGroups
+    otherTargetGroup
     objectives
     remarks
     reviewStatus

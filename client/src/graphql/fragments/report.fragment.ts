@@ -25,6 +25,7 @@ export const REPORT_FIELDS = gql`
     status
     unableReason
     unableReasonText
+    remark
     updatedAt
   }
 `;
@@ -39,6 +40,7 @@ export const REVISION_FIELDS = gql`
     status
     unableReason
     unableReasonText
+    remark
     submittedAt
     submittedByName
   }

@@ -87,6 +87,7 @@ export const PREVIEW_PROJECT_IMPORT_MUTATION: TypedDocumentNode<
         primaryDimension
         fiscalYears
         quarters
+        usesBudget
         antiCorruptionBudget
         localDevelopmentBudget
       }

@@ -75,6 +75,7 @@ export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryV
           id
           name
           primaryDimension
+          usesBudget
           antiCorruptionBudget
           quarters
           remarks
@@ -87,6 +88,7 @@ export const PLAN_TABLE_QUERY: TypedDocumentNode<PlanTableQuery, PlanTableQueryV
     }
     planTableTotals(laoId: $laoId, fiscalYear: $fiscalYear) {
       projectCount
+      withoutBudgetCount
       antiCorruptionBudget
       quarterCounts
     }

@@ -52,6 +52,7 @@ export const PERFORMANCE_QUERY: TypedDocumentNode<PerformanceReportQuery, Perfor
             id
             name
             primaryDimension
+            usesBudget
             antiCorruptionBudget
             reviewStatus
             counted
@@ -98,6 +99,7 @@ export const STATUS_QUERY: TypedDocumentNode<StatusReportQuery, StatusReportQuer
           name
           workType
           primaryDimension
+          usesBudget
           reviewStatus
           counted
           reviewReason

@@ -189,6 +189,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             quarters
             primaryDimension
             additionalDimensions
+            usesBudget
             antiCorruptionBudget
             localDevelopmentBudget
             targetGroups
@@ -202,6 +203,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
               status
               unableReason
               unableReasonText
+              remark
               disbursed
               ordinanceBudget
             }
@@ -210,6 +212,7 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
               status
               unableReason
               unableReasonText
+              remark
               disbursed
               ordinanceBudget
             }

@@ -68,6 +68,7 @@ export const REPORT_PROJECTS_QUERY: TypedDocumentNode<ReportProjectsQuery, Repor
             version
             name
             primaryDimension
+            usesBudget
             antiCorruptionBudget
             reviewStatus
             counted
@@ -91,6 +92,7 @@ export const PROJECT_REPORT_QUERY: TypedDocumentNode<ProjectReportQuery, Project
     project(id: $id) {
       id
       name
+      usesBudget
       report(fiscalYear: $fiscalYear, round: $round) {
         ...ReportFields
         revisions {
