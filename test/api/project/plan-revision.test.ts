@@ -183,7 +183,24 @@ describe('plan revision: frozen plans, withdrawn projects, restored projects', (
     it('refuses a spreadsheet import into the frozen year, row by row in the preview', async () => {
       const quote = (cells: (string | number)[]) => cells.map((cell) => `"${cell}"`).join(',');
       const row = (n: number, name: string, years: string) =>
-        quote([n, name, 'โครงการ', 1, '', years, '✓', '', '', '', 0, 0, '', '', '', '']);
+        quote([
+          n,
+          name,
+          'โครงการ',
+          1,
+          '',
+          years,
+          '✓',
+          '',
+          '',
+          '',
+          0,
+          0,
+          'ประชาชน/ภาคประชาสังคม',
+          'สาระ',
+          'วัตถุประสงค์',
+          '',
+        ]);
       const file = [
         quote(importColumns.map((column) => column.header)),
         row(1, 'นำเข้าปี 2566', '2566'),
