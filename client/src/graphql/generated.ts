@@ -28,6 +28,8 @@ export type ApiScope =
 export type AssessPlanInput = {
   /** Comments for the LAO. */
   comments?: string | null | undefined;
+  /** Why the verdict differs from the pass mark’s (required then, kept and shown to the LAO). */
+  overrideReason?: string | null | undefined;
   /** The plan. */
   planId: string | number;
   /** Score of dimension 2 (0–25). */
@@ -38,8 +40,8 @@ export type AssessPlanInput = {
   scoreParticipation: string;
   /** Score of dimension 1 (0–25). */
   scoreSociety: string;
-  /** Passed the standard or incomplete. */
-  verdict: AssessmentVerdict;
+  /** Passed the standard or incomplete. With a pass mark for the year, leave it out to follow the mark; a different choice overrides it and needs overrideReason. Without a pass mark it is required. */
+  verdict?: AssessmentVerdict | null | undefined;
   /** The plan version the assessor saw. */
   version: number;
 };
