@@ -10,7 +10,8 @@ export type ChangeAction =
   'CREATE' | 'UPDATE' | 'DELETE' | 'REVIEW' | 'SUBMIT' | 'ASSESS' | 'EXTEND' | 'IMPORT';
 
 export type Change = {
-  entityType: 'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'SELF_ASSESSMENT' | 'PASS_MARK' | 'ITA_SCORE' | 'PLAN_CYCLE';
+  entityType:
+    'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'SELF_ASSESSMENT' | 'PASS_MARK' | 'ITA_SCORE' | 'PLAN_CYCLE';
   entityId: string | number;
   laoId: number | null;
   action: ChangeAction;

@@ -129,6 +129,8 @@ export class PlanService {
         .findOne({ where: { id: input.planId }, relations: { lao: true } });
       requireCan(viewer, 'plan.assess', found, found?.lao, 'แผน');
       const plan = found as Plan;
+      // A stale screen first: the plan may have been assessed or resubmitted since it was opened.
+      if (plan.version !== input.version) throw conflict();
       const level = assessorLevel(viewer);
       requireMayAssessPlanAt(plan, level);
       const totalScore = sumScores(scoresOf(input));

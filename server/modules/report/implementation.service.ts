@@ -144,7 +144,9 @@ export const laoScopeSql = async (
   return { where: conditions.join(' AND '), params };
 };
 
-export const implementationRow = (row: Record<string, unknown>): Omit<ImplementationRowData, 'fiscalYear'> => ({
+export const implementationRow = (
+  row: Record<string, unknown>,
+): Omit<ImplementationRowData, 'fiscalYear'> => ({
   laoId: Number(row.lao_id),
   districtId: Number(row.district_id),
   provinceId: Number(row.province_id),
