@@ -171,8 +171,11 @@ export async function scoresJourney({ page, h, url, lao, nacc, passYear, failYea
   await page.getByRole('status').filter({ hasText: 'นำเข้าแล้ว 1 แถว: เพิ่มใหม่ 1' }).waitFor();
   await page.waitForFunction(
     () =>
-      (document.querySelector('tr[data-lao-code="5650802"] [data-testid="ita-input"]') as HTMLInputElement | null)
-        ?.value === '77.25',
+      (
+        document.querySelector(
+          'tr[data-lao-code="5650802"] [data-testid="ita-input"]',
+        ) as HTMLInputElement | null
+      )?.value === '77.25',
   );
   await snap('ita-entry');
 
