@@ -146,6 +146,16 @@ describe('assessment scores: self-assessment (L), provincial (P), central (M), p
     expect(
       (await server.anonymous(`{ assessmentPassMarks { fiscalYear score } }`)).data?.assessmentPassMarks,
     ).toEqual([{ fiscalYear: 2566, score: '70.00' }]);
+    // Every change is kept: who, when, before and after (the audit log has the calls too).
+    const changes = await server.dataSource.query(
+      `SELECT action, actor_name, before->>'score' AS before, after->>'score' AS after
+         FROM change_event WHERE entity_type = 'PASS_MARK' AND entity_id = '2566' ORDER BY id`,
+    );
+    expect(changes).toEqual([
+      { action: 'CREATE', actor_name: 'บัญชีทดสอบ', before: null, after: '65.00' },
+      { action: 'UPDATE', actor_name: 'บัญชีทดสอบ', before: '65.00', after: '50.00' },
+      { action: 'UPDATE', actor_name: 'บัญชีทดสอบ', before: '50.00', after: '70.00' },
+    ]);
     // The self-assessment (84.55) now reaches the mark, indicatively: the plan is not assessed yet.
     const current = await plan(lao);
     expect(current.scores).toMatchObject({ passMark: '70.00', verdictByPassMark: 'PASSED' });

@@ -169,14 +169,11 @@ export async function scoresJourney({ page, h, url, lao, nacc, passYear, failYea
   await page.getByTestId('ita-import-valid').waitFor();
   await page.getByTestId('ita-import-run').click();
   await page.getByRole('status').filter({ hasText: 'นำเข้าแล้ว 1 แถว: เพิ่มใหม่ 1' }).waitFor();
-  await page.waitForFunction(
-    () =>
-      (
-        document.querySelector(
-          'tr[data-lao-code="5650802"] [data-testid="ita-input"]',
-        ) as HTMLInputElement | null
-      )?.value === '77.25',
-  );
+  // The table reloads with the imported score.
+  const imported = page.locator('tr[data-lao-code="5650802"] [data-testid="ita-input"]');
+  for (let tries = 0; tries < 50 && (await imported.inputValue()) !== '77.25'; tries += 1)
+    await page.waitForTimeout(100);
+  if ((await imported.inputValue()) !== '77.25') throw new Error('the imported ITA score is not shown');
   await snap('ita-entry');
 
   // The province table shows the ITA column.
