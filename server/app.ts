@@ -138,6 +138,20 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       .send(services.laoImport.templateCsv());
   });
 
+  // ITA scores (NACC central imports them): LAO code, fiscal year, score.
+  app.get('/templates/ita.xlsx', async (_req, res) => {
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment('แบบฟอร์มนำเข้าคะแนน ITA.xlsx')
+      .send(await services.ita.templateXlsx());
+  });
+  app.get('/templates/ita.csv', (_req, res) => {
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment('แบบฟอร์มนำเข้าคะแนน ITA.csv')
+      .send(services.ita.templateCsv());
+  });
+
   app.use(exportsRouter(services));
   app.use(openDataRouter(services, config.openData));
 

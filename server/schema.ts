@@ -12,6 +12,7 @@ import { HistoryResolver } from './modules/history/history.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { LaoImportResolver } from './modules/lao/lao-import.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
+import { ImplementationRowItaResolver, ItaResolver, LaoItaResolver } from './modules/ita/ita.resolver';
 import { PartnerResolver } from './modules/partner/partner.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { PublicResolver } from './modules/public/public.resolver';
@@ -31,6 +32,9 @@ export const resolvers = [
   LaoImportResolver,
   PlanResolver,
   AssessmentResolver,
+  ItaResolver,
+  LaoItaResolver,
+  ImplementationRowItaResolver,
   ProjectResolver,
   HistoryResolver,
   ReportResolver,

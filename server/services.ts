@@ -13,6 +13,7 @@ import { AuditService } from './modules/audit/audit';
 import { HistoryService } from './modules/history/history.service';
 import { LaoService } from './modules/lao/lao.service';
 import { LaoImportService } from './modules/lao/lao-import.service';
+import { ItaService } from './modules/ita/ita.service';
 import { PlanCycleService } from './modules/plan/plan-cycle.service';
 import { PlanService } from './modules/plan/plan.service';
 import { ApiKeyService } from './modules/partner/api-key.service';
@@ -47,6 +48,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     projects,
     projectImport: new ProjectImportService(dataSource, planCycles, projects, history),
     plans: new PlanService(dataSource, history),
+    ita: new ItaService(dataSource, history),
     rounds,
     reports: new ReportService(dataSource, config.now),
     implementation,

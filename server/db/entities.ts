@@ -9,6 +9,9 @@ import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { ChangeEvent } from '../modules/history/change-event.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { Assessment } from '../modules/plan/assessment.entity';
+import { AssessmentPassMark } from '../modules/plan/pass-mark.entity';
+import { SelfAssessment } from '../modules/plan/self-assessment.entity';
+import { ItaScore } from '../modules/ita/ita-score.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
 import { Project } from '../modules/project/project.entity';
@@ -32,6 +35,9 @@ export const entities = [
   PlanCycle,
   Plan,
   Assessment,
+  SelfAssessment,
+  AssessmentPassMark,
+  ItaScore,
   Project,
   ChangeEvent,
   ReportingRound,

@@ -7,6 +7,9 @@ import { Province } from '../modules/geo/province.entity';
 import { Lao } from '../modules/lao/lao.entity';
 import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
+import { AssessmentPassMark } from '../modules/plan/pass-mark.entity';
+import { SelfAssessment } from '../modules/plan/self-assessment.entity';
+import { ItaScore } from '../modules/ita/ita-score.entity';
 import { Report } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
 
@@ -125,6 +128,39 @@ export const createLoaders = (dataSource: DataSource) => ({
       .addOrderBy('code.created_at', 'DESC')
       .getMany();
     return byKey(laoIds, rows, (row) => row.laoId);
+  }),
+  /** The newest self-assessment of each plan, if any. */
+  latestSelfAssessment: new DataLoader<number, SelfAssessment | null>(async (planIds) => {
+    const rows = await dataSource
+      .getRepository(SelfAssessment)
+      .createQueryBuilder('s')
+      .distinctOn(['s.plan_id'])
+      .where('s.plan_id IN (:...planIds)', { planIds: [...planIds] })
+      .orderBy('s.plan_id')
+      .addOrderBy('s.id', 'DESC')
+      .getMany();
+    return byKey(planIds, rows, (row) => row.planId);
+  }),
+  /** The pass mark of each fiscal year, if set. */
+  passMark: new DataLoader<number, AssessmentPassMark | null>(async (years) =>
+    byKey(
+      years,
+      await dataSource.getRepository(AssessmentPassMark).findBy({ fiscalYear: In([...years]) }),
+      (m) => m.fiscalYear,
+    ),
+  ),
+  /** The ITA score of each (LAO, fiscal year), keyed "laoId:year". */
+  itaScore: new DataLoader<string, ItaScore | null>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows = await dataSource
+      .getRepository(ItaScore)
+      .createQueryBuilder('i')
+      .where('(i.lao_id, i.fiscal_year) IN (SELECT * FROM unnest(:laoIds::int[], :years::int[]))', {
+        laoIds: pairs.map(([laoId]) => laoId),
+        years: pairs.map(([, year]) => year),
+      })
+      .getMany();
+    return byKey(keys, rows, (row) => `${row.laoId}:${row.fiscalYear}`);
   }),
 });
 

@@ -14,6 +14,7 @@ import { SummaryRefreshOncePerCommit1795400600000 } from './1795400600000-Summar
 import { AssessmentScoreScale1795400700000 } from './1795400700000-AssessmentScoreScale';
 import { LegacyFormFields1795500100000 } from './1795500100000-LegacyFormFields';
 import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
+import { AssessmentScores1795500300000 } from './1795500300000-AssessmentScores';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AssessmentScoreScale1795400700000,
   LegacyFormFields1795500100000,
   PlanRevision1795500200000,
+  AssessmentScores1795500300000,
 ];

@@ -8,7 +8,7 @@ import { Lao } from '../modules/lao/lao.entity';
 import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
-import { AssessmentVerdict, PlanStatus } from '../modules/plan/plan.enums';
+import { AssessmentVerdict, PlanStatus, ScoreLevel } from '../modules/plan/plan.enums';
 import { Project } from '../modules/project/project.entity';
 import { ReviewStatus, TargetGroup } from '../modules/project/project.enums';
 import { Report, ReportRevision } from '../modules/report/report.entity';
@@ -243,6 +243,7 @@ export const seedDemoCurrentYear = async (
           ? 'แผนครบทั้ง 4 มิติ โครงการสอดคล้องกับมิติที่กำหนด'
           : 'มิติที่ 3 ยังไม่มีโครงการส่งเสริมการมีส่วนร่วมของภาคประชาชน กรุณาปรับปรุงแล้วส่งใหม่',
         assessorAccountId: naccAccountId,
+        level: ScoreLevel.CENTRAL,
         assessedAt: new Date(now.getTime() - days(35)),
       });
     }

@@ -3,7 +3,7 @@ import { isPositiveAmount } from '../graphql/decimal.scalar';
 import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Plan } from '../modules/plan/plan.entity';
-import { AssessmentVerdict, Dimension, PlanStatus } from '../modules/plan/plan.enums';
+import { AssessmentVerdict, Dimension, PlanStatus, ScoreLevel } from '../modules/plan/plan.enums';
 import { Project } from '../modules/project/project.entity';
 import { ensureDefaultRounds } from '../modules/report/round-defaults';
 import { ReviewStatus, TargetGroup, WorkType } from '../modules/project/project.enums';
@@ -94,5 +94,6 @@ export const seedDemoPlans = async (
     totalScore: '87.50',
     comments: 'แผนครบทั้ง 4 มิติ โครงการสอดคล้องกับมิติที่กำหนด',
     assessorAccountId: naccAccountId,
+    level: ScoreLevel.CENTRAL,
   });
 };

@@ -1,3 +1,4 @@
+import { seedDemoScores } from './demo-scores';
 import { type DataSource, In } from 'typeorm';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { Role } from '../auth/role';
@@ -91,6 +92,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
     const nacc = await accounts.findOneByOrFail({ username: demoAccounts.naccCentral.username });
     await seedDemoPlans(manager, dintong.id, nacc.id);
     await seedDemoCurrentYear(manager, { now, naccAccountId: nacc.id, cost });
+    await seedDemoScores(manager, { now, naccAccountId: nacc.id });
   });
   return true;
 };

@@ -176,6 +176,8 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccCentral', path: `/nacc/laos/${dintongId}/assessment?year=2566` },
       { role: 'naccCentral', path: `/nacc/laos/${dintongId}/plan-table?year=2566` },
       { role: 'naccCentral', path: '/nacc/cycles' },
+      { role: 'naccCentral', path: '/nacc/pass-marks', ready: 'tr[data-fiscal-year]' },
+      { role: 'naccCentral', path: `/nacc/ita?year=${year}` },
       { role: 'naccCentral', path: '/nacc/api-keys' },
       { role: 'naccCentral', path: '/account/password' },
       { role: 'naccCentral', path: '/workbench', ready: '.graphiql-query-editor .CodeMirror' },

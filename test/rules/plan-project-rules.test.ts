@@ -10,39 +10,36 @@ const lao = { id: 7, provinceId: 65 };
 const viewers = {
   own: { kind: 'account', role: Role.LAO, laoId: 7, accountId: 'a', displayName: 'อบต.' },
   nacc: { kind: 'account', role: Role.NACC_PROVINCE, provinceId: 65, accountId: 'b', displayName: 'ป.ป.ช.' },
+  central: { kind: 'account', role: Role.NACC_CENTRAL, accountId: 'c', displayName: 'ส่วนกลาง' },
   public: { kind: 'public' },
 } as unknown as Record<string, Viewer>;
 
 describe('plan rules', () => {
+  const none = {
+    recordProjects: false,
+    submit: false,
+    assess: false,
+    selfAssess: false,
+    reportProgress: false,
+  };
+  const own = { ...none, recordProjects: true };
   it.each([
-    [PlanStatus.DRAFT, 'own', { recordProjects: true, submit: true, assess: false, reportProgress: false }],
+    [PlanStatus.DRAFT, 'own', { ...own, submit: true, selfAssess: true }],
     // Under assessment: frozen for the LAO until NACC assesses it.
-    [
-      PlanStatus.SUBMITTED,
-      'own',
-      { recordProjects: false, submit: false, assess: false, reportProgress: false },
-    ],
-    [
-      PlanStatus.INCOMPLETE,
-      'own',
-      { recordProjects: true, submit: true, assess: false, reportProgress: false },
-    ],
-    [PlanStatus.PASSED, 'own', { recordProjects: true, submit: false, assess: false, reportProgress: true }],
-    [
-      PlanStatus.SUBMITTED,
-      'nacc',
-      { recordProjects: false, submit: false, assess: true, reportProgress: false },
-    ],
-    [
-      PlanStatus.PASSED,
-      'nacc',
-      { recordProjects: false, submit: false, assess: false, reportProgress: false },
-    ],
-    [
-      PlanStatus.DRAFT,
-      'public',
-      { recordProjects: false, submit: false, assess: false, reportProgress: false },
-    ],
+    [PlanStatus.SUBMITTED, 'own', { ...own, recordProjects: false, selfAssess: true }],
+    [PlanStatus.INCOMPLETE, 'own', { ...own, submit: true, selfAssess: true }],
+    // A passed plan's self-assessment stays as it was.
+    [PlanStatus.PASSED, 'own', { ...own, reportProgress: true }],
+    [PlanStatus.DRAFT, 'nacc', none],
+    [PlanStatus.SUBMITTED, 'nacc', { ...none, assess: true }],
+    [PlanStatus.PASSED, 'nacc', none],
+    [PlanStatus.INCOMPLETE, 'nacc', none],
+    // NACC central (M) may re-assess a plan already assessed; its score overrides.
+    [PlanStatus.DRAFT, 'central', none],
+    [PlanStatus.SUBMITTED, 'central', { ...none, assess: true }],
+    [PlanStatus.PASSED, 'central', { ...none, assess: true }],
+    [PlanStatus.INCOMPLETE, 'central', { ...none, assess: true }],
+    [PlanStatus.DRAFT, 'public', none],
   ])('a %s plan, viewed by %s', (status, viewer, allowed) => {
     expect(planPermissions(viewers[viewer], lao, { status })).toEqual(allowed);
   });

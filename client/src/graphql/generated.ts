@@ -28,6 +28,8 @@ export type ApiScope =
 export type AssessPlanInput = {
   /** Comments for the LAO. */
   comments?: string | null | undefined;
+  /** Why the verdict differs from the pass mark’s (required then, kept and shown to the LAO). */
+  overrideReason?: string | null | undefined;
   /** The plan. */
   planId: string | number;
   /** Score of dimension 2 (0–25). */
@@ -38,8 +40,8 @@ export type AssessPlanInput = {
   scoreParticipation: string;
   /** Score of dimension 1 (0–25). */
   scoreSociety: string;
-  /** Passed the standard or incomplete. */
-  verdict: AssessmentVerdict;
+  /** Passed the standard or incomplete. With a pass mark for the year, leave it out to follow the mark; a different choice overrides it and needs overrideReason. Without a pass mark it is required. */
+  verdict?: AssessmentVerdict | null | undefined;
   /** The plan version the assessor saw. */
   version: number;
 };
@@ -146,6 +148,14 @@ export type IssueProvinceCodesInput = {
   includeActivated?: boolean;
   /** Province. */
   provinceId: string | number;
+};
+
+/** ITA scores as a spreadsheet: columns รหัส อปท. (7-digit code), ปีงบประมาณ (พ.ศ.), คะแนน ITA (0–100); template at /templates/ita.xlsx or .csv. */
+export type ItaImportInput = {
+  /** The file, base64-encoded (at most about 3 MB). */
+  contentBase64: string;
+  /** File name; its extension (.xlsx or .csv) says how to read it. */
+  fileName: string;
 };
 
 /** Tab 2, area and executives (ข้อมูลพื้นที่และผู้บริหาร). */
@@ -399,6 +409,49 @@ export type RoundKind =
   /** รอบ 12 เดือน (the whole fiscal year), due within October by default. */
   | 'TWELVE_MONTH';
 
+/** Who gave a set of plan scores (L, P, M in the legacy system). */
+export type ScoreLevel =
+  /** NACC central (ส่วนกลาง, legacy M); overrides the others. */
+  | 'CENTRAL'
+  /** NACC’s provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด, legacy P). */
+  | 'PROVINCIAL'
+  /** The LAO’s self-assessment (คะแนนประเมินตนเอง, legacy "คะแนน SAR", L). */
+  | 'SELF';
+
+/** The LAO’s self-assessment of its plan: a score per dimension (legacy L). */
+export type SelfAssessPlanInput = {
+  /** The plan. */
+  planId: string | number;
+  /** Score of dimension 2 (0–25). */
+  scoreAdministration: string;
+  /** Score of dimension 4 (0–25). */
+  scoreOversight: string;
+  /** Score of dimension 3 (0–25). */
+  scoreParticipation: string;
+  /** Score of dimension 1 (0–25). */
+  scoreSociety: string;
+};
+
+/** An LAO’s ITA score of one fiscal year (NACC central). */
+export type SetItaScoreInput = {
+  /** Fiscal year (พ.ศ.). */
+  fiscalYear: number;
+  /** The LAO. */
+  laoId: string | number;
+  /** ITA score (0–100, two decimals at most). */
+  score: string;
+};
+
+/** The pass mark of a fiscal year (NACC central). */
+export type SetPassMarkInput = {
+  /** Fiscal year (พ.ศ.). */
+  fiscalYear: number;
+  /** The lowest passing total score (0–100, two decimals at most). */
+  score: string;
+  /** The version of the mark the editor saw; leave out when the year has none yet. */
+  version?: number | null | undefined;
+};
+
 /** A progress report of one project for one fiscal year and round. */
 export type SubmitReportInput = {
   /** Amount actually disbursed, baht; required for a project that uses budget, none for one without. */
@@ -552,9 +605,13 @@ export type LaoProfileFieldsFragment = { id: string, version: number, code: stri
 
 export type LaoRowFieldsFragment = { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null };
 
-export type AssessmentFieldsFragment = { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null };
+export type AssessmentFieldsFragment = { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null, level: ScoreLevel, passMark: string | null, computedVerdict: AssessmentVerdict | null, overrideReason: string | null, overridden: boolean };
 
-export type PlanFieldsFragment = { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } };
+export type PlanScoreSetFieldsFragment = { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string };
+
+export type PlanScoresFieldsFragment = { passMark: string | null, verdictByPassMark: AssessmentVerdict | null, self: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, provincial: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, central: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, effective: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null };
+
+export type PlanFieldsFragment = { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean, selfAssess: boolean } };
 
 export type ProjectFieldsFragment = { id: string, version: number, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, essence: string | null, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, otherTargetGroup: string | null, objectives: string | null, remarks: string | null, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, reviewedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, updatedAt: string, lao: { id: string, code: string, nameTh: string }, viewerCan: { edit: boolean, delete: boolean, withdraw: boolean, review: boolean } };
 
@@ -642,6 +699,27 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
+export type SetItaScoreMutationVariables = Exact<{
+  input: SetItaScoreInput;
+}>;
+
+
+export type SetItaScoreMutation = { setItaScore: { fiscalYear: number, score: string, updatedAt: string } };
+
+export type PreviewItaImportMutationVariables = Exact<{
+  input: ItaImportInput;
+}>;
+
+
+export type PreviewItaImportMutation = { previewItaImport: { rowCount: number, valid: boolean, errorCount: number, errors: Array<{ rowNumber: number, column: string, message: string }>, rows: Array<{ rowNumber: number, code: string, laoNameTh: string, fiscalYear: number, score: string, previousScore: string | null }> } };
+
+export type ImportItaScoresMutationVariables = Exact<{
+  input: ItaImportInput;
+}>;
+
+
+export type ImportItaScoresMutation = { importItaScores: { rowCount: number, createdCount: number, updatedCount: number, unchangedCount: number } };
+
 export type LaoImportChangeFieldsFragment = { rowNumber: number, laoId: string | null, code: string, nameTh: string, previousNameTh: string | null, type: LaoType, previousType: LaoType | null, size: LaoSize | null, previousSize: LaoSize | null, provinceNameTh: string, previousProvinceNameTh: string | null, districtNameTh: string, previousDistrictNameTh: string | null };
 
 export type LaoImportMissingFieldsFragment = { laoId: string, code: string, nameTh: string, provinceNameTh: string, districtNameTh: string, hasData: boolean, dataKinds: Array<string> };
@@ -667,14 +745,14 @@ export type SubmitPlanMutationVariables = Exact<{
 }>;
 
 
-export type SubmitPlanMutation = { submitPlan: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } } };
+export type SubmitPlanMutation = { submitPlan: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean, selfAssess: boolean } } };
 
 export type AssessPlanMutationVariables = Exact<{
   input: AssessPlanInput;
 }>;
 
 
-export type AssessPlanMutation = { assessPlan: { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null } };
+export type AssessPlanMutation = { assessPlan: { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null, level: ScoreLevel, passMark: string | null, computedVerdict: AssessmentVerdict | null, overrideReason: string | null, overridden: boolean } };
 
 export type PlanCycleFieldsFragment = { id: string, version: number, nameTh: string, startYear: number, endYear: number };
 
@@ -691,6 +769,20 @@ export type UpdatePlanCycleMutationVariables = Exact<{
 
 
 export type UpdatePlanCycleMutation = { updatePlanCycle: { id: string, version: number, nameTh: string, startYear: number, endYear: number } };
+
+export type SelfAssessPlanMutationVariables = Exact<{
+  input: SelfAssessPlanInput;
+}>;
+
+
+export type SelfAssessPlanMutation = { selfAssessPlan: { id: string, totalScore: string } };
+
+export type SetAssessmentPassMarkMutationVariables = Exact<{
+  input: SetPassMarkInput;
+}>;
+
+
+export type SetAssessmentPassMarkMutation = { setAssessmentPassMark: { fiscalYear: number, score: string, version: number, updatedAt: string } };
 
 export type UpdateLaoLocationMutationVariables = Exact<{
   input: LaoLocationInput;
@@ -831,7 +923,7 @@ export type AssessmentReportQueryVariables = Exact<{
 }>;
 
 
-export type AssessmentReportQuery = { laoSummary: { fiscalYear: number, projectCount: number, rejectedCount: number, dimensions: Array<{ dimension: Dimension, projectCount: number, antiCorruptionBudget: string, localDevelopmentBudget: string }>, workTypes: Array<{ workType: WorkType, projectCount: number }>, rounds: Array<{ round: RoundKind, ordinanceBudget: string, disbursed: string, implementation: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> }, plan: { id: string, fiscalYear: number, status: PlanStatus, submittedAt: string | null, projectCount: number, latestAssessment: { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null } | null } | null };
+export type AssessmentReportQuery = { laoSummary: { fiscalYear: number, projectCount: number, rejectedCount: number, dimensions: Array<{ dimension: Dimension, projectCount: number, antiCorruptionBudget: string, localDevelopmentBudget: string }>, workTypes: Array<{ workType: WorkType, projectCount: number }>, rounds: Array<{ round: RoundKind, ordinanceBudget: string, disbursed: string, implementation: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> }, plan: { id: string, fiscalYear: number, status: PlanStatus, submittedAt: string | null, projectCount: number, latestAssessment: { id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null, level: ScoreLevel, passMark: string | null, computedVerdict: AssessmentVerdict | null, overrideReason: string | null, overridden: boolean } | null, scores: { passMark: string | null, verdictByPassMark: AssessmentVerdict | null, self: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, provincial: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, central: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, effective: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null } } | null };
 
 export type StatisticsQueryVariables = Exact<{
   fiscalYear: number;
@@ -852,6 +944,14 @@ export type ApiKeysQueryVariables = Exact<{
 
 
 export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } }> } };
+
+export type ItaScoresQueryVariables = Exact<{
+  provinceId: string | number;
+  fiscalYear: number;
+}>;
+
+
+export type ItaScoresQuery = { laos: { totalCount: number, edges: Array<{ node: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, itaScore: { fiscalYear: number, score: string, updatedAt: string } | null } }> } };
 
 export type ReportLaoQueryVariables = Exact<{
   id: string | number;
@@ -924,7 +1024,7 @@ export type PlanQueryVariables = Exact<{
 }>;
 
 
-export type PlanQuery = { plan: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, assessments: Array<{ id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null }>, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } } | null, yearProjects: { totalCount: number } };
+export type PlanQuery = { plan: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, assessments: Array<{ id: string, assessedAt: string, assessorName: string, verdict: AssessmentVerdict, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, comments: string | null, level: ScoreLevel, passMark: string | null, computedVerdict: AssessmentVerdict | null, overrideReason: string | null, overridden: boolean }>, scores: { passMark: string | null, verdictByPassMark: AssessmentVerdict | null, self: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, provincial: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, central: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null, effective: { level: ScoreLevel, scoreSociety: string, scoreAdministration: string, scoreParticipation: string, scoreOversight: string, totalScore: string, at: string } | null }, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean, selfAssess: boolean } } | null, yearProjects: { totalCount: number } };
 
 export type PlansQueryVariables = Exact<{
   first: number;
@@ -935,7 +1035,12 @@ export type PlansQueryVariables = Exact<{
 }>;
 
 
-export type PlansQuery = { plans: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean } } }> } };
+export type PlansQuery = { plans: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, fiscalYear: number, status: PlanStatus, submittedAt: string | null, updatedAt: string, projectCount: number, cycle: { id: string, nameTh: string, startYear: number, endYear: number }, lao: { id: string, code: string, nameTh: string, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } }, viewerCan: { recordProjects: boolean, submit: boolean, assess: boolean, selfAssess: boolean } } }> } };
+
+export type AssessmentPassMarksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AssessmentPassMarksQuery = { assessmentPassMarks: Array<{ fiscalYear: number, score: string, version: number, updatedAt: string }> };
 
 export type ProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1001,6 +1106,14 @@ export type PublicLaoQueryVariables = Exact<{
 
 export type PublicLaoQuery = { publicLao: { id: string, code: string, nameTh: string, type: LaoType, size: LaoSize | null, address: string | null, areaKm2: string | null, population: number | null, revenueExcludingSubsidies: string | null, revenueFromSubsidies: string | null, chiefExecutiveName: string | null, permanentSecretaryName: string | null, website: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } };
 
+export type PublicLaoItaQueryVariables = Exact<{
+  code: string;
+  fiscalYear: number;
+}>;
+
+
+export type PublicLaoItaQuery = { publicLao: { id: string, itaScore: { fiscalYear: number, score: string } | null } };
+
 export type PublicPlanQueryVariables = Exact<{
   laoId: string | number;
   fiscalYear: number;
@@ -1033,7 +1146,7 @@ export type PublicImplementationQueryVariables = Exact<{
 }>;
 
 
-export type PublicImplementationQuery = { publicImplementation: Array<{ eligibleCount: number, reportedCount: number, inProgressCount: number, completedCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } }> };
+export type PublicImplementationQuery = { publicImplementation: Array<{ eligibleCount: number, reportedCount: number, inProgressCount: number, completedCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, itaScore: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } }> };
 
 export type PublicStatisticsQueryVariables = Exact<{
   fiscalYear: number;
@@ -1087,7 +1200,7 @@ export type ImplementationQueryVariables = Exact<{
 }>;
 
 
-export type ImplementationQuery = { implementation: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, reportingState: ReportingState, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } } }> } };
+export type ImplementationQuery = { implementation: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, reportingState: ReportingState, itaScore: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } } }> } };
 
 export type ReportingCoverageQueryVariables = Exact<{
   fiscalYear: number;

@@ -264,6 +264,18 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'naccCentral', titleKey: 'cycles.title' },
   },
   {
+    path: '/nacc/pass-marks',
+    name: 'nacc-pass-marks',
+    component: () => import('../views/nacc/nacc-pass-marks-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'passMarks.title' },
+  },
+  {
+    path: '/nacc/ita',
+    name: 'nacc-ita',
+    component: () => import('../views/nacc/nacc-ita-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'ita.title' },
+  },
+  {
     path: '/nacc/api-keys',
     name: 'nacc-api-keys',
     component: () => import('../views/nacc/nacc-api-keys-view.vue'),

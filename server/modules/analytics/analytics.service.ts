@@ -240,7 +240,7 @@ export class AnalyticsService {
       })),
       rounds: [RoundKind.SIX_MONTH, RoundKind.TWELVE_MONTH].map((round) => ({
         round,
-        implementation: implementationRow(implementation[round]),
+        implementation: { ...implementationRow(implementation[round]), fiscalYear },
         ordinanceBudget: money[round]?.ordinance ?? '0.00',
         disbursed: money[round]?.disbursed ?? '0.00',
       })),

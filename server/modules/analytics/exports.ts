@@ -122,10 +122,13 @@ export const exportsRouter = (services: Services) => {
         size,
         limit: 10000,
       });
-      const laos: { id: number; code: string; name_th: string; district: string }[] =
+      const laos: { id: number; code: string; name_th: string; district: string; ita: string | null }[] =
         await services.manager.query(
-          `SELECT l.id, l.code, l.name_th, d.name_th AS district FROM lao l JOIN district d ON d.id = l.district_id WHERE l.id = ANY($1)`,
-          [rows.map((row) => row.laoId)],
+          `SELECT l.id, l.code, l.name_th, d.name_th AS district, i.score::text AS ita
+             FROM lao l JOIN district d ON d.id = l.district_id
+             LEFT JOIN ita_score i ON i.lao_id = l.id AND i.fiscal_year = $2
+            WHERE l.id = ANY($1)`,
+          [rows.map((row) => row.laoId), fiscalYear],
         );
       const byId = new Map(laos.map((lao) => [lao.id, lao]));
       // As the province table on the web: districts in Thai order, in each the highest
@@ -153,6 +156,7 @@ export const exportsRouter = (services: Services) => {
             { header: 'ไม่สามารถดำเนินการได้', width: 18 },
             { header: 'ร้อยละ', width: 10, percent: true },
             { header: 'ระดับ', width: 14 },
+            { header: 'คะแนน ITA', width: 11 },
           ],
           rows: ordered.map((row) => {
             const lao = byId.get(row.laoId);
@@ -168,6 +172,7 @@ export const exportsRouter = (services: Services) => {
               row.reportingState === ReportingState.NO_PASSED_PLAN
                 ? noPassedPlanLabel
                 : levelLabels[row.level],
+              lao?.ita ?? null,
             ];
           }),
         },

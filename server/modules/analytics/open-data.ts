@@ -46,8 +46,8 @@ async function* cursorRows(
 const RETRY_AFTER_SECONDS = 30;
 
 /**
- * Open data: every project and report of a fiscal year (public fields only) at stable URLs,
- * GET /open-data/<projects|reports>-<year>.<xlsx|csv>, streamed from a cursor.
+ * Open data: every project and report of a fiscal year (public fields only) and the year's ITA
+ * scores at stable URLs, GET /open-data/<projects|reports|ita>-<year>.<xlsx|csv>, streamed from a cursor.
  */
 export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
   const router = Router();
@@ -55,7 +55,7 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
   const turns = turnstile(limits);
 
   router.get('/open-data/:file', async (req, res) => {
-    const match = /^(projects|reports)-(\d{4})\.(xlsx|csv)$/.exec(req.params.file);
+    const match = /^(projects|reports|ita)-(\d{4})\.(xlsx|csv)$/.exec(req.params.file);
     if (!match) {
       res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'ไม่พบไฟล์ข้อมูลเปิดที่ต้องการ' });
       return;
@@ -75,7 +75,12 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
     }
     try {
       res.set('Cache-Control', 'public, max-age=300');
-      const table = kind === 'projects' ? openProjects(pool, fiscalYear) : openReports(pool, fiscalYear);
+      const table =
+        kind === 'projects'
+          ? openProjects(pool, fiscalYear)
+          : kind === 'ita'
+            ? openIta(pool, fiscalYear)
+            : openReports(pool, fiscalYear);
       await sendTable(res, format as 'xlsx' | 'csv', `${kind}-${fiscalYear}`, table);
     } catch (error) {
       console.error('Open data failed', error);
@@ -188,5 +193,29 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
       r.updated,
       r.remark,
     ],
+  ),
+});
+
+/** Every LAO's ITA score of the year (LAOs without one are left out). */
+const openIta = (pool: Pool, fiscalYear: number): Table => ({
+  title: `คะแนนการประเมินคุณธรรมและความโปร่งใส (ITA) ของ อปท. ปีงบประมาณ ${fiscalYear}`,
+  columns: [
+    { header: 'รหัส อปท.', width: 11 },
+    { header: 'ชื่อ อปท.', width: 36 },
+    { header: 'จังหวัด', width: 14 },
+    { header: 'อำเภอ', width: 16 },
+    { header: 'ปีงบประมาณ', width: 11 },
+    { header: 'คะแนน ITA', width: 11 },
+  ],
+  rows: cursorRows(
+    pool,
+    `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, i.fiscal_year::text AS year,
+            i.score::text AS score
+       FROM ita_score i JOIN lao l ON l.id = i.lao_id JOIN province pv ON pv.id = l.province_id
+       JOIN district d ON d.id = l.district_id
+      WHERE i.fiscal_year = $1
+      ORDER BY l.code`,
+    [fiscalYear],
+    (r) => [r.code, r.lao, r.province, r.district, r.year, r.score],
   ),
 });

@@ -15,7 +15,10 @@ export class ChangeEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
-  @Field({ description: 'What kind of record changed: PROJECT, PLAN, ASSESSMENT, PLAN_CYCLE.' })
+  @Field({
+    description:
+      'What kind of record changed: PROJECT, PLAN, ASSESSMENT, SELF_ASSESSMENT, PASS_MARK, ITA_SCORE, PLAN_CYCLE.',
+  })
   @Column({ name: 'entity_type', type: 'varchar', length: 30 })
   entityType: string;
 

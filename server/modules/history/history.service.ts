@@ -19,7 +19,8 @@ export type ChangeAction =
   | 'RESTORE';
 
 export type Change = {
-  entityType: 'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'PLAN_CYCLE';
+  entityType:
+    'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'SELF_ASSESSMENT' | 'PASS_MARK' | 'ITA_SCORE' | 'PLAN_CYCLE';
   entityId: string | number;
   laoId: number | null;
   action: ChangeAction;

@@ -2,7 +2,11 @@ import { can, type LaoScope } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { assessorLevel, mayAssessPlanAt, maySelfAssess } from './assessment-rules';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
+
+// Scores, the pass mark and when NACC and the LAO may assess: the assessment rulebook, part of this one.
+export * from './assessment-rules';
 
 /**
  * The plan rulebook: which plan states allow which actions. A plan of one LAO and fiscal year
@@ -29,14 +33,6 @@ export const requirePlanHasProjects = (fiscalYear: number, projectsNotRejected: 
       ErrorCode.INVALID_STATE,
       `ยังไม่มีโครงการในปีงบประมาณ ${fiscalYear} กรุณาบันทึกโครงการก่อนส่งแผน`,
     );
-};
-
-/** NACC assesses a plan the LAO submitted and nobody assessed since. */
-export const mayAssessPlan = (plan: PlanState): boolean => plan.status === PlanStatus.SUBMITTED;
-
-export const requireMayAssessPlan = (plan: PlanState): void => {
-  if (!mayAssessPlan(plan))
-    throw new AppError(ErrorCode.INVALID_STATE, 'ประเมินได้เฉพาะแผนที่ อปท. ส่งแล้วและยังไม่ได้ประเมิน');
 };
 
 /** The assessment's verdict becomes the plan's state. */
@@ -92,7 +88,8 @@ export const planPermissions = (viewer: Viewer, lao: LaoScope, plan: PlanState) 
   return {
     recordProjects: records && !isPlanFrozen(plan),
     submit: can(viewer, 'plan.submit', lao) && maySubmitPlan(plan),
-    assess: can(viewer, 'plan.assess', lao) && mayAssessPlan(plan),
+    assess: can(viewer, 'plan.assess', lao) && mayAssessPlanAt(plan, assessorLevel(viewer)),
+    selfAssess: can(viewer, 'plan.selfAssess', lao) && maySelfAssess(plan),
     reportProgress: can(viewer, 'report.submit', lao) && mayReportOnPlan(plan.status),
   };
 };

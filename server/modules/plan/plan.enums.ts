@@ -64,3 +64,24 @@ registerEnumType(AssessmentVerdict, {
     INCOMPLETE: { description: 'ไม่สมบูรณ์ (incomplete).' },
   },
 });
+
+/**
+ * Who gave a set of plan scores (legacy `scoresar` rows l, p and m, LEGACY.md §1.8): the LAO's
+ * self-assessment, NACC's provincial office, or NACC central. The effective score is central's
+ * if given, else the provincial office's, else the self-assessment (`assessment-rules.ts`).
+ */
+export enum ScoreLevel {
+  SELF = 'SELF',
+  PROVINCIAL = 'PROVINCIAL',
+  CENTRAL = 'CENTRAL',
+}
+
+registerEnumType(ScoreLevel, {
+  name: 'ScoreLevel',
+  description: 'Who gave a set of plan scores (L, P, M in the legacy system).',
+  valuesConfig: {
+    SELF: { description: 'The LAO’s self-assessment (คะแนนประเมินตนเอง, legacy "คะแนน SAR", L).' },
+    PROVINCIAL: { description: 'NACC’s provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด, legacy P).' },
+    CENTRAL: { description: 'NACC central (ส่วนกลาง, legacy M); overrides the others.' },
+  },
+});

@@ -4,6 +4,7 @@ import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
 import { SyncArgs } from '../../graphql/sync-args';
 import { DIMENSION_MAX_SCORE, isScore, scoreMessage } from './assessment-scale';
+import { isPassMark, passMarkMessage } from './assessment-rules';
 
 /** A dimension's score on the assessment scale (`assessment-scale.ts`). */
 const IsScore = () =>
@@ -50,9 +51,22 @@ export class AssessPlanInput {
   @IsInt()
   version: number;
 
-  @Field(() => AssessmentVerdict, { description: 'Passed the standard or incomplete.' })
+  @Field(() => AssessmentVerdict, {
+    nullable: true,
+    description:
+      'Passed the standard or incomplete. With a pass mark for the year, leave it out to follow the mark; a different choice overrides it and needs overrideReason. Without a pass mark it is required.',
+  })
+  @IsOptional()
   @IsEnum(AssessmentVerdict, { message: 'กรุณาเลือกผลการประเมิน' })
-  verdict: AssessmentVerdict;
+  verdict?: AssessmentVerdict | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the verdict differs from the pass mark’s (required then, kept and shown to the LAO).',
+  })
+  @IsOptional()
+  @MaxLength(2000, { message: 'ข้อความยาวเกิน 2,000 ตัวอักษร' })
+  overrideReason?: string | null;
 
   @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
   @IsScore()
@@ -74,6 +88,54 @@ export class AssessPlanInput {
   @IsOptional()
   @MaxLength(5000, { message: 'ข้อความยาวเกิน 5,000 ตัวอักษร' })
   comments?: string | null;
+}
+
+@InputType({ description: 'The LAO’s self-assessment of its plan: a score per dimension (legacy L).' })
+export class SelfAssessPlanInput {
+  @Field(() => ID, { description: 'The plan.' })
+  planId: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreSociety: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreAdministration: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreParticipation: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreOversight: string;
+}
+
+@InputType({ description: 'The pass mark of a fiscal year (NACC central).' })
+export class SetPassMarkInput {
+  @Field(() => Int, { description: 'Fiscal year (พ.ศ.).' })
+  @IsInt(year)
+  @Min(2500, year)
+  @Max(2700, year)
+  fiscalYear: number;
+
+  @Field(() => DecimalScalar, {
+    description: 'The lowest passing total score (0–100, two decimals at most).',
+  })
+  @ValidateBy({
+    name: 'isPassMark',
+    validator: { validate: isPassMark, defaultMessage: () => passMarkMessage },
+  })
+  score: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version of the mark the editor saw; leave out when the year has none yet.',
+  })
+  @IsOptional()
+  @IsInt()
+  version?: number | null;
 }
 
 @ArgsType()

@@ -7,9 +7,34 @@ import { Assessment } from './assessment.entity';
 import { AssessmentScale, assessmentScale } from './assessment-scale';
 import { PlanCycle } from './plan-cycle.entity';
 import { Plan } from './plan.entity';
-import { AssessPlanInput, CreatePlanCycleInput, PlansArgs, UpdatePlanCycleInput } from './plan.inputs';
-import { PlanPermissions } from './plan.types';
-import { planPermissions } from './plan-rules';
+import {
+  AssessPlanInput,
+  CreatePlanCycleInput,
+  PlansArgs,
+  SelfAssessPlanInput,
+  SetPassMarkInput,
+  UpdatePlanCycleInput,
+} from './plan.inputs';
+import { PlanPermissions, PlanScores, PlanScoreSet } from './plan.types';
+import { currentNaccScores, effectiveScore, planPermissions, verdictByPassMark } from './plan-rules';
+import { AssessmentPassMark } from './pass-mark.entity';
+import { SelfAssessment } from './self-assessment.entity';
+import { ScoreLevel } from './plan.enums';
+
+const scoreSet = (
+  level: ScoreLevel,
+  row: Assessment | SelfAssessment | null,
+  at: (row: never) => Date,
+): PlanScoreSet | null =>
+  row && {
+    level,
+    scoreSociety: row.scoreSociety,
+    scoreAdministration: row.scoreAdministration,
+    scoreParticipation: row.scoreParticipation,
+    scoreOversight: row.scoreOversight,
+    totalScore: row.totalScore,
+    at: at(row as never),
+  };
 
 const PlanConnection = connectionOf('Plan', Plan);
 
@@ -21,6 +46,13 @@ export class PlanResolver {
   })
   assessmentScale(): AssessmentScale {
     return assessmentScale;
+  }
+
+  @Query(() => [AssessmentPassMark], {
+    description: 'The pass mark of every fiscal year that has one, newest year first (เกณฑ์คะแนนผ่าน).',
+  })
+  assessmentPassMarks(@Ctx() ctx: Context): Promise<AssessmentPassMark[]> {
+    return ctx.services.plans.passMarks();
   }
 
   @Query(() => [PlanCycle], { description: 'Plan cycles, newest first.' })
@@ -80,6 +112,53 @@ export class PlanResolver {
     return ctx.services.plans.assess(ctx.viewer, { ...input, planId: parseId(input.planId, 'planId') });
   }
 
+  @Mutation(() => SelfAssessment, {
+    description: 'The LAO enters or revises its self-assessment of a plan (legacy L), until the plan passes.',
+  })
+  selfAssessPlan(
+    @Arg('input', { description: 'What to submit.' }) input: SelfAssessPlanInput,
+    @Ctx() ctx: Context,
+  ): Promise<SelfAssessment> {
+    return ctx.services.plans.selfAssess(ctx.viewer, { ...input, planId: parseId(input.planId, 'planId') });
+  }
+
+  @Mutation(() => AssessmentPassMark, {
+    description:
+      'NACC central sets the pass mark of a fiscal year; assessments made from now on follow it (plans already assessed keep their outcome).',
+  })
+  setAssessmentPassMark(
+    @Arg('input', { description: 'What to submit.' }) input: SetPassMarkInput,
+    @Ctx() ctx: Context,
+  ): Promise<AssessmentPassMark> {
+    return ctx.services.plans.setPassMark(ctx.viewer, input);
+  }
+
+  @FieldResolver(() => PlanScores, {
+    description:
+      'The plan’s scores: self-assessment (L), provincial office (P), NACC central (M), the effective score, the pass mark and what it gives.',
+  })
+  async scores(@Root() plan: Plan, @Ctx() ctx: Context): Promise<PlanScores> {
+    const [assessments, self, mark] = await Promise.all([
+      ctx.loaders.assessmentsByPlan.load(plan.id),
+      ctx.loaders.latestSelfAssessment.load(plan.id),
+      ctx.loaders.passMark.load(plan.fiscalYear),
+    ]);
+    const nacc = currentNaccScores(assessments, plan.submittedAt);
+    const sets = {
+      self: scoreSet(ScoreLevel.SELF, self, (row: SelfAssessment) => row.enteredAt),
+      provincial: scoreSet(ScoreLevel.PROVINCIAL, nacc.provincial, (row: Assessment) => row.assessedAt),
+      central: scoreSet(ScoreLevel.CENTRAL, nacc.central, (row: Assessment) => row.assessedAt),
+    };
+    const effective = effectiveScore(sets);
+    const passMark = mark?.score ?? null;
+    return {
+      ...sets,
+      effective,
+      passMark,
+      verdictByPassMark: effective ? verdictByPassMark(effective.totalScore, passMark) : null,
+    };
+  }
+
   @FieldResolver(() => Lao, { description: 'The LAO.' })
   async lao(@Root() plan: Plan, @Ctx() ctx: Context): Promise<Lao> {
     return (await ctx.loaders.lao.load(plan.laoId)) as Lao;
@@ -115,6 +194,13 @@ export class PlanResolver {
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  @FieldResolver(() => Boolean, {
+    description: 'True when the verdict differs from the pass mark’s (see overrideReason).',
+  })
+  overridden(@Root() assessment: Assessment): boolean {
+    return assessment.computedVerdict !== null && assessment.computedVerdict !== assessment.verdict;
+  }
+
   @FieldResolver(() => String, { description: 'Name of the assessor.' })
   async assessorName(@Root() assessment: Assessment, @Ctx() ctx: Context): Promise<string> {
     return (await ctx.loaders.account.load(assessment.assessorAccountId))?.displayName ?? '';

@@ -10,29 +10,42 @@ import { Assessment } from './assessment.entity';
 import { countedProjectSql } from '../report/reporting-rules';
 import { Plan } from './plan.entity';
 import { AssessmentVerdict, PlanStatus } from './plan.enums';
+import { AssessmentPassMark } from './pass-mark.entity';
+import { SelfAssessment } from './self-assessment.entity';
 import {
-  requireMayAssessPlan,
+  assessorLevel,
+  decideVerdict,
+  requireMayAssessPlanAt,
+  requireMaySelfAssess,
   requireMaySubmitPlan,
   requirePlanHasProjects,
   statusAfterAssessment,
+  sumScores,
 } from './plan-rules';
+import { can } from '../../auth/policy';
+import { conflict, forbidden } from '../../errors/app-error';
 
-export type AssessInput = {
-  planId: number;
-  version: number;
-  verdict: AssessmentVerdict;
+export type DimensionScores = {
   scoreSociety: string;
   scoreAdministration: string;
   scoreParticipation: string;
   scoreOversight: string;
+};
+
+export type AssessInput = DimensionScores & {
+  planId: number;
+  version: number;
+  verdict?: AssessmentVerdict | null;
+  overrideReason?: string | null;
   comments?: string | null;
 };
 
-const sumScores = (scores: string[]): string => {
-  // Exact: scores have at most two decimals, so sum them in hundredths.
-  const hundredths = scores.reduce((total, score) => total + Math.round(Number(score) * 100), 0);
-  return (hundredths / 100).toFixed(2);
-};
+const scoresOf = (input: DimensionScores): string[] => [
+  input.scoreSociety,
+  input.scoreAdministration,
+  input.scoreParticipation,
+  input.scoreOversight,
+];
 
 /** Plan state per LAO and fiscal year: draft → submitted → passed / incomplete; every assessment kept. */
 export class PlanService {
@@ -103,7 +116,11 @@ export class PlanService {
     });
   }
 
-  /** NACC assesses a submitted plan; the verdict becomes the plan's state. */
+  /**
+   * NACC assesses a submitted plan (a provincial office's is P, central's M; central may also
+   * re-assess an assessed plan). The outcome follows the total against the year's pass mark
+   * unless the assessor overrides it with a reason (`decideVerdict`); it becomes the plan's state.
+   */
   async assess(viewer: Viewer, input: AssessInput): Promise<Assessment> {
     const actor = requireSignedIn(viewer);
     return this.dataSource.transaction(async (manager) => {
@@ -112,25 +129,35 @@ export class PlanService {
         .findOne({ where: { id: input.planId }, relations: { lao: true } });
       requireCan(viewer, 'plan.assess', found, found?.lao, 'แผน');
       const plan = found as Plan;
-      requireMayAssessPlan(plan);
-      await updateVersioned(manager, Plan, plan.id, input.version, {
-        status: statusAfterAssessment(input.verdict),
+      // A stale screen first: the plan may have been assessed or resubmitted since it was opened.
+      if (plan.version !== input.version) throw conflict();
+      const level = assessorLevel(viewer);
+      requireMayAssessPlanAt(plan, level);
+      const totalScore = sumScores(scoresOf(input));
+      const mark = await manager.getRepository(AssessmentPassMark).findOneBy({ fiscalYear: plan.fiscalYear });
+      const decided = decideVerdict({
+        fiscalYear: plan.fiscalYear,
+        totalScore,
+        passMark: mark?.score ?? null,
+        chosen: input.verdict,
+        overrideReason: input.overrideReason,
       });
-      const scores = [
-        input.scoreSociety,
-        input.scoreAdministration,
-        input.scoreParticipation,
-        input.scoreOversight,
-      ];
+      await updateVersioned(manager, Plan, plan.id, input.version, {
+        status: statusAfterAssessment(decided.verdict),
+      });
       const assessment = await manager.getRepository(Assessment).save(
         manager.getRepository(Assessment).create({
           planId: plan.id,
-          verdict: input.verdict,
+          level,
+          verdict: decided.verdict,
+          computedVerdict: decided.computedVerdict,
+          passMark: mark?.score ?? null,
+          overrideReason: decided.overrideReason,
           scoreSociety: input.scoreSociety,
           scoreAdministration: input.scoreAdministration,
           scoreParticipation: input.scoreParticipation,
           scoreOversight: input.scoreOversight,
-          totalScore: sumScores(scores),
+          totalScore,
           comments: input.comments?.trim() || null,
           assessorAccountId: actor.accountId,
         }),
@@ -145,6 +172,106 @@ export class PlanService {
         },
       ]);
       return manager.getRepository(Assessment).findOneByOrFail({ id: assessment.id });
+    });
+  }
+
+  /**
+   * The LAO enters (or revises) its self-assessment of a plan: a new row each time, the newest
+   * counts (legacy L). The plan's sync stamp moves so partners see the new scores.
+   */
+  async selfAssess(viewer: Viewer, input: DimensionScores & { planId: number }): Promise<SelfAssessment> {
+    const actor = requireSignedIn(viewer);
+    return this.dataSource.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(Plan)
+        .findOne({ where: { id: input.planId }, relations: { lao: true } });
+      requireCan(viewer, 'plan.selfAssess', found, found?.lao, 'แผน');
+      const plan = found as Plan;
+      requireMaySelfAssess(plan);
+      const repository = manager.getRepository(SelfAssessment);
+      const saved = await repository.save(
+        repository.create({
+          planId: plan.id,
+          scoreSociety: input.scoreSociety,
+          scoreAdministration: input.scoreAdministration,
+          scoreParticipation: input.scoreParticipation,
+          scoreOversight: input.scoreOversight,
+          totalScore: sumScores(scoresOf(input)),
+          accountId: actor.accountId,
+        }),
+      );
+      await manager.query(`UPDATE plan SET updated_at = now() WHERE id = $1`, [plan.id]);
+      const [, previous] = await repository.find({
+        where: { planId: plan.id },
+        order: { id: 'DESC' },
+        take: 2,
+      });
+      const after = await repository.findOneByOrFail({ id: saved.id });
+      await this.history.record(manager, actor, [
+        {
+          entityType: 'SELF_ASSESSMENT',
+          entityId: plan.id,
+          laoId: plan.laoId,
+          action: previous ? 'UPDATE' : 'CREATE',
+          before: previous,
+          after,
+        },
+      ]);
+      return after;
+    });
+  }
+
+  /** Every fiscal year's pass mark, newest year first. */
+  passMarks(): Promise<AssessmentPassMark[]> {
+    return this.dataSource.getRepository(AssessmentPassMark).find({ order: { fiscalYear: 'DESC' } });
+  }
+
+  /**
+   * NACC central sets the pass mark of a fiscal year (legacy criterionscore). It applies to
+   * assessments made from now on; plans already assessed keep their outcome (each assessment
+   * keeps the mark it was made against). `version` is the mark's the editor saw (none for a new one).
+   */
+  async setPassMark(
+    viewer: Viewer,
+    input: { fiscalYear: number; score: string; version?: number | null },
+  ): Promise<AssessmentPassMark> {
+    const actor = requireSignedIn(viewer);
+    if (!can(viewer, 'assessment.setPassMark')) throw forbidden();
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(AssessmentPassMark);
+      const before = await repository.findOne({
+        where: { fiscalYear: input.fiscalYear },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (before && input.version != null && before.version !== input.version) throw conflict();
+      if (before) {
+        await repository.update(
+          { fiscalYear: input.fiscalYear },
+          { score: input.score, setByAccountId: actor.accountId, version: before.version + 1 },
+        );
+      } else {
+        // A mark another editor created meanwhile is not overwritten unseen.
+        const inserted = await manager
+          .createQueryBuilder()
+          .insert()
+          .into(AssessmentPassMark)
+          .values({ fiscalYear: input.fiscalYear, score: input.score, setByAccountId: actor.accountId })
+          .orIgnore()
+          .execute();
+        if ((inserted.raw as unknown[]).length === 0) throw conflict();
+      }
+      const after = await repository.findOneByOrFail({ fiscalYear: input.fiscalYear });
+      await this.history.record(manager, actor, [
+        {
+          entityType: 'PASS_MARK',
+          entityId: input.fiscalYear,
+          laoId: null,
+          action: before ? 'UPDATE' : 'CREATE',
+          before,
+          after,
+        },
+      ]);
+      return after;
     });
   }
 }

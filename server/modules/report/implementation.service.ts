@@ -16,6 +16,8 @@ import {
 
 export type ImplementationRowData = {
   laoId: number;
+  /** The table's fiscal year (the row's ITA score is of it). */
+  fiscalYear: number;
   districtId: number;
   provinceId: number;
   eligibleCount: number;
@@ -142,7 +144,9 @@ export const laoScopeSql = async (
   return { where: conditions.join(' AND '), params };
 };
 
-export const implementationRow = (row: Record<string, unknown>): ImplementationRowData => ({
+export const implementationRow = (
+  row: Record<string, unknown>,
+): Omit<ImplementationRowData, 'fiscalYear'> => ({
   laoId: Number(row.lao_id),
   districtId: Number(row.district_id),
   provinceId: Number(row.province_id),
@@ -251,7 +255,11 @@ export class ImplementationService {
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
       ORDER BY percentage DESC NULLS LAST, lao_id`;
     const values = [args.fiscalYear, args.round, high, medium, ...params];
-    const read = async () => (await db.query(sql, values)).map(implementationRow);
+    const read = async () =>
+      (await db.query(sql, values)).map((row: Record<string, unknown>) => ({
+        ...implementationRow(row),
+        fiscalYear: args.fiscalYear,
+      }));
     return cached ? this.cache.get(db, JSON.stringify([sql, values]), read) : read();
   }
 

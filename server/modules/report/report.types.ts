@@ -7,6 +7,7 @@ import { ImplementationLevel, ReportingState, RoundKind } from './report.enums';
 })
 export class ImplementationRow {
   laoId: number;
+  fiscalYear: number;
   districtId: number;
   provinceId: number;
 

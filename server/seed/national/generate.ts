@@ -1127,6 +1127,7 @@ export const generateNational = (geography: Geography, options: NationalOptions 
       'comments',
       'assessor_account_id',
       'assessed_at',
+      'level',
     ],
     function* () {
       let planId = 0;
@@ -1146,6 +1147,8 @@ export const generateNational = (geography: Geography, options: NationalOptions 
               text(a.comments),
               a.assessorId,
               timestamp(a.at),
+              // Every assessor of the national data is a central account (legacy M).
+              'CENTRAL',
             ]);
           }
         }

@@ -118,6 +118,27 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { assessPlan(input: { planId: "999999", version: 1, verdict: PASSED, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
   },
+  selfAssessPlan: {
+    allowed: ['LAO'],
+    document: `mutation { selfAssessPlan(input: { planId: "999999", scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
+  },
+  assessmentPassMarks: { allowed: everyone, document: `{ assessmentPassMarks { fiscalYear score } }` },
+  setAssessmentPassMark: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { setAssessmentPassMark(input: { fiscalYear: 2599, score: "60" }) { fiscalYear } }`,
+  },
+  setItaScore: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { setItaScore(input: { laoId: "999999", fiscalYear: 2566, score: "80" }) { score } }`,
+  },
+  previewItaImport: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { previewItaImport(input: { fileName: "a.pdf", contentBase64: "" }) { valid } }`,
+  },
+  importItaScores: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { importItaScores(input: { fileName: "a.pdf", contentBase64: "" }) { rowCount } }`,
+  },
   reportingRounds: { allowed: everyone, document: `{ reportingRounds(fiscalYear: 2566) { id } }` },
   implementation: {
     allowed: [...signedIn, 'PARTNER'],

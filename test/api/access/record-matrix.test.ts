@@ -159,10 +159,25 @@ const matrix: Record<string, Row> = {
     document: (ids) => `mutation { submitPlan(planId: "${ids.planId}", version: 999) { id } }`,
   },
   assessPlan: {
+    // A stale version is refused before anything else (the plan changed since the screen was opened).
     expected: naccInProvince,
-    allowedCode: 'INVALID_STATE',
+    allowedCode: 'CONFLICT',
     document: (ids) =>
       `mutation { assessPlan(input: { planId: "${ids.planId}", version: 999, verdict: INCOMPLETE, scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
+  },
+  selfAssessPlan: {
+    // The 2566 plan has passed: the owner is let through and told its self-assessment is final.
+    expected: ownerOnly,
+    allowedCode: 'INVALID_STATE',
+    document: (ids) =>
+      `mutation { selfAssessPlan(input: { planId: "${ids.planId}", scoreSociety: "1", scoreAdministration: "1", scoreParticipation: "1", scoreOversight: "1" }) { id } }`,
+  },
+  setItaScore: {
+    // NACC central alone records ITA scores (legacy scoreita_p, the provincial score, was never used).
+    expected: row('DDDDADD'),
+    allowedCode: null,
+    document: (ids) =>
+      `mutation { setItaScore(input: { laoId: "${ids.laoId}", fiscalYear: 2566, score: "81.25" }) { score } }`,
   },
   reviewProjects: {
     expected: naccInProvince,

@@ -345,12 +345,13 @@ describe('aggregate tables against a hand-worked fixture', () => {
     expect(csv.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = csv.toString('utf8', 3).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'อำเภอ,รหัส อปท.,ชื่อ อปท.,จำนวนโครงการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้วเสร็จ,ไม่สามารถดำเนินการได้,ร้อยละ,ระดับ',
+      'อำเภอ,รหัส อปท.,ชื่อ อปท.,จำนวนโครงการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้วเสร็จ,ไม่สามารถดำเนินการได้,ร้อยละ,ระดับ,คะแนน ITA',
     );
     // Districts in Thai order (เมืองพิษณุโลก before วังทอง), then the highest percentage first.
     // No plan of the year: no level, and the export says why.
-    expect(lines[1]).toBe('เมืองพิษณุโลก,1650001,อปท. 1650001,0,0,0,0,,ยังไม่มีแผน/แผนยังไม่ผ่าน');
-    expect(lines[3]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง');
+    // No ITA score recorded for the year: an empty last cell.
+    expect(lines[1]).toBe('เมืองพิษณุโลก,1650001,อปท. 1650001,0,0,0,0,,ยังไม่มีแผน/แผนยังไม่ผ่าน,');
+    expect(lines[3]).toBe('วังทอง,5650801,อปท. 5650801,5,1,2,0,40.00,ปานกลาง,');
     expect(lines).toHaveLength(5);
     const saoOnly = Buffer.from(
       await (await get('/exports/statistics.csv?fiscalYear=2566&round=SIX_MONTH&type=SAO')).arrayBuffer(),

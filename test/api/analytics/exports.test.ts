@@ -124,9 +124,10 @@ describe('table exports: public, in Thai order, with clear errors', () => {
       'วังทอง 5650802 องค์การบริหารส่วนตำบลดินทอง',
       'วังทอง 5650801 องค์การบริหารส่วนตำบลวังทอง',
     ]);
-    expect(lines[5].split(',').slice(-2)).toEqual(['100.00', 'มาก']);
+    // The last column is the ITA score of the year (none recorded here).
+    expect(lines[5].split(',').slice(-3)).toEqual(['100.00', 'มาก', '']);
     // Without a passed plan an LAO has no level: the export says why instead.
-    expect(lines[6].split(',').slice(-2)).toEqual(['', 'ยังไม่มีแผน/แผนยังไม่ผ่าน']);
+    expect(lines[6].split(',').slice(-3)).toEqual(['', 'ยังไม่มีแผน/แผนยังไม่ผ่าน', '']);
   });
 
   it('answers the README’s examples without a token', async () => {

@@ -12,7 +12,45 @@ export const ASSESSMENT_FIELDS = gql`
     scoreOversight
     totalScore
     comments
+    level
+    passMark
+    computedVerdict
+    overrideReason
+    overridden
   }
+`;
+
+const PLAN_SCORE_SET_FIELDS = gql`
+  fragment PlanScoreSetFields on PlanScoreSet {
+    level
+    scoreSociety
+    scoreAdministration
+    scoreParticipation
+    scoreOversight
+    totalScore
+    at
+  }
+`;
+
+/** The plan's L, P and M scores, the effective one, the pass mark and what it gives (server: assessment-rules.ts). */
+export const PLAN_SCORES_FIELDS = gql`
+  fragment PlanScoresFields on PlanScores {
+    self {
+      ...PlanScoreSetFields
+    }
+    provincial {
+      ...PlanScoreSetFields
+    }
+    central {
+      ...PlanScoreSetFields
+    }
+    effective {
+      ...PlanScoreSetFields
+    }
+    passMark
+    verdictByPassMark
+  }
+  ${PLAN_SCORE_SET_FIELDS}
 `;
 
 export const PLAN_FIELDS = gql`
@@ -47,6 +85,7 @@ export const PLAN_FIELDS = gql`
       recordProjects
       submit
       assess
+      selfAssess
     }
   }
 `;

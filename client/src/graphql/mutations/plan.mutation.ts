@@ -3,6 +3,10 @@ import { gql } from 'graphql-tag';
 import type {
   AssessPlanMutation,
   AssessPlanMutationVariables,
+  SelfAssessPlanMutation,
+  SelfAssessPlanMutationVariables,
+  SetAssessmentPassMarkMutation,
+  SetAssessmentPassMarkMutationVariables,
   CreatePlanCycleMutation,
   CreatePlanCycleMutationVariables,
   SubmitPlanMutation,
@@ -62,4 +66,30 @@ export const UPDATE_PLAN_CYCLE_MUTATION: TypedDocumentNode<
     }
   }
   ${PLAN_CYCLE_FIELDS}
+`;
+
+export const SELF_ASSESS_PLAN_MUTATION: TypedDocumentNode<
+  SelfAssessPlanMutation,
+  SelfAssessPlanMutationVariables
+> = gql`
+  mutation SelfAssessPlan($input: SelfAssessPlanInput!) {
+    selfAssessPlan(input: $input) {
+      id
+      totalScore
+    }
+  }
+`;
+
+export const SET_ASSESSMENT_PASS_MARK_MUTATION: TypedDocumentNode<
+  SetAssessmentPassMarkMutation,
+  SetAssessmentPassMarkMutationVariables
+> = gql`
+  mutation SetAssessmentPassMark($input: SetPassMarkInput!) {
+    setAssessmentPassMark(input: $input) {
+      fiscalYear
+      score
+      version
+      updatedAt
+    }
+  }
 `;

@@ -10,7 +10,7 @@ import type {
   StatisticsQuery,
   StatisticsQueryVariables,
 } from '../generated';
-import { ASSESSMENT_FIELDS } from '../fragments/plan.fragment';
+import { ASSESSMENT_FIELDS, PLAN_SCORES_FIELDS } from '../fragments/plan.fragment';
 
 /** A project as the printed plan table shows it. */
 export type PlanTableProject = PlanTableQuery['projects']['edges'][number]['node'];
@@ -113,10 +113,14 @@ export const ASSESSMENT_REPORT_QUERY: TypedDocumentNode<
       latestAssessment {
         ...AssessmentFields
       }
+      scores {
+        ...PlanScoresFields
+      }
     }
   }
   ${LAO_SUMMARY_FIELDS}
   ${ASSESSMENT_FIELDS}
+  ${PLAN_SCORES_FIELDS}
 `;
 
 /** One row per province, or per district of one province (drill-down). */

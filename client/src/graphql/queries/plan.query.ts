@@ -1,6 +1,8 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
 import type {
+  AssessmentPassMarksQuery,
+  AssessmentPassMarksQueryVariables,
   AssessmentScaleQuery,
   AssessmentScaleQueryVariables,
   PlanQuery,
@@ -8,7 +10,7 @@ import type {
   PlansQuery,
   PlansQueryVariables,
 } from '../generated';
-import { ASSESSMENT_FIELDS, PLAN_FIELDS } from '../fragments/plan.fragment';
+import { ASSESSMENT_FIELDS, PLAN_FIELDS, PLAN_SCORES_FIELDS } from '../fragments/plan.fragment';
 
 /** The assessment scale: the most points per dimension and in total (server: assessment-scale.ts). */
 export const ASSESSMENT_SCALE_QUERY: TypedDocumentNode<AssessmentScaleQuery, AssessmentScaleQueryVariables> =
@@ -28,6 +30,9 @@ export const PLAN_QUERY: TypedDocumentNode<PlanQuery, PlanQueryVariables> = gql`
       assessments {
         ...AssessmentFields
       }
+      scores {
+        ...PlanScoresFields
+      }
     }
     yearProjects: projects(laoId: $laoId, fiscalYear: $fiscalYear, first: 1) {
       totalCount
@@ -35,6 +40,7 @@ export const PLAN_QUERY: TypedDocumentNode<PlanQuery, PlanQueryVariables> = gql`
   }
   ${PLAN_FIELDS}
   ${ASSESSMENT_FIELDS}
+  ${PLAN_SCORES_FIELDS}
 `;
 
 export const PLANS_QUERY: TypedDocumentNode<PlansQuery, PlansQueryVariables> = gql`
@@ -54,4 +60,19 @@ export const PLANS_QUERY: TypedDocumentNode<PlansQuery, PlansQueryVariables> = g
     }
   }
   ${PLAN_FIELDS}
+`;
+
+/** NACC central's pass mark of each fiscal year (เกณฑ์คะแนนผ่าน). */
+export const ASSESSMENT_PASS_MARKS_QUERY: TypedDocumentNode<
+  AssessmentPassMarksQuery,
+  AssessmentPassMarksQueryVariables
+> = gql`
+  query AssessmentPassMarks {
+    assessmentPassMarks {
+      fiscalYear
+      score
+      version
+      updatedAt
+    }
+  }
 `;

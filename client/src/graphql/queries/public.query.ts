@@ -3,6 +3,8 @@ import { gql } from 'graphql-tag';
 import type {
   PublicImplementationQuery,
   PublicImplementationQueryVariables,
+  PublicLaoItaQuery,
+  PublicLaoItaQueryVariables,
   PublicLaoQuery,
   PublicLaoQueryVariables,
   PublicLaoSearchQuery,
@@ -119,6 +121,19 @@ export const PUBLIC_LAO_QUERY: TypedDocumentNode<PublicLaoQuery, PublicLaoQueryV
       chiefExecutiveName
       permanentSecretaryName
       website
+    }
+  }
+`;
+
+/** An LAO's ITA score of a fiscal year (public). */
+export const PUBLIC_LAO_ITA_QUERY: TypedDocumentNode<PublicLaoItaQuery, PublicLaoItaQueryVariables> = gql`
+  query PublicLaoIta($code: String!, $fiscalYear: Int!) {
+    publicLao(code: $code) {
+      id
+      itaScore(fiscalYear: $fiscalYear) {
+        fiscalYear
+        score
+      }
     }
   }
 `;
@@ -248,6 +263,7 @@ export const PUBLIC_IMPLEMENTATION_QUERY: TypedDocumentNode<
       unableCount
       percentage
       level
+      itaScore
     }
   }
 `;

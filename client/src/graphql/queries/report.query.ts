@@ -141,6 +141,7 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
           percentage
           level
           reportingState
+          itaScore
           lao {
             ...LaoPlaceFields
           }
