@@ -25,6 +25,8 @@ type Party =
   | 'the LAO'
   /** NACC central everywhere; a provincial office within its province. */
   | 'NACC in reach'
+  /** The LAO itself, or NACC within its reach (not partners, not the public). */
+  | 'the LAO or NACC in reach'
   /** NACC central only (no record needed). */
   | 'NACC central';
 
@@ -43,6 +45,10 @@ const actions = {
   'round.requestExtension': 'the LAO',
   'round.decideExtension': 'NACC in reach',
   'apiKey.manage': 'NACC central',
+  'siteVisit.record': 'NACC in reach',
+  'siteVisit.read': 'the LAO or NACC in reach',
+  'problems.file': 'the LAO',
+  'problems.read': 'the LAO or NACC in reach',
 } as const satisfies Record<string, Party>;
 
 export type Action = keyof typeof actions;
@@ -80,6 +86,8 @@ const partyMay: Record<Party, (viewer: Viewer, target: { id?: number; provinceId
     (viewer.role === Role.NACC_CENTRAL ||
       (viewer.role === Role.NACC_PROVINCE && viewer.provinceId === target.provinceId)),
   'NACC central': (viewer) => viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL,
+  'the LAO or NACC in reach': (viewer, target) =>
+    partyMay['the LAO'](viewer, target) || partyMay['NACC in reach'](viewer, target),
 };
 
 /**

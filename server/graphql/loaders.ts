@@ -9,6 +9,8 @@ import { Assessment } from '../modules/plan/assessment.entity';
 import { PlanCycle } from '../modules/plan/plan-cycle.entity';
 import { Report } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
+import type { SiteVisitStatus } from '../modules/follow-up/follow-up.enums';
+import { SiteVisitFile } from '../modules/follow-up/site-visit.entity';
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | null)[] => {
   const map = new Map(rows.map((row) => [key(row), row]));
@@ -113,6 +115,24 @@ export const createLoaders = (dataSource: DataSource) => ({
       .addOrderBy('code.created_at', 'DESC')
       .getMany();
     return byKey(laoIds, rows, (row) => row.laoId);
+  }),
+  /** The site-visit state of an LAO in a fiscal year (key `laoId:fiscalYear`), null when none. */
+  siteVisitStatus: new DataLoader<string, SiteVisitStatus | null>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows: { lao_id: number; fiscal_year: number; status: SiteVisitStatus }[] = await dataSource.query(
+      `SELECT v.lao_id, v.fiscal_year, v.status FROM site_visit v
+         JOIN unnest($1::int[], $2::int[]) AS k(lao_id, fiscal_year)
+           ON k.lao_id = v.lao_id AND k.fiscal_year = v.fiscal_year`,
+      [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+    );
+    return byKey(keys, rows, (row) => `${row.lao_id}:${row.fiscal_year}`).map((row) => row?.status ?? null);
+  }),
+  /** The files of each site visit, oldest first. */
+  siteVisitFiles: new DataLoader<number, SiteVisitFile[]>(async (visitIds) => {
+    const files = await dataSource
+      .getRepository(SiteVisitFile)
+      .find({ where: { siteVisitId: In([...visitIds]) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    return visitIds.map((id) => files.filter((file) => file.siteVisitId === id));
   }),
 });
 

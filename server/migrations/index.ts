@@ -12,6 +12,7 @@ import { AggregateVersionsOfNames1795400400000 } from './1795400400000-Aggregate
 import { AggregateVersionsByYear1795400500000 } from './1795400500000-AggregateVersionsByYear';
 import { SummaryRefreshOncePerCommit1795400600000 } from './1795400600000-SummaryRefreshOncePerCommit';
 import { AssessmentScoreScale1795400700000 } from './1795400700000-AssessmentScoreScale';
+import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAndProblems';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AggregateVersionsByYear1795400500000,
   SummaryRefreshOncePerCommit1795400600000,
   AssessmentScoreScale1795400700000,
+  SiteVisitsAndProblems1795500400000,
 ];

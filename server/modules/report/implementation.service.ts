@@ -18,6 +18,8 @@ export type ImplementationRowData = {
   laoId: number;
   districtId: number;
   provinceId: number;
+  /** The fiscal year of the table (the site-visit mark reads it). */
+  fiscalYear?: number;
   eligibleCount: number;
   reportedCount: number;
   completedCount: number;
@@ -251,7 +253,11 @@ export class ImplementationService {
     const sql = `SELECT * FROM (${countsSql(where)}) t ${filter}
       ORDER BY percentage DESC NULLS LAST, lao_id`;
     const values = [args.fiscalYear, args.round, high, medium, ...params];
-    const read = async () => (await db.query(sql, values)).map(implementationRow);
+    const read = async () =>
+      (await db.query(sql, values)).map((row: Record<string, unknown>) => ({
+        ...implementationRow(row),
+        fiscalYear: args.fiscalYear,
+      }));
     return cached ? this.cache.get(db, JSON.stringify([sql, values]), read) : read();
   }
 

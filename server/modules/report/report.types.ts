@@ -9,6 +9,7 @@ export class ImplementationRow {
   laoId: number;
   districtId: number;
   provinceId: number;
+  fiscalYear?: number;
 
   @Field(() => Int, {
     description: 'Projects of the year that are not rejected (the base of the percentage).',
