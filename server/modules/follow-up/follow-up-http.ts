@@ -142,7 +142,10 @@ export const followUpRouter = (services: Services, maxFileBytes: number) => {
         });
         return;
       }
-      if (provinceId !== undefined && !(Number.isInteger(provinceId) && provinceId > 0 && provinceId < 32768)) {
+      if (
+        provinceId !== undefined &&
+        !(Number.isInteger(provinceId) && provinceId > 0 && provinceId < 32768)
+      ) {
         res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, message: 'รหัสจังหวัด (provinceId) ไม่ถูกต้อง' });
         return;
       }
@@ -152,25 +155,30 @@ export const followUpRouter = (services: Services, maxFileBytes: number) => {
         throw new AppError(ErrorCode.FORBIDDEN, 'คุณไม่มีสิทธิ์ดำเนินการนี้');
       const rows = await services.problemReports.exportRows(viewer, { fiscalYear, round, provinceId });
       res.set('Cache-Control', 'private, no-store');
-      await sendTable(res, format, `problem-reports-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`, {
-        title: `ปัญหา อุปสรรคและข้อเสนอแนะ ปีงบประมาณ ${fiscalYear} ${roundLabels[round]}`,
-        columns: [
-          { header: 'อำเภอ', width: 18 },
-          { header: 'รหัส อปท.', width: 11 },
-          { header: 'ชื่อ อปท.', width: 36 },
-          { header: 'ปัญหา อุปสรรค', width: 60 },
-          { header: 'ข้อเสนอแนะ', width: 60 },
-          { header: 'บันทึกล่าสุด', width: 20 },
-        ],
-        rows: rows.map((row) => [
-          row.district,
-          row.code,
-          row.name,
-          row.problems,
-          row.suggestions,
-          row.updatedAt.toISOString(),
-        ]),
-      });
+      await sendTable(
+        res,
+        format,
+        `problem-reports-${fiscalYear}-${round}${provinceId ? `-${provinceId}` : ''}`,
+        {
+          title: `ปัญหา อุปสรรคและข้อเสนอแนะ ปีงบประมาณ ${fiscalYear} ${roundLabels[round]}`,
+          columns: [
+            { header: 'อำเภอ', width: 18 },
+            { header: 'รหัส อปท.', width: 11 },
+            { header: 'ชื่อ อปท.', width: 36 },
+            { header: 'ปัญหา อุปสรรค', width: 60 },
+            { header: 'ข้อเสนอแนะ', width: 60 },
+            { header: 'บันทึกล่าสุด', width: 20 },
+          ],
+          rows: rows.map((row) => [
+            row.district,
+            row.code,
+            row.name,
+            row.problems,
+            row.suggestions,
+            row.updatedAt.toISOString(),
+          ]),
+        },
+      );
     } catch (error) {
       answerError(res, error);
     }

@@ -68,7 +68,10 @@ export class SiteVisitsArgs {
   @Field(() => ID, { nullable: true, description: 'Only this district.' })
   districtId?: string | null;
 
-  @Field(() => SiteVisitFilter, { nullable: true, description: 'Only LAOs not planned, planned, or visited.' })
+  @Field(() => SiteVisitFilter, {
+    nullable: true,
+    description: 'Only LAOs not planned, planned, or visited.',
+  })
   @IsOptional()
   @IsEnum(SiteVisitFilter)
   filter?: SiteVisitFilter | null;

@@ -7,7 +7,12 @@ import { Lao } from '../lao/lao.entity';
 import { RoundKind } from '../report/report.enums';
 import { ImplementationRow } from '../report/report.types';
 import { SiteVisitStatus } from './follow-up.enums';
-import { FileProblemReportInput, ProblemReportsArgs, SaveSiteVisitInput, SiteVisitsArgs } from './follow-up.inputs';
+import {
+  FileProblemReportInput,
+  ProblemReportsArgs,
+  SaveSiteVisitInput,
+  SiteVisitsArgs,
+} from './follow-up.inputs';
 import { SiteVisitPlanRow } from './follow-up.types';
 import { ProblemReport } from './problem-report.entity';
 import { SiteVisit, SiteVisitFile } from './site-visit.entity';
@@ -22,7 +27,8 @@ export const ProblemReportConnection = connectionOf('ProblemReport', ProblemRepo
 export class SiteVisitResolver {
   @Query(() => SiteVisit, {
     nullable: true,
-    description: 'An LAO’s site visit of a fiscal year (null: none planned): the LAO itself and NACC in reach.',
+    description:
+      'An LAO’s site visit of a fiscal year (null: none planned): the LAO itself and NACC in reach.',
   })
   siteVisit(
     @Arg('laoId', () => ID, { description: 'The LAO.' }) laoId: string,
@@ -134,7 +140,10 @@ export class ImplementationVisitResolver {
     description:
       'The LAO’s site visit of the table’s year (planned or done); null when none, or when the viewer may not read its visits (only the LAO itself and NACC in reach may).',
   })
-  async siteVisitStatus(@Root() row: ImplementationRow, @Ctx() ctx: Context): Promise<SiteVisitStatus | null> {
+  async siteVisitStatus(
+    @Root() row: ImplementationRow,
+    @Ctx() ctx: Context,
+  ): Promise<SiteVisitStatus | null> {
     if (row.fiscalYear === undefined) return null;
     if (!can(ctx.viewer, 'siteVisit.read', { id: row.laoId, provinceId: row.provinceId })) return null;
     return ctx.loaders.siteVisitStatus.load(`${row.laoId}:${row.fiscalYear}`);

@@ -11,7 +11,10 @@ export class SiteVisitPlanRow {
   @Field(() => Lao, { description: 'The LAO.' })
   lao: Lao;
 
-  @Field(() => SiteVisit, { nullable: true, description: 'Its visit of the year; null when none is planned.' })
+  @Field(() => SiteVisit, {
+    nullable: true,
+    description: 'Its visit of the year; null when none is planned.',
+  })
   visit: SiteVisit | null;
 
   @Field(() => [ProblemReport], {

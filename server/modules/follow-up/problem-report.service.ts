@@ -37,7 +37,12 @@ export class ProblemReportService {
     private readonly rounds: RoundService,
   ) {}
 
-  async get(viewer: Viewer, laoId: number, fiscalYear: number, round: RoundKind): Promise<ProblemReport | null> {
+  async get(
+    viewer: Viewer,
+    laoId: number,
+    fiscalYear: number,
+    round: RoundKind,
+  ): Promise<ProblemReport | null> {
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: laoId });
     requireCan(viewer, 'problems.read', lao, lao, 'อปท.');
     return this.dataSource.getRepository(ProblemReport).findOneBy({ laoId, fiscalYear, round });
@@ -60,7 +65,9 @@ export class ProblemReportService {
     const round = await this.dataSource
       .getRepository(ReportingRound)
       .findOneBy({ fiscalYear: input.fiscalYear, kind: input.round });
-    const extendedUntil = round ? await this.rounds.grantedUntil(this.dataSource.manager, round, owner.id) : null;
+    const extendedUntil = round
+      ? await this.rounds.grantedUntil(this.dataSource.manager, round, owner.id)
+      : null;
     requireRoundOpenForProblems(
       round,
       input.round,
@@ -98,7 +105,8 @@ export class ProblemReportService {
       .innerJoin(Lao, 'lao', 'lao.id = p.lao_id')
       .where('p.fiscal_year = :year AND p.round = :round', { year: args.fiscalYear, round: args.round });
     restrictToScope(query, viewer, { province: 'lao.province_id', lao: 'p.lao_id' });
-    if (args.provinceId !== undefined) query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
+    if (args.provinceId !== undefined)
+      query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
     return keysetPage(
       query,
       [
@@ -123,7 +131,8 @@ export class ProblemReportService {
       .innerJoin('district', 'd', 'd.id = lao.district_id')
       .where('p.fiscal_year = :year AND p.round = :round', { year: args.fiscalYear, round: args.round });
     restrictToScope(query, viewer, { province: 'lao.province_id' });
-    if (args.provinceId !== undefined) query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
+    if (args.provinceId !== undefined)
+      query.andWhere('lao.province_id = :provinceId', { provinceId: args.provinceId });
     const rows: Record<string, string | Date>[] = await query.getRawMany();
     const thai = new Intl.Collator('th');
     return rows

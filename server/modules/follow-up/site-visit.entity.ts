@@ -49,7 +49,10 @@ export class SiteVisit {
   @Column({ name: 'planned_on', type: 'date', nullable: true })
   plannedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Day of the visit (YYYY-MM-DD, Gregorian), once done.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Day of the visit (YYYY-MM-DD, Gregorian), once done.',
+  })
   @Column({ name: 'visited_on', type: 'date', nullable: true })
   visitedOn: string | null;
 

@@ -47,7 +47,10 @@ export class SiteVisitService {
   }
 
   /** Plans a visit, or records it as done (an existing one needs the version read). */
-  async save(viewer: Viewer, input: Omit<SaveSiteVisitInput, 'laoId'> & { laoId: number }): Promise<SiteVisit> {
+  async save(
+    viewer: Viewer,
+    input: Omit<SaveSiteVisitInput, 'laoId'> & { laoId: number },
+  ): Promise<SiteVisit> {
     const actor = requireSignedIn(viewer);
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ id: input.laoId });
     requireCan(viewer, 'siteVisit.record', lao, lao, 'อปท.');
@@ -98,12 +101,15 @@ export class SiteVisitService {
   ): Promise<Connection<SiteVisitPlanRowData>> {
     const query = this.dataSource.getRepository(Lao).createQueryBuilder('l');
     restrictToScope(query, viewer, { province: 'l.province_id', lao: 'l.id' });
-    if (args.provinceId !== undefined) query.andWhere('l.province_id = :provinceId', { provinceId: args.provinceId });
-    if (args.districtId !== undefined) query.andWhere('l.district_id = :districtId', { districtId: args.districtId });
+    if (args.provinceId !== undefined)
+      query.andWhere('l.province_id = :provinceId', { provinceId: args.provinceId });
+    if (args.districtId !== undefined)
+      query.andWhere('l.district_id = :districtId', { districtId: args.districtId });
     const visit = `SELECT 1 FROM site_visit v WHERE v.lao_id = l.id AND v.fiscal_year = :visitYear`;
     query.setParameter('visitYear', args.fiscalYear);
     if (args.filter === SiteVisitFilter.NOT_PLANNED) query.andWhere(`NOT EXISTS (${visit})`);
-    else if (args.filter) query.andWhere(`EXISTS (${visit} AND v.status = :visitStatus)`, { visitStatus: args.filter });
+    else if (args.filter)
+      query.andWhere(`EXISTS (${visit} AND v.status = :visitStatus)`, { visitStatus: args.filter });
     const page = await keysetPage(
       query,
       [
@@ -140,7 +146,9 @@ export class SiteVisitService {
    */
   async requireUploadTarget(viewer: Viewer, visitId: number): Promise<SiteVisit> {
     const visit = Number.isSafeInteger(visitId)
-      ? await this.dataSource.getRepository(SiteVisit).findOne({ where: { id: visitId }, relations: { lao: true } })
+      ? await this.dataSource
+          .getRepository(SiteVisit)
+          .findOne({ where: { id: visitId }, relations: { lao: true } })
       : null;
     return requireCan(viewer, 'siteVisit.record', visit, visit?.lao, 'การนิเทศติดตาม');
   }

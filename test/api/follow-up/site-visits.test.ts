@@ -24,7 +24,10 @@ const PLANNER = `query($fiscalYear: Int!, $filter: SiteVisitFilter, $first: Int!
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200, 7)]);
-const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const png = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
 const thaiName = 'รายงานผลการนิเทศติดตาม อบต.ดินทอง.pdf';
 
 describe('site visits (นิเทศติดตาม)', () => {
@@ -89,7 +92,11 @@ describe('site visits (นิเทศติดตาม)', () => {
   it('a provincial office plans a visit of an LAO in its province; the planner lists it with its state', async () => {
     const planned = await provinceIn(SAVE, { input: input({ officers: 'นายตรวจ ติดตาม' }) });
     expect(planned.errors).toBeUndefined();
-    expect(planned.data?.saveSiteVisit).toMatchObject({ status: 'PLANNED', plannedOn: '2023-06-15', version: 1 });
+    expect(planned.data?.saveSiteVisit).toMatchObject({
+      status: 'PLANNED',
+      plannedOn: '2023-06-15',
+      version: 1,
+    });
     visit = planned.data!.saveSiteVisit;
 
     const all = await provinceIn(PLANNER, { fiscalYear: 2566, first: 10 });
@@ -99,9 +106,9 @@ describe('site visits (นิเทศติดตาม)', () => {
       { lao: { code: '5650803' }, visit: null, problemReports: [] },
     ]);
     const notPlanned = await provinceIn(PLANNER, { fiscalYear: 2566, filter: 'NOT_PLANNED', first: 10 });
-    expect(notPlanned.data!.siteVisits.edges.map((e: { node: { lao: { code: string } } }) => e.node.lao.code)).toEqual([
-      '5650803',
-    ]);
+    expect(
+      notPlanned.data!.siteVisits.edges.map((e: { node: { lao: { code: string } } }) => e.node.lao.code),
+    ).toEqual(['5650803']);
     const done = await provinceIn(PLANNER, { fiscalYear: 2566, filter: 'DONE', first: 10 });
     expect(done.data!.siteVisits.totalCount).toBe(0);
     // Another year has no visit yet.
@@ -121,19 +128,23 @@ describe('site visits (นิเทศติดตาม)', () => {
 
     // A provincial office lists its province only; central sees every province.
     const phrae = await provinceOut(PLANNER, { fiscalYear: 2566, first: 10 });
-    expect(phrae.data!.siteVisits.edges.map((e: { node: { lao: { code: string } } }) => e.node.lao.code)).toEqual([
-      '5540102',
-    ]);
+    expect(
+      phrae.data!.siteVisits.edges.map((e: { node: { lao: { code: string } } }) => e.node.lao.code),
+    ).toEqual(['5540102']);
     expect((await central(PLANNER, { fiscalYear: 2566, first: 10 })).data!.siteVisits.totalCount).toBe(3);
   });
 
   it('refuses a plan without a day, and a visit of another province answers NOT_FOUND', async () => {
-    const noDay = await provinceIn(SAVE, { input: input({ laoId: String(world.wangPikul.id), plannedOn: null }) });
+    const noDay = await provinceIn(SAVE, {
+      input: input({ laoId: String(world.wangPikul.id), plannedOn: null }),
+    });
     expect(errorCode(noDay)).toBe('BAD_USER_INPUT');
     expect(noDay.errors![0].extensions!.fields).toEqual([
       { field: 'plannedOn', constraints: ['required'], message: 'กรุณาเลือกวันที่วางแผนลงพื้นที่นิเทศติดตาม' },
     ]);
-    const badDay = await provinceIn(SAVE, { input: input({ laoId: String(world.wangPikul.id), plannedOn: '2023-02-30' }) });
+    const badDay = await provinceIn(SAVE, {
+      input: input({ laoId: String(world.wangPikul.id), plannedOn: '2023-02-30' }),
+    });
     expect(badDay.errors![0].extensions!.fields).toEqual([
       { field: 'plannedOn', constraints: ['isDate'], message: 'วันที่ไม่ถูกต้อง กรุณาเลือกใหม่' },
     ]);
@@ -192,16 +203,18 @@ describe('site visits (นิเทศติดตาม)', () => {
       recommendations: 'ควรเผยแพร่ผลการดำเนินงานบนเว็บไซต์',
       lao: { code: '5650802' },
     });
-    expect(errorCode(await otherLao(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 }))).toBe('NOT_FOUND');
+    expect(errorCode(await otherLao(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 }))).toBe(
+      'NOT_FOUND',
+    );
     expect(errorCode(await provinceOut(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 }))).toBe(
       'NOT_FOUND',
     );
-    expect(errorCode(await server.client(partner)(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 }))).toBe(
-      'FORBIDDEN',
-    );
-    expect(errorCode(await server.anonymous(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 }))).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(
+      errorCode(await server.client(partner)(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 })),
+    ).toBe('FORBIDDEN');
+    expect(
+      errorCode(await server.anonymous(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 })),
+    ).toBe('UNAUTHENTICATED');
     // The other LAO's own visit of the year: none yet.
     const none = await otherLao(VISIT, { laoId: String(world.wangPikul.id), fiscalYear: 2566 });
     expect(none.errors).toBeUndefined();
@@ -261,7 +274,9 @@ describe('site visits (นิเทศติดตาม)', () => {
         expect(got.headers.get('cache-control')).toBe('private, no-store');
         const disposition = got.headers.get('content-disposition') ?? '';
         expect(disposition).toMatch(/^attachment;/);
-        expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(thaiName).replace(/'/g, '%27')}`);
+        expect(disposition).toContain(
+          `filename*=UTF-8''${encodeURIComponent(thaiName).replace(/'/g, '%27')}`,
+        );
       }
     });
 
