@@ -2,7 +2,7 @@ import { ref, shallowRef } from 'vue';
 import { readToken } from '../apollo/token';
 import { toErrorInfo, type ErrorInfo } from './use-error-message';
 
-export type ExportTable = 'statistics' | 'implementation';
+export type ExportTable = 'statistics' | 'implementation' | 'problem-reports';
 export type ExportFormat = 'xlsx' | 'csv';
 
 /** Query parameters of an export; empty ones are left out. */
@@ -33,7 +33,7 @@ export const exportUrl = (table: ExportTable, format: ExportFormat, params: Expo
 };
 
 /** The error of a failed export: its JSON body `{ code, message }`, read like an API error. */
-const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
+export const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
   let body: { code?: unknown; message?: unknown } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -54,7 +54,7 @@ const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
 };
 
 /** Hands a downloaded file to the browser under its name. */
-const saveBlob = (blob: Blob, name: string): void => {
+export const saveBlob = (blob: Blob, name: string): void => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

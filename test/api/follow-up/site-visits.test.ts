@@ -28,6 +28,9 @@ const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.alloc(64, 1),
 ]);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies freely
+const json = (response: Response): Promise<Record<string, any>> =>
+  response.json() as Promise<Record<string, any>>;
 const thaiName = 'รายงานผลการนิเทศติดตาม อบต.ดินทอง.pdf';
 
 describe('site visits (นิเทศติดตาม)', () => {
@@ -166,7 +169,7 @@ describe('site visits (นิเทศติดตาม)', () => {
       input: input({ ...done, officers: ' ', findings: '', expectedVersion: visit.version }),
     });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
-    expect(missing.errors![0].extensions!.fields.map((f: { field: string }) => f.field)).toEqual([
+    expect(missing.errors![0].extensions!.fields!.map((f: { field: string }) => f.field)).toEqual([
       'officers',
       'findings',
     ]);
@@ -250,7 +253,7 @@ describe('site visits (นิเทศติดตาม)', () => {
     it('the provincial office uploads a PDF with a Thai name; the owner LAO and the office get identical bytes', async () => {
       const response = await upload(visit.id, pdf, thaiName, provinceIn.token);
       expect(response.status).toBe(201);
-      const stored = await response.json();
+      const stored = await json(response);
       expect(stored).toMatchObject({
         fileName: thaiName,
         contentType: 'application/pdf',
@@ -283,11 +286,11 @@ describe('site visits (นิเทศติดตาม)', () => {
     it('answers 404, like a missing file, to another LAO, another province, a partner key and anonymous callers', async () => {
       const missing = await download('/files/00000000-0000-4000-8000-000000000000', provinceIn.token);
       expect(missing.status).toBe(404);
-      const missingBody = await missing.json();
+      const missingBody = await json(missing);
       for (const token of [otherLao.token, provinceOut.token, partner, null]) {
         const refused = await download(fileUrl, token);
         expect(refused.status).toBe(404);
-        expect(await refused.json()).toEqual(missingBody);
+        expect(await json(refused)).toEqual(missingBody);
       }
       expect(missingBody).toEqual({ code: 'NOT_FOUND', message: 'ไม่พบไฟล์ที่ต้องการ' });
       expect((await download('/files/not-a-uuid', provinceIn.token)).status).toBe(404);
@@ -296,14 +299,14 @@ describe('site visits (นิเทศติดตาม)', () => {
     it('refuses a disguised file (an .exe named .pdf) and a file whose content is not what its name says', async () => {
       const disguised = await upload(visit.id, exe, 'รายงาน.pdf', provinceIn.token);
       expect(disguised.status).toBe(415);
-      const body = await disguised.json();
+      const body = await json(disguised);
       expect(body.code).toBe('FILE_TYPE_NOT_ALLOWED');
       expect(body.message).toBe(
         'ไฟล์ “รายงาน.pdf” ไม่ใช่ชนิดที่รับ ระบบตรวจชนิดจากเนื้อไฟล์ ไม่ใช่จากนามสกุล รับเฉพาะ PDF, JPEG, PNG, Word (DOCX), Excel (XLSX)',
       );
       const mismatch = await upload(visit.id, png, 'ภาพถ่าย.pdf', provinceIn.token);
       expect(mismatch.status).toBe(415);
-      expect((await mismatch.json()).message).toBe(
+      expect((await json(mismatch)).message).toBe(
         'เนื้อไฟล์ “ภาพถ่าย.pdf” เป็น PNG แต่ชื่อไฟล์ลงท้ายด้วย .pdf กรุณาตรวจสอบว่าเลือกไฟล์ถูกต้อง แล้วตั้งนามสกุลเป็น .png',
       );
       // A zip that is not an Office document is refused too.
@@ -319,7 +322,7 @@ describe('site visits (นิเทศติดตาม)', () => {
       const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
       const sheet = await upload(visit.id, xlsx, 'สรุปผล.xlsx', provinceIn.token);
       expect(sheet.status).toBe(201);
-      expect((await sheet.json()).contentType).toBe(
+      expect((await json(sheet)).contentType).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
       const image = await upload(visit.id, png, 'ภาพ.png', provinceIn.token);
@@ -330,14 +333,14 @@ describe('site visits (นิเทศติดตาม)', () => {
       const big = Buffer.concat([pdf, Buffer.alloc(maxBytes, 32)]);
       const response = await upload(visit.id, big, 'ใหญ่.pdf', provinceIn.token);
       expect(response.status).toBe(413);
-      expect(await response.json()).toEqual({
+      expect(await json(response)).toEqual({
         code: 'FILE_TOO_LARGE',
         message: 'ไฟล์มีขนาดใหญ่เกิน 0.25 MB กรุณาย่อขนาดไฟล์หรือแบ่งเป็นหลายไฟล์',
         limitBytes: maxBytes,
       });
       const empty = await upload(visit.id, Buffer.alloc(0), 'ว่าง.pdf', provinceIn.token);
       expect(empty.status).toBe(400);
-      expect((await empty.json()).fields[0].message).toBe('ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่');
+      expect((await json(empty)).fields[0].message).toBe('ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่');
     });
 
     it('lets only NACC in reach upload: the LAO, another province and partners get 404, anonymous 401', async () => {

@@ -138,6 +138,7 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
           percentage
           level
           reportingState
+          siteVisitStatus
           lao {
             ...LaoPlaceFields
           }
