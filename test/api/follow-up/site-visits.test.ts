@@ -29,8 +29,8 @@ const png = Buffer.concat([
   Buffer.alloc(64, 1),
 ]);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies freely
-const json = (response: Response): Promise<Record<string, any>> =>
-  response.json() as Promise<Record<string, any>>;
+type Json = Record<string, any>;
+const json = (response: Response): Promise<Json> => response.json() as Promise<Json>;
 const thaiName = 'รายงานผลการนิเทศติดตาม อบต.ดินทอง.pdf';
 
 describe('site visits (นิเทศติดตาม)', () => {
