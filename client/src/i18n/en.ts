@@ -1385,7 +1385,6 @@ export const en: MessageSchema = {
     asOf: 'Data as of {date}',
   },
   provinceReport: {
-    colVisit: 'Site visit',
     visitDone: 'Visited',
     visitPlanned: 'Visit planned',
     title: 'Province implementation table',

@@ -1366,7 +1366,6 @@ export const th = {
     asOf: 'ข้อมูล ณ วันที่ {date}',
   },
   provinceReport: {
-    colVisit: 'นิเทศติดตาม',
     visitDone: 'นิเทศติดตามแล้ว',
     visitPlanned: 'วางแผนนิเทศแล้ว',
     title: 'ตารางสรุปผลการนำแผนไปปฏิบัติในระดับจังหวัด',
