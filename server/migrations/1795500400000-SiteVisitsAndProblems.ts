@@ -22,9 +22,13 @@ export class SiteVisitsAndProblems1795500400000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "site_visit" ADD CONSTRAINT "FK_ec305c54e8712d39ba9deaee128" FOREIGN KEY ("lao_id") REFERENCES "lao"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "site_visit_file" ADD CONSTRAINT "FK_08cf5858523f922b89a50014d56" FOREIGN KEY ("site_visit_id") REFERENCES "site_visit"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "site_visit_file_content" ADD CONSTRAINT "FK_7e23e6c3608fdc9e170c2cce76f" FOREIGN KEY ("file_id") REFERENCES "site_visit_file"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        // The province table's visit mark is part of its cached answers: a visit planned, done or
+        // removed raises the data version of its province and year, as a plan's status does.
+        await queryRunner.query(`CREATE CONSTRAINT TRIGGER site_visit_aggregate_version AFTER INSERT OR DELETE OR UPDATE OF status ON site_visit DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION plan_aggregate_trigger()`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER site_visit_aggregate_version ON site_visit`);
         await queryRunner.query(`ALTER TABLE "site_visit_file_content" DROP CONSTRAINT "FK_7e23e6c3608fdc9e170c2cce76f"`);
         await queryRunner.query(`ALTER TABLE "site_visit_file" DROP CONSTRAINT "FK_08cf5858523f922b89a50014d56"`);
         await queryRunner.query(`ALTER TABLE "site_visit" DROP CONSTRAINT "FK_ec305c54e8712d39ba9deaee128"`);

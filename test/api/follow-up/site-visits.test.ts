@@ -240,6 +240,13 @@ describe('site visits (นิเทศติดตาม)', () => {
     // The LAO sees its province's table: its own mark, not its neighbour's.
     expect(await marks(owner)).toEqual({ '5650802': 'DONE', '5650803': null });
     expect(await marks(otherLao)).toEqual({ '5650802': null, '5650803': null });
+    // The table's answers are cached per data version: planning a visit raises it, the mark follows.
+    const planned = await provinceIn(SAVE, {
+      input: input({ laoId: String(world.wangPikul.id), plannedOn: '2023-06-25' }),
+    });
+    expect(planned.errors).toBeUndefined();
+    expect(await marks(provinceIn)).toEqual({ '5650802': 'DONE', '5650803': 'PLANNED' });
+    expect(await marks(otherLao)).toEqual({ '5650802': null, '5650803': 'PLANNED' });
     // The field is not public: anonymous callers cannot select it.
     const anonymous = await server.anonymous(
       `{ publicImplementation(fiscalYear: 2566, round: SIX_MONTH, provinceId: "65") { siteVisitStatus } }`,
