@@ -29,6 +29,7 @@ const privateFields = [
   'ChangeEvent.actorName',
   'RoundExtension.reason',
   'IssuedActivationCode.code',
+  'ImplementationRow.siteVisitStatus',
 ];
 
 /** Every Type.field an anonymous caller can reach from the public operations, following only public fields. */

@@ -321,6 +321,14 @@ describe('site visits (นิเทศติดตาม)', () => {
       expect((await upload(visit.id, zip, 'เอกสาร.docx', provinceIn.token)).status).toBe(415);
       const visitNow = await provinceIn(VISIT, { laoId: String(world.dintong.id), fiscalYear: 2566 });
       expect(visitNow.data!.siteVisit.files).toHaveLength(1);
+      // Uploads are audited like mutations, refused ones too.
+      const audit = await central(
+        `{ auditLog(first: 10, operation: "uploadSiteVisitFile") { edges { node { outcome actor } } } }`,
+      );
+      expect(audit.errors).toBeUndefined();
+      expect(audit.data!.auditLog.edges.map((e: { node: { outcome: string } }) => e.node.outcome)).toEqual(
+        expect.arrayContaining(['OK', 'FILE_TYPE_NOT_ALLOWED']),
+      );
     });
 
     it('accepts an Excel workbook and a PNG by their content', async () => {

@@ -60,6 +60,9 @@ export const visitsSteps = async (args: {
   await form.getByRole('button', { name: 'บันทึกปัญหา อุปสรรคและข้อเสนอแนะ' }).click();
   await form.getByRole('status').filter({ hasText: 'บันทึกปัญหา อุปสรรคและข้อเสนอแนะเรียบร้อยแล้ว' }).waitFor();
   await h.snap('lao-problems-filed');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await h.snap('lao-problems-filed-phone');
+  await page.setViewportSize({ width: 1366, height: 900 });
   await h.logout();
 
   // 2. The provincial office sees them in its planner and plans a visit.
@@ -73,6 +76,9 @@ export const visitsSteps = async (args: {
   await row.getByTestId('lao-problems').locator('summary').click();
   await row.getByTestId('lao-problems').getByText(problems).waitFor();
   await h.snap('planner');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await h.snap('planner-phone');
+  await page.setViewportSize({ width: 1366, height: 900 });
   await row.getByTestId('site-visit-open').click();
   await page.waitForURL(/\/nacc\/site-visits\/\d+\/\d{4}/);
   const visitForm = page.getByTestId('site-visit-form');
