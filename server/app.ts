@@ -19,6 +19,7 @@ import { fieldAccessPlugin } from './auth/access-rules';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
+import { followUpRouter } from './modules/follow-up/follow-up-http';
 import { openDataRouter } from './modules/analytics/open-data';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { AggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
@@ -152,6 +153,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       .send(services.ita.templateCsv());
   });
 
+  // Site-visit files (upload, download) and the problems export: signed-in, before the public exports.
+  app.use(followUpRouter(services, config.siteVisitFileMaxBytes));
   app.use(exportsRouter(services));
   app.use(openDataRouter(services, config.openData));
 

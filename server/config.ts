@@ -90,6 +90,8 @@ export type AppConfig = {
    * concurrent submissions clears in 2–3 s here, and is not refused).
    */
   graphqlInFlight: InFlightLimits;
+  /** Largest file attached to a site visit, in bytes (SITE_VISIT_FILE_MAX_MB, 10). */
+  siteVisitFileMaxBytes: number;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
 };
@@ -188,6 +190,7 @@ export const loadConfig = (
       maxWaitMs: Math.max(0, int(env.GRAPHQL_MAX_WAIT_MS, 10_000)),
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
+    siteVisitFileMaxBytes: Math.max(1, int(env.SITE_VISIT_FILE_MAX_MB, 10)) * 1024 * 1024,
     ...overrides,
   };
 };

@@ -17,6 +17,12 @@ import { PartnerResolver } from './modules/partner/partner.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { PublicResolver } from './modules/public/public.resolver';
 import {
+  ImplementationVisitResolver,
+  ProblemReportResolver,
+  SiteVisitFileResolver,
+  SiteVisitResolver,
+} from './modules/follow-up/follow-up.resolver';
+import {
   DistrictCoverageResolver,
   ImplementationRowResolver,
   ProjectReportResolver,
@@ -48,6 +54,10 @@ export const resolvers = [
   PublicResolver,
   AuditResolver,
   PartnerResolver,
+  SiteVisitResolver,
+  SiteVisitFileResolver,
+  ProblemReportResolver,
+  ImplementationVisitResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

@@ -24,6 +24,8 @@ import { ImplementationService } from './modules/report/implementation.service';
 import { ReminderService } from './modules/report/reminder.service';
 import { ReportService } from './modules/report/report.service';
 import { RoundService } from './modules/report/round.service';
+import { ProblemReportService } from './modules/follow-up/problem-report.service';
+import { SiteVisitService } from './modules/follow-up/site-visit.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
@@ -52,6 +54,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     rounds,
     reports: new ReportService(dataSource, config.now),
     implementation,
+    siteVisits: new SiteVisitService(dataSource, config.now),
+    problemReports: new ProblemReportService(dataSource, config.now, rounds),
     analytics: new AnalyticsService(dataSource),
     reminders: new ReminderService(dataSource, mailer, {
       daysBefore: config.reminderDaysBefore,

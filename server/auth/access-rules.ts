@@ -67,6 +67,10 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     syncHorizon: [...NACC],
     deletedRecords: [Role.LAO, ...NACC],
     apiKeys: [Role.NACC_CENTRAL],
+    siteVisit: [Role.LAO, ...NACC],
+    siteVisits: [...NACC],
+    problemReport: [Role.LAO, ...NACC],
+    problemReports: [...NACC],
   },
   Mutation: {
     login: PUBLIC,
@@ -108,6 +112,9 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     decideRoundExtension: [...NACC],
     createApiKey: [Role.NACC_CENTRAL],
     revokeApiKey: [Role.NACC_CENTRAL],
+    saveSiteVisit: [...NACC],
+    deleteSiteVisitFile: [...NACC],
+    fileProblemReport: [Role.LAO],
   },
 };
 

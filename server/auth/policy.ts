@@ -51,6 +51,10 @@ const actions = {
   'round.requestExtension': 'the LAO',
   'round.decideExtension': 'NACC in reach',
   'apiKey.manage': 'NACC central',
+  'siteVisit.record': 'NACC in reach',
+  'siteVisit.read': 'the LAO or NACC in reach',
+  'problems.file': 'the LAO',
+  'problems.read': 'the LAO or NACC in reach',
 } as const satisfies Record<string, Party>;
 
 export type Action = keyof typeof actions;

@@ -22,6 +22,8 @@ import { ReportingRound } from '../modules/report/reporting-round.entity';
 import { LaoRoundSummary } from '../modules/report/lao-round-summary.entity';
 import { AggregateVersion } from '../modules/analytics/aggregate-version.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
+import { ProblemReport } from '../modules/follow-up/problem-report.entity';
+import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follow-up/site-visit.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
 export const entities = [
@@ -52,4 +54,8 @@ export const entities = [
   DeletedRecord,
   LaoRoundSummary,
   AggregateVersion,
+  SiteVisit,
+  SiteVisitFile,
+  SiteVisitFileContent,
+  ProblemReport,
 ];

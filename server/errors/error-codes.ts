@@ -36,5 +36,9 @@ export enum ErrorCode {
   PROJECT_WITHOUT_BUDGET = 'PROJECT_WITHOUT_BUDGET',
   /** An idempotency key reused with a different payload. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** Uploads: the file's content is not one of the accepted types (PDF, JPEG, PNG, DOCX, XLSX), or not what its name says. */
+  FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
+  /** Uploads: the file is larger than the configured limit (`limitBytes`). */
+  FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

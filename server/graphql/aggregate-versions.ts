@@ -22,7 +22,8 @@ import { getArgumentValues } from 'graphql/execution/values';
  * What a cached answer may hold: the aggregate tables, and of the records they name only
  * what raises `aggregate_version` when it changes (migrations AggregateVersions and
  * AggregateVersionsOfNames). Every field of the listed row types is computed from
- * `lao_round_summary`, plans and LAO master data; a field added to one of them must be
+ * `lao_round_summary`, plans and LAO master data (and `ImplementationRow.siteVisitStatus` from
+ * site visits, versioned by migration SiteVisitsAndProblems); a field added to one of them must be
  * versioned too, or taken out of this list. `__typename` is allowed everywhere.
  */
 const cacheableFields: Record<string, readonly string[] | 'all'> = {

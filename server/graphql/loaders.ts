@@ -12,6 +12,8 @@ import { SelfAssessment } from '../modules/plan/self-assessment.entity';
 import { ItaScore } from '../modules/ita/ita-score.entity';
 import { Report } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
+import type { SiteVisitStatus } from '../modules/follow-up/follow-up.enums';
+import { SiteVisitFile } from '../modules/follow-up/site-visit.entity';
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | null)[] => {
   const map = new Map(rows.map((row) => [key(row), row]));
@@ -161,6 +163,24 @@ export const createLoaders = (dataSource: DataSource) => ({
       })
       .getMany();
     return byKey(keys, rows, (row) => `${row.laoId}:${row.fiscalYear}`);
+  }),
+  /** The site-visit state of an LAO in a fiscal year (key `laoId:fiscalYear`), null when none. */
+  siteVisitStatus: new DataLoader<string, SiteVisitStatus | null>(async (keys) => {
+    const pairs = keys.map((key) => key.split(':').map(Number));
+    const rows: { lao_id: number; fiscal_year: number; status: SiteVisitStatus }[] = await dataSource.query(
+      `SELECT v.lao_id, v.fiscal_year, v.status FROM site_visit v
+         JOIN unnest($1::int[], $2::int[]) AS k(lao_id, fiscal_year)
+           ON k.lao_id = v.lao_id AND k.fiscal_year = v.fiscal_year`,
+      [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])],
+    );
+    return byKey(keys, rows, (row) => `${row.lao_id}:${row.fiscal_year}`).map((row) => row?.status ?? null);
+  }),
+  /** The files of each site visit, oldest first. */
+  siteVisitFiles: new DataLoader<number, SiteVisitFile[]>(async (visitIds) => {
+    const files = await dataSource
+      .getRepository(SiteVisitFile)
+      .find({ where: { siteVisitId: In([...visitIds]) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    return visitIds.map((id) => files.filter((file) => file.siteVisitId === id));
   }),
 });
 

@@ -15,6 +15,7 @@ import { AssessmentScoreScale1795400700000 } from './1795400700000-AssessmentSco
 import { LegacyFormFields1795500100000 } from './1795500100000-LegacyFormFields';
 import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
 import { AssessmentScores1795500300000 } from './1795500300000-AssessmentScores';
+import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAndProblems';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   LegacyFormFields1795500100000,
   PlanRevision1795500200000,
   AssessmentScores1795500300000,
+  SiteVisitsAndProblems1795500400000,
 ];

@@ -17,6 +17,7 @@ import { ReportingRound } from '../modules/report/reporting-round.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
 import { defaultRoundWindows, ensureDefaultRounds, fiscalYearOf } from '../modules/report/round-defaults';
 import { demoPlanRows } from './demo-plan';
+import { seedDemoFollowUp } from './demo-follow-up';
 
 /**
  * The round of the current fiscal year that the default windows keep open at `now` (the 6-month
@@ -319,4 +320,6 @@ export const seedDemoCurrentYear = async (
       requestedByAccountId: accountId,
     });
   }
+
+  await seedDemoFollowUp(manager, { now, year, fallbackAccountId: naccAccountId });
 };

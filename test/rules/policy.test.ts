@@ -52,6 +52,10 @@ const table: Record<Action, string> = {
   'round.requestExtension': /*     */ 'Y........',
   'round.decideExtension': /*      */ '..Y.Y....',
   'apiKey.manage': /*              */ '....Y....',
+  'siteVisit.record': /*           */ '..Y.Y....',
+  'siteVisit.read': /*             */ 'Y.Y.Y....',
+  'problems.file': /*              */ 'Y........',
+  'problems.read': /*              */ 'Y.Y.Y....',
 };
 
 describe('record-level policy by action', () => {

@@ -29,6 +29,8 @@ export const errorCodes = [
   'ROUND_CLOSED',
   'ROUND_NOT_OPEN',
   'IDEMPOTENCY_KEY_REUSED',
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_TOO_LARGE',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const;
@@ -52,6 +54,9 @@ const detailCodes: readonly ErrorCode[] = [
   'ROUND_CLOSED',
   'ROUND_NOT_OPEN',
   'IDEMPOTENCY_KEY_REUSED',
+  // The file's name and the accepted types, or the limit in MB.
+  'FILE_TYPE_NOT_ALLOWED',
+  'FILE_TOO_LARGE',
 ];
 
 /** Server field messages (already Thai) keyed by bare field name: `input.email` → `email`. */

@@ -6,7 +6,7 @@ import { toErrorInfo, type ErrorInfo } from './error-message';
  * fetches and saves the file.
  */
 
-export type ExportTable = 'statistics' | 'implementation';
+export type ExportTable = 'statistics' | 'implementation' | 'problem-reports';
 export type ExportFormat = 'xlsx' | 'csv';
 
 /** Query parameters of an export; empty ones are left out. */

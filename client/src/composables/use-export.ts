@@ -13,7 +13,7 @@ import {
 export * from './export-file';
 
 /** The error of a failed export: its JSON body `{ code, message }`, read like an API error. */
-const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
+export const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
   let body: { code?: unknown; message?: unknown } = {};
   try {
     body = (await response.json()) as typeof body;
@@ -24,7 +24,7 @@ const errorOfResponse = async (response: Response): Promise<ErrorInfo> => {
 };
 
 /** Hands a downloaded file to the browser under its name. */
-const saveBlob = (blob: Blob, name: string): void => {
+export const saveBlob = (blob: Blob, name: string): void => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -119,6 +119,20 @@ export type ExtensionStatus =
   /** Requested by the LAO, awaiting NACC. */
   | 'REQUESTED';
 
+/** An LAO files its problems, obstacles and suggestions (ปัญหา อุปสรรคและข้อเสนอแนะ) with a round, while the round is open for it. */
+export type FileProblemReportInput = {
+  /** The version read, when changing what was filed (absent the first time). */
+  expectedVersion?: number | null | undefined;
+  /** Fiscal year (พ.ศ.). */
+  fiscalYear: number;
+  /** Problems and obstacles (ปัญหา อุปสรรค). */
+  problems: string;
+  /** Round. */
+  round: RoundKind;
+  /** Suggestions (ข้อเสนอแนะ). */
+  suggestions?: string;
+};
+
 /** NACC grants an LAO more time directly. */
 export type GrantExtensionInput = {
   /** The LAO. */
@@ -409,6 +423,28 @@ export type RoundKind =
   /** รอบ 12 เดือน (the whole fiscal year), due within October by default. */
   | 'TWELVE_MONTH';
 
+/** A provincial office plans a site visit of an LAO (status PLANNED, a planned day) or records it as done (status DONE, the day, officers and findings). */
+export type SaveSiteVisitInput = {
+  /** The version read, when changing an existing visit (absent for a new one). */
+  expectedVersion?: number | null | undefined;
+  /** Findings (required when DONE). */
+  findings?: string;
+  /** Fiscal year (พ.ศ.). */
+  fiscalYear: number;
+  /** The LAO visited. */
+  laoId: string | number;
+  /** The visiting officers (required when DONE). */
+  officers?: string;
+  /** Planned day, YYYY-MM-DD (required when PLANNED). */
+  plannedOn?: string | null | undefined;
+  /** Recommendations to the LAO. */
+  recommendations?: string;
+  /** PLANNED or DONE. */
+  status: SiteVisitStatus;
+  /** Day of the visit, YYYY-MM-DD (required when DONE). */
+  visitedOn?: string | null | undefined;
+};
+
 /** Who gave a set of plan scores (L, P, M in the legacy system). */
 export type ScoreLevel =
   /** NACC central (ส่วนกลาง, legacy M); overrides the others. */
@@ -451,6 +487,22 @@ export type SetPassMarkInput = {
   /** The version of the mark the editor saw; leave out when the year has none yet. */
   version?: number | null | undefined;
 };
+
+/** Which LAOs the site-visit planner lists. */
+export type SiteVisitFilter =
+  /** LAOs visited. */
+  | 'DONE'
+  /** LAOs without a visit of the year. */
+  | 'NOT_PLANNED'
+  /** LAOs with a planned visit not done yet. */
+  | 'PLANNED';
+
+/** A site visit (การนิเทศติดตาม): planned (a date set) or done (visited, findings recorded). */
+export type SiteVisitStatus =
+  /** Done: the visit took place (นิเทศติดตามแล้ว). */
+  | 'DONE'
+  /** Planned: the provincial office has set a date (วางแผนแล้ว). */
+  | 'PLANNED';
 
 /** A progress report of one project for one fiscal year and round. */
 export type SubmitReportInput = {
@@ -945,6 +997,68 @@ export type ApiKeysQueryVariables = Exact<{
 
 export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } }> } };
 
+export type SiteVisitFieldsFragment = { id: string, laoId: string, fiscalYear: number, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, officers: string, findings: string, recommendations: string, updatedAt: string, version: number, files: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string, downloadUrl: string }> };
+
+export type ProblemReportFieldsFragment = { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number };
+
+export type SiteVisitQueryVariables = Exact<{
+  laoId: string | number;
+  fiscalYear: number;
+}>;
+
+
+export type SiteVisitQuery = { siteVisit: { id: string, laoId: string, fiscalYear: number, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, officers: string, findings: string, recommendations: string, updatedAt: string, version: number, files: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string, downloadUrl: string }> } | null };
+
+export type SiteVisitPageQueryVariables = Exact<{
+  laoId: string | number;
+  fiscalYear: number;
+}>;
+
+
+export type SiteVisitPageQuery = { lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, siteVisit: { id: string, laoId: string, fiscalYear: number, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, officers: string, findings: string, recommendations: string, updatedAt: string, version: number, files: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string, downloadUrl: string }> } | null, sixMonth: { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number } | null, twelveMonth: { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number } | null };
+
+export type SiteVisitPlannerQueryVariables = Exact<{
+  fiscalYear: number;
+  provinceId?: string | number | null | undefined;
+  districtId?: string | number | null | undefined;
+  filter?: SiteVisitFilter | null | undefined;
+  first?: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type SiteVisitPlannerQuery = { siteVisits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string } }, visit: { id: string, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, version: number } | null, problemReports: Array<{ id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number }> } }> } };
+
+export type ProblemReportQueryVariables = Exact<{
+  laoId: string | number;
+  fiscalYear: number;
+  round: RoundKind;
+}>;
+
+
+export type ProblemReportQuery = { problemReport: { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number } | null };
+
+export type SaveSiteVisitMutationVariables = Exact<{
+  input: SaveSiteVisitInput;
+}>;
+
+
+export type SaveSiteVisitMutation = { saveSiteVisit: { id: string, laoId: string, fiscalYear: number, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, officers: string, findings: string, recommendations: string, updatedAt: string, version: number, files: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string, downloadUrl: string }> } };
+
+export type DeleteSiteVisitFileMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSiteVisitFileMutation = { deleteSiteVisitFile: boolean };
+
+export type FileProblemReportMutationVariables = Exact<{
+  input: FileProblemReportInput;
+}>;
+
+
+export type FileProblemReportMutation = { fileProblemReport: { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number } };
+
 export type ItaScoresQueryVariables = Exact<{
   provinceId: string | number;
   fiscalYear: number;
@@ -1200,7 +1314,7 @@ export type ImplementationQueryVariables = Exact<{
 }>;
 
 
-export type ImplementationQuery = { implementation: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, reportingState: ReportingState, itaScore: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } } }> } };
+export type ImplementationQuery = { implementation: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel, reportingState: ReportingState, itaScore: string | null, siteVisitStatus: SiteVisitStatus | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } } } }> } };
 
 export type ReportingCoverageQueryVariables = Exact<{
   fiscalYear: number;

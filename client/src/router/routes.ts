@@ -166,6 +166,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'lao', titleKey: 'statusReport.pageTitle' },
   },
   {
+    path: '/lao/follow-up',
+    name: 'lao-follow-up',
+    component: () => import('../views/lao/lao-follow-up-view.vue'),
+    meta: { access: 'lao', titleKey: 'siteVisit.laoTitle' },
+  },
+  {
     // Shared by every signed-in role: an LAO and a provincial office see their own province.
     path: '/reports/province',
     name: 'province-report',
@@ -256,6 +262,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-statistics',
     component: () => import('../views/nacc/nacc-statistics-view.vue'),
     meta: { access: 'nacc', titleKey: 'statistics.title' },
+  },
+  {
+    path: '/nacc/site-visits',
+    name: 'nacc-site-visits',
+    component: () => import('../views/nacc/nacc-site-visits-view.vue'),
+    meta: { access: 'nacc', titleKey: 'siteVisit.plannerTitle' },
+  },
+  {
+    path: '/nacc/site-visits/:laoId(\\d+)/:fiscalYear(\\d{4})',
+    name: 'nacc-site-visit',
+    component: () => import('../views/nacc/nacc-site-visit-view.vue'),
+    meta: { access: 'nacc', titleKey: 'siteVisit.formTitle' },
   },
   {
     path: '/nacc/cycles',

@@ -16,7 +16,7 @@ import {
 
 export type ImplementationRowData = {
   laoId: number;
-  /** The table's fiscal year (the row's ITA score is of it). */
+  /** The table's fiscal year (the row's ITA score and site-visit mark are of it). */
   fiscalYear: number;
   districtId: number;
   provinceId: number;

@@ -213,6 +213,28 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `{ deletedRecords(since: "2020-01-01T00:00:00Z") { totalCount } }`,
   },
   apiKeys: { allowed: ['NACC_CENTRAL'], document: `{ apiKeys { totalCount } }` },
+  siteVisit: { allowed: signedIn, document: `{ siteVisit(laoId: "999999", fiscalYear: 2566) { id } }` },
+  siteVisits: { allowed: nacc, document: `{ siteVisits(fiscalYear: 2566, first: 1) { totalCount } }` },
+  saveSiteVisit: {
+    allowed: nacc,
+    document: `mutation { saveSiteVisit(input: { laoId: "999999", fiscalYear: 2566, status: PLANNED, plannedOn: "2023-06-01" }) { id } }`,
+  },
+  deleteSiteVisitFile: {
+    allowed: nacc,
+    document: `mutation { deleteSiteVisitFile(id: "00000000-0000-4000-8000-000000000000") }`,
+  },
+  problemReport: {
+    allowed: signedIn,
+    document: `{ problemReport(laoId: "999999", fiscalYear: 2566, round: SIX_MONTH) { id } }`,
+  },
+  problemReports: {
+    allowed: nacc,
+    document: `{ problemReports(fiscalYear: 2566, round: SIX_MONTH, first: 1) { totalCount } }`,
+  },
+  fileProblemReport: {
+    allowed: ['LAO'],
+    document: `mutation { fileProblemReport(input: { fiscalYear: 2599, round: SIX_MONTH, problems: "x" }) { id } }`,
+  },
   createApiKey: {
     allowed: ['NACC_CENTRAL'],
     document: `mutation { createApiKey(input: { name: "x", organisation: "x", scopes: [], validDays: 1 }) { secret } }`,

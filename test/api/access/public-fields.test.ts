@@ -30,6 +30,7 @@ const privateFields = [
   'ChangeEvent.viewerCanRestore',
   'RoundExtension.reason',
   'IssuedActivationCode.code',
+  'ImplementationRow.siteVisitStatus',
 ];
 
 /** Every Type.field an anonymous caller can reach from the public operations, following only public fields. */

@@ -220,6 +220,41 @@ const matrix: Record<string, Row> = {
     allowedCode: null,
     document: (ids) => `mutation { issueActivationCode(laoId: "${ids.laoId}") { code } }`,
   },
+  siteVisit: {
+    // The LAO itself and NACC in reach; partner keys fail the role gate.
+    expected: row('ADADADD'),
+    document: (ids) => `{ siteVisit(laoId: "${ids.laoId}", fiscalYear: 2566) { id } }`,
+  },
+  'siteVisits(2566)': {
+    expected: row('DDAEADD'),
+    document: () => `{ siteVisits(fiscalYear: 2566, first: 100) { edges { node { lao { id } } } } }`,
+    count: rowsOf('siteVisits'),
+  },
+  saveSiteVisit: {
+    // A stale version: NACC in reach passes the access check and is told to reload.
+    expected: naccInProvince,
+    allowedCode: 'CONFLICT',
+    document: (ids) =>
+      `mutation { saveSiteVisit(input: { laoId: "${ids.laoId}", fiscalYear: 2566, expectedVersion: 999, status: PLANNED, plannedOn: "2023-06-01" }) { id } }`,
+  },
+  problemReport: {
+    expected: row('ADADADD'),
+    document: (ids) => `{ problemReport(laoId: "${ids.laoId}", fiscalYear: 2566, round: SIX_MONTH) { id } }`,
+  },
+  'problemReports(2566)': {
+    expected: row('DDAEADD'),
+    document: () =>
+      `{ problemReports(fiscalYear: 2566, round: SIX_MONTH, first: 100) { edges { node { lao { id } } } } }`,
+    count: rowsOf('problemReports'),
+  },
+  fileProblemReport: {
+    // It takes no LAO id: every LAO files its own only. The other LAO gets through to its own
+    // (stale version: CONFLICT), never to dintong's, which the last test finds unchanged.
+    expected: row('AADDDDD'),
+    allowedCode: 'CONFLICT',
+    document: () =>
+      `mutation { fileProblemReport(input: { fiscalYear: 2566, round: SIX_MONTH, problems: "x", expectedVersion: 999 }) { id } }`,
+  },
   'issueActivationCodesForProvince(65)': {
     expected: naccInProvince,
     allowedCode: null,
@@ -304,6 +339,14 @@ describe('record × caller access matrix over dintong’s real records', () => {
       },
     });
     expect(report.errors).toBeUndefined();
+    const visit = await clients.provinceIn(
+      `mutation { saveSiteVisit(input: { laoId: "${world.dintong.id}", fiscalYear: 2566, status: PLANNED, plannedOn: "2023-06-01" }) { id } }`,
+    );
+    expect(visit.errors).toBeUndefined();
+    const problems = await lao(
+      `mutation { fileProblemReport(input: { fiscalYear: 2566, round: SIX_MONTH, problems: "งบประมาณไม่พอ" }) { id } }`,
+    );
+    expect(problems.errors).toBeUndefined();
     Object.assign(ids, {
       laoId: String(world.dintong.id),
       code: world.dintong.code,
@@ -360,5 +403,13 @@ describe('record × caller access matrix over dintong’s real records', () => {
     expect(project.data?.project).toEqual({ version: 1, name: 'โครงการ ก', reviewStatus: 'PENDING' });
     const plan = await clients.owner(`{ plan(laoId: "${ids.laoId}", fiscalYear: 2566) { status } }`);
     expect(plan.data?.plan).toEqual({ status: 'PASSED' });
+    const problems = await clients.owner(
+      `{ problemReport(laoId: "${ids.laoId}", fiscalYear: 2566, round: SIX_MONTH) { problems version } }`,
+    );
+    expect(problems.data?.problemReport).toEqual({ problems: 'งบประมาณไม่พอ', version: 1 });
+    const visit = await clients.owner(
+      `{ siteVisit(laoId: "${ids.laoId}", fiscalYear: 2566) { status version } }`,
+    );
+    expect(visit.data?.siteVisit).toEqual({ status: 'PLANNED', version: 1 });
   });
 });

@@ -142,6 +142,7 @@ export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, Implem
           level
           reportingState
           itaScore
+          siteVisitStatus
           lao {
             ...LaoPlaceFields
           }
