@@ -144,7 +144,7 @@ describe('db:backup and db:restore', () => {
     );
     expect(created.errors).toBeUndefined();
     const [approved] = await source.dataSource.query(
-      `SELECT id FROM project WHERE review_status = 'APPROVED' AND fiscal_years @> '{2566}' ORDER BY id LIMIT 1`,
+      `SELECT id FROM project WHERE review_status = 'APPROVED' AND uses_budget AND fiscal_years @> '{2566}' ORDER BY id LIMIT 1`,
     );
     const report = await lao(`mutation($input: SubmitReportInput!) { submitReport(input: $input) { id } }`, {
       input: {

@@ -77,8 +77,11 @@ export const revisionSteps = async (j: RevisionJourney): Promise<void> => {
         fiscalYears: [year],
         quarters: [3],
         primaryDimension: 'SOCIETY',
+        essence: 'ประชาสัมพันธ์ช่องทางร้องเรียนการทุจริต',
         antiCorruptionBudget: '5000',
         localDevelopmentBudget: '0',
+        targetGroups: ['PUBLIC'],
+        objectives: 'เพื่อให้ประชาชนรู้ช่องทางร้องเรียน',
       },
     },
   );

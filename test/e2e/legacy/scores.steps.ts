@@ -35,8 +35,11 @@ const createProjects = async (lao: GraphQLClient, nacc: GraphQLClient, year: num
           fiscalYears: [year],
           quarters: [1, 2],
           primaryDimension: 'SOCIETY',
+          essence: `${name}: อบรมและเผยแพร่ความรู้`,
           antiCorruptionBudget: '15000',
           localDevelopmentBudget: '15000',
+          targetGroups: ['OFFICIALS'],
+          objectives: 'เพื่อป้องกันการทุจริต',
         },
       },
     );
