@@ -189,6 +189,7 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccProvince', path: `/nacc/assessments/${lao}/${year}` },
       { role: 'naccProvince', path: `/nacc/site-visits?year=${year}` },
       { role: 'naccProvince', path: `/nacc/site-visits/${dintongId}/${year}` },
+      { role: 'naccProvince', path: `/nacc/laos/${lao}/history` },
       { role: 'naccProvince', path: '/nacc/rounds' },
       { role: 'naccProvince', path: '/nacc/extensions' },
       { role: 'naccProvince', path: '/nacc/not-reported' },

@@ -83,6 +83,16 @@ describe('what the legacy did, in one browser journey (issue 23)', () => {
       plan,
       withdrawName: revisionNames[0],
     });
+    // NACC reads the same history from the LAO list (and could restore from it).
+    await h.login('nacc.phitsanulok', 'Demo-Province-2565');
+    await page.waitForURL(/\/nacc/);
+    await page.goto(`${server.url}/nacc/laos`);
+    await page.locator('[name="search"]').fill(lao.code);
+    await page.locator(`tr[data-lao-code="${lao.code}"]`).getByTestId('lao-history-link').click();
+    await page.waitForURL(/\/nacc\/laos\/\d+\/history/);
+    await page.getByText('โครงการที่ลบโดยไม่ตั้งใจ').first().waitFor();
+    await h.snap('nacc-lao-history');
+    await h.logout();
   }, 180_000);
 
   it('self-assessment beside NACC’s scores, the pass mark deciding the plan, ITA', async () => {

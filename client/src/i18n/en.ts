@@ -630,6 +630,7 @@ export const en: MessageSchema = {
   history: {
     title: 'Change history',
     projectTitle: 'Change history of a project',
+    backToLaos: 'Back to the LAO list',
     intro: 'Every change of the plan data, newest first.',
     count: '{total} changes, {shown} shown',
     empty: 'No changes yet',
@@ -1428,6 +1429,8 @@ export const en: MessageSchema = {
     menu: 'Reports',
     menuFor: 'Reports of {name}',
     laosLinkFor: 'Reports of {name}',
+    historyLink: 'History',
+    historyLinkFor: 'Change history of {name}',
     nav: 'Other reports of this LAO',
     backNacc: 'Back to the LAO list',
   },

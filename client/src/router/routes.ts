@@ -216,6 +216,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'nacc', titleKey: 'statusReport.pageTitle' },
   },
   {
+    // An LAO's change history for NACC, where a deleted project can be restored (issue 23).
+    path: '/nacc/laos/:laoId/history',
+    name: 'nacc-lao-history',
+    component: () => import('../views/lao/lao-history-view.vue'),
+    meta: { access: 'nacc', titleKey: 'history.title' },
+  },
+  {
     path: '/nacc/laos/:laoId/assessment',
     name: 'nacc-lao-assessment',
     component: () => import('../views/lao/lao-assessment-report-view.vue'),
