@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { fiscalYearOf } from '../../server/modules/report/round-defaults';
 import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
@@ -14,9 +15,9 @@ import { prepareLao, preparePlan, submitPlan } from './prepare';
  * fiscal years keep them apart: the current year (2570 in the demo's today) for the project
  * without budget and the site visit, 2567 for plan revision, 2568 and 2569 for the scores.
  */
-const now = new Date();
-// The current fiscal year (1 October starts the next): its 6-month round is open from October to April.
-const currentYear = now.getUTCFullYear() + 543 + (now.getUTCMonth() >= 9 ? 1 : 0);
+// The current fiscal year (1 October, Bangkok time, starts the next): its 6-month round is open
+// from October to April.
+const currentYear = fiscalYearOf(new Date());
 const revisionYear = 2567;
 const revisionNames = ['โครงการเสริมสร้างคุณธรรมในองค์กร', 'มาตรการเผยแพร่ข้อมูลจัดซื้อจัดจ้าง'];
 
