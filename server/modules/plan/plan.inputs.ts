@@ -40,10 +40,33 @@ export class UpdatePlanCycleInput extends CreatePlanCycleInput {
   version: number;
 }
 
+/**
+ * The four dimension scores, shared by NACC's assessment and the LAO's self-assessment (fields
+ * inherited by both input types).
+ */
+@InputType({ description: 'The four dimension scores of an assessment.' })
+class DimensionScoresInput {
+  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreSociety: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreAdministration: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreParticipation: string;
+
+  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
+  @IsScore()
+  scoreOversight: string;
+}
+
 @InputType({
   description: 'NACC’s assessment of a submitted plan: a score per dimension, a verdict, comments.',
 })
-export class AssessPlanInput {
+export class AssessPlanInput extends DimensionScoresInput {
   @Field(() => ID, { description: 'The plan.' })
   planId: string;
 
@@ -68,22 +91,6 @@ export class AssessPlanInput {
   @MaxLength(2000, { message: 'ข้อความยาวเกิน 2,000 ตัวอักษร' })
   overrideReason?: string | null;
 
-  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreSociety: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreAdministration: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreParticipation: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreOversight: string;
-
   @Field(() => String, { nullable: true, description: 'Comments for the LAO.' })
   @IsOptional()
   @MaxLength(5000, { message: 'ข้อความยาวเกิน 5,000 ตัวอักษร' })
@@ -91,25 +98,9 @@ export class AssessPlanInput {
 }
 
 @InputType({ description: 'The LAO’s self-assessment of its plan: a score per dimension (legacy L).' })
-export class SelfAssessPlanInput {
+export class SelfAssessPlanInput extends DimensionScoresInput {
   @Field(() => ID, { description: 'The plan.' })
   planId: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 1 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreSociety: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 2 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreAdministration: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 3 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreParticipation: string;
-
-  @Field(() => DecimalScalar, { description: `Score of dimension 4 (0–${DIMENSION_MAX_SCORE}).` })
-  @IsScore()
-  scoreOversight: string;
 }
 
 @InputType({ description: 'The pass mark of a fiscal year (NACC central).' })
