@@ -17,6 +17,16 @@ const systemPackages = [
     files: ['/usr/share/fonts/truetype/tlwg/Loma.ttf', '/usr/share/fonts/opentype/tlwg/Loma.otf'],
     usedFor: 'Thai text in Chromium (test/e2e)',
   },
+  {
+    name: 'slapd',
+    files: ['/usr/sbin/slapd'],
+    usedFor: 'the directory (LDAP) sign-in tests, against a real OpenLDAP server',
+  },
+  {
+    name: 'mariadb-server',
+    files: ['/usr/sbin/mariadbd'],
+    usedFor: 'the legacy e-PlanNACC import tests, against a real MariaDB',
+  },
 ];
 
 // For tests of this script only: pretend another user id, or look for files under another root.

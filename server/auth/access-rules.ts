@@ -23,7 +23,7 @@ export const SIGNED_IN = 'SIGNED_IN' as const;
 
 export type AccessRule = typeof PUBLIC | typeof SIGNED_IN | readonly Role[];
 
-const NACC = [Role.NACC_CENTRAL, Role.NACC_PROVINCE] as const;
+const NACC = [Role.NACC_CENTRAL, Role.NACC_PROVINCE, Role.NACC_REGION] as const;
 
 /**
  * The role gate of every root operation, in one table. An operation missing

@@ -23,12 +23,14 @@ type Party =
   | 'reader'
   /** The LAO itself (its own account). */
   | 'the LAO'
-  /** NACC central everywhere; a provincial office within its province. */
+  /** NACC central everywhere; a provincial office within its province, a regional office within its region. */
   | 'NACC in reach'
   /** The LAO itself, or NACC within its reach. */
   | 'the LAO or NACC in reach'
   /** NACC central only (no record needed). */
-  | 'NACC central';
+  | 'NACC central'
+  /** A NACC central administrator only (no record needed): staff accounts, regions, contact channels. */
+  | 'NACC administrator';
 
 /** Every record-level action, and who may take it. One line per action: a new action is one new line. */
 const actions = {
@@ -55,12 +57,20 @@ const actions = {
   'siteVisit.read': 'the LAO or NACC in reach',
   'problems.file': 'the LAO',
   'problems.read': 'the LAO or NACC in reach',
+  'staff.manage': 'NACC administrator',
 } as const satisfies Record<string, Party>;
 
 export type Action = keyof typeof actions;
 
 /** Actions that need no record: who may take them depends on the viewer alone. */
-type GlobalAction = { [A in Action]: (typeof actions)[A] extends 'NACC central' ? A : never }[Action];
+type GlobalAction = {
+  [A in Action]: (typeof actions)[A] extends 'NACC central' | 'NACC administrator' ? A : never;
+}[Action];
+
+/** A provincial or regional office reaching this province. */
+const officeReaches = (viewer: SignedInViewer, provinceId: number): boolean =>
+  (viewer.role === Role.NACC_PROVINCE || viewer.role === Role.NACC_REGION) &&
+  viewer.provinceIds.includes(provinceId);
 
 const readerMay = (viewer: Viewer, lao: LaoScope): boolean => {
   if (viewer.kind === 'public') return true;
@@ -71,7 +81,8 @@ const readerMay = (viewer: Viewer, lao: LaoScope): boolean => {
     case Role.NACC_CENTRAL:
       return true;
     case Role.NACC_PROVINCE:
-      return viewer.provinceId === lao.provinceId;
+    case Role.NACC_REGION:
+      return officeReaches(viewer, lao.provinceId);
     case Role.LAO:
       return viewer.laoId === lao.id;
     default:
@@ -89,9 +100,10 @@ const partyMay: Record<Party, (viewer: Viewer, target: { id?: number; provinceId
     viewer.laoId === target.id,
   'NACC in reach': (viewer, target) =>
     viewer.kind === 'account' &&
-    (viewer.role === Role.NACC_CENTRAL ||
-      (viewer.role === Role.NACC_PROVINCE && viewer.provinceId === target.provinceId)),
+    (viewer.role === Role.NACC_CENTRAL || officeReaches(viewer, target.provinceId)),
   'NACC central': (viewer) => viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL,
+  'NACC administrator': (viewer) =>
+    viewer.kind === 'account' && viewer.role === Role.NACC_CENTRAL && viewer.administrator,
   'the LAO or NACC in reach': (viewer, target) =>
     partyMay['the LAO'](viewer, target) || partyMay['NACC in reach'](viewer, target),
 };
@@ -104,7 +116,11 @@ export function can(viewer: Viewer, action: GlobalAction): boolean;
 export function can(viewer: Viewer, action: Action, target: LaoScope | { provinceId: number }): boolean;
 export function can(viewer: Viewer, action: Action, target?: { id?: number; provinceId: number }): boolean {
   const party: Party = actions[action];
-  if (target === undefined) return party === 'NACC central' && partyMay[party](viewer, { provinceId: 0 });
+  if (target === undefined)
+    return (
+      (party === 'NACC central' || party === 'NACC administrator') &&
+      partyMay[party](viewer, { provinceId: 0 })
+    );
   return partyMay[party](viewer, target);
 }
 
@@ -148,8 +164,8 @@ export const listScope = (viewer: Viewer): ListScope => {
       : { kind: 'provinces', provinceIds: viewer.provinceIds };
   if (viewer.kind === 'account') {
     if (viewer.role === Role.NACC_CENTRAL) return { kind: 'all' };
-    if (viewer.role === Role.NACC_PROVINCE)
-      return { kind: 'provinces', provinceIds: [viewer.provinceId as number] };
+    if (viewer.role === Role.NACC_PROVINCE || viewer.role === Role.NACC_REGION)
+      return { kind: 'provinces', provinceIds: viewer.provinceIds };
     if (viewer.role === Role.LAO && viewer.laoId !== null) return { kind: 'lao', laoId: viewer.laoId };
   }
   throw new AppError(ErrorCode.FORBIDDEN, 'คุณไม่มีสิทธิ์ดำเนินการนี้');

@@ -17,6 +17,15 @@ export type Viewer =
       laoId: number | null;
       /** Set for role NACC_PROVINCE: the one province it oversees. */
       provinceId: number | null;
+      /** Set for role NACC_REGION: the region (ภาค) it oversees. */
+      regionId: number | null;
+      /**
+       * The provinces a provincial or regional office reaches (its province; its region's
+       * provinces as they are now); empty for every other account.
+       */
+      provinceIds: readonly number[];
+      /** A NACC central administrator (staff accounts, regions, contact channels). */
+      administrator: boolean;
     }
   /** A partner organisation's API key (role PARTNER): reads only, within its scopes and provinces. */
   | {

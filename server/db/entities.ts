@@ -4,6 +4,7 @@ import { PasswordReset } from '../modules/account/password-reset.entity';
 import { Session } from '../modules/account/session.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
+import { Region } from '../modules/geo/region.entity';
 import { ApiBudget } from '../graphql/limits/api-budget.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
 import { ChangeEvent } from '../modules/history/change-event.entity';
@@ -27,6 +28,7 @@ import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follo
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
 export const entities = [
+  Region,
   Province,
   District,
   Lao,

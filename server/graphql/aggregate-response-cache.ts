@@ -25,7 +25,7 @@ const coalesceWaitMs = 10_000;
  * ones. The tables' answers hold nothing of the caller beyond what that access selects.
  */
 const viewerKey = (viewer: Viewer): unknown[] => {
-  if (viewer.kind === 'account') return [viewer.kind, viewer.role, viewer.laoId, viewer.provinceId];
+  if (viewer.kind === 'account') return [viewer.kind, viewer.role, viewer.laoId, viewer.provinceIds];
   if (viewer.kind === 'partner') return [viewer.kind, viewer.scopes, viewer.provinceIds];
   return [viewer.kind];
 };

@@ -16,6 +16,7 @@ import { LegacyFormFields1795500100000 } from './1795500100000-LegacyFormFields'
 import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
 import { AssessmentScores1795500300000 } from './1795500300000-AssessmentScores';
 import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAndProblems';
+import { StaffFoundation1795600000000 } from './1795600000000-StaffFoundation';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PlanRevision1795500200000,
   AssessmentScores1795500300000,
   SiteVisitsAndProblems1795500400000,
+  StaffFoundation1795600000000,
 ];

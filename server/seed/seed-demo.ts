@@ -43,6 +43,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
       {
         username: demoAccounts.naccCentral.username,
         role: Role.NACC_CENTRAL,
+        administrator: true,
         displayName: demoAccounts.naccCentral.displayName,
         email: 'nacc.admin@example.go.th',
         passwordHash: central,

@@ -8,9 +8,22 @@ import { ReviewStatus } from '../../server/modules/project/project.enums';
 /** The rulebooks as tables a reviewer can read: state × viewer → what `viewerCan` (and the API) allow. */
 const lao = { id: 7, provinceId: 65 };
 const viewers = {
-  own: { kind: 'account', role: Role.LAO, laoId: 7, accountId: 'a', displayName: 'อบต.' },
-  nacc: { kind: 'account', role: Role.NACC_PROVINCE, provinceId: 65, accountId: 'b', displayName: 'ป.ป.ช.' },
-  central: { kind: 'account', role: Role.NACC_CENTRAL, accountId: 'c', displayName: 'ส่วนกลาง' },
+  own: { kind: 'account', role: Role.LAO, laoId: 7, accountId: 'a', displayName: 'อบต.', provinceIds: [] },
+  nacc: {
+    kind: 'account',
+    role: Role.NACC_PROVINCE,
+    provinceId: 65,
+    provinceIds: [65],
+    accountId: 'b',
+    displayName: 'ป.ป.ช.',
+  },
+  central: {
+    kind: 'account',
+    role: Role.NACC_CENTRAL,
+    accountId: 'c',
+    displayName: 'ส่วนกลาง',
+    provinceIds: [],
+  },
   public: { kind: 'public' },
 } as unknown as Record<string, Viewer>;
 

@@ -7,7 +7,10 @@ import type { Viewer } from '../../server/auth/viewer';
  * table: one letter per viewer in `viewers` order (Y may, . may not). The API-level
  * record matrix (test/api/access/record-matrix.test.ts) checks the same through GraphQL.
  */
-const account = (role: Role, extra: Partial<{ laoId: number; provinceId: number }>) =>
+const account = (
+  role: Role,
+  extra: Partial<{ laoId: number; provinceId: number; provinceIds: number[]; administrator: boolean }>,
+) =>
   ({
     kind: 'account',
     role,
@@ -16,6 +19,9 @@ const account = (role: Role, extra: Partial<{ laoId: number; provinceId: number 
     displayName: 'x',
     laoId: null,
     provinceId: null,
+    regionId: null,
+    provinceIds: extra.provinceId ? [extra.provinceId] : [],
+    administrator: false,
     ...extra,
   }) as Viewer;
 const viewers: Record<string, Viewer> = {
@@ -23,7 +29,10 @@ const viewers: Record<string, Viewer> = {
   otherLao: account(Role.LAO, { laoId: 8 }),
   provinceIn: account(Role.NACC_PROVINCE, { provinceId: 65 }),
   provinceOut: account(Role.NACC_PROVINCE, { provinceId: 54 }),
+  regionIn: account(Role.NACC_REGION, { provinceIds: [64, 65, 66] }),
+  regionOut: account(Role.NACC_REGION, { provinceIds: [50, 54] }),
   central: account(Role.NACC_CENTRAL, {}),
+  admin: account(Role.NACC_CENTRAL, { administrator: true }),
   partner65: { kind: 'partner', apiKeyId: 'k', organisation: 'DLA', scopes: [], provinceIds: [65] },
   partnerAll: { kind: 'partner', apiKeyId: 'k', organisation: 'DLA', scopes: [], provinceIds: null },
   public: { kind: 'public' },
@@ -31,31 +40,32 @@ const viewers: Record<string, Viewer> = {
 };
 const dintong = { id: 7, provinceId: 65 };
 
-//                                          own oth pIn pOut cen p65 pAll pub anon
+//                                 own oth pIn pOut rIn rOut cen adm p65 pAll pub anon
 const table: Record<Action, string> = {
-  'lao.read': /*                   */ 'Y.Y.YYYY.',
-  'lao.editProfile': /*            */ 'Y........',
-  'lao.editMasterData': /*         */ '....Y....',
-  'lao.manageAccess': /*           */ '..Y.Y....',
-  'province.manageAccess': /*      */ '..Y.Y....',
-  'plan.submit': /*                */ 'Y........',
-  'plan.assess': /*                */ '..Y.Y....',
-  'plan.assessCentral': /*         */ '....Y....',
-  'plan.selfAssess': /*            */ 'Y........',
-  'assessment.setPassMark': /*     */ '....Y....',
-  'ita.record': /*                 */ '....Y....',
-  'project.record': /*             */ 'Y........',
-  'project.review': /*             */ '..Y.Y....',
-  'project.withdraw': /*           */ 'Y........',
-  'project.restore': /*            */ 'Y.Y.Y....',
-  'report.submit': /*              */ 'Y........',
-  'round.requestExtension': /*     */ 'Y........',
-  'round.decideExtension': /*      */ '..Y.Y....',
-  'apiKey.manage': /*              */ '....Y....',
-  'siteVisit.record': /*           */ '..Y.Y....',
-  'siteVisit.read': /*             */ 'Y.Y.Y....',
-  'problems.file': /*              */ 'Y........',
-  'problems.read': /*              */ 'Y.Y.Y....',
+  'lao.read': /*                   */ 'Y.Y.Y.YYYYY.',
+  'lao.editProfile': /*            */ 'Y...........',
+  'lao.editMasterData': /*         */ '......YY....',
+  'lao.manageAccess': /*           */ '..Y.Y.YY....',
+  'province.manageAccess': /*      */ '..Y.Y.YY....',
+  'plan.submit': /*                */ 'Y...........',
+  'plan.assess': /*                */ '..Y.Y.YY....',
+  'plan.assessCentral': /*         */ '......YY....',
+  'plan.selfAssess': /*            */ 'Y...........',
+  'assessment.setPassMark': /*     */ '......YY....',
+  'ita.record': /*                 */ '......YY....',
+  'project.record': /*             */ 'Y...........',
+  'project.review': /*             */ '..Y.Y.YY....',
+  'project.withdraw': /*           */ 'Y...........',
+  'project.restore': /*            */ 'Y.Y.Y.YY....',
+  'report.submit': /*              */ 'Y...........',
+  'round.requestExtension': /*     */ 'Y...........',
+  'round.decideExtension': /*      */ '..Y.Y.YY....',
+  'apiKey.manage': /*              */ '......YY....',
+  'siteVisit.record': /*           */ '..Y.Y.YY....',
+  'siteVisit.read': /*             */ 'Y.Y.Y.YY....',
+  'problems.file': /*              */ 'Y...........',
+  'problems.read': /*              */ 'Y.Y.Y.YY....',
+  'staff.manage': /*               */ '.......Y....',
 };
 
 describe('record-level policy by action', () => {
@@ -66,8 +76,9 @@ describe('record-level policy by action', () => {
   });
 
   it('actions of NACC central alone need no record', () => {
-    expect(names.filter((name) => can(viewers[name], 'apiKey.manage'))).toEqual(['central']);
-    expect(names.filter((name) => can(viewers[name], 'lao.editMasterData'))).toEqual(['central']);
+    expect(names.filter((name) => can(viewers[name], 'apiKey.manage'))).toEqual(['central', 'admin']);
+    expect(names.filter((name) => can(viewers[name], 'lao.editMasterData'))).toEqual(['central', 'admin']);
+    expect(names.filter((name) => can(viewers[name], 'staff.manage'))).toEqual(['admin']);
   });
 
   it('a record out of reach answers exactly like a missing one: NOT_FOUND', () => {
@@ -95,6 +106,7 @@ describe('record-level policy by action', () => {
     expect(listScope(viewers.partnerAll)).toEqual({ kind: 'all' });
     expect(listScope(viewers.public)).toEqual({ kind: 'all' });
     expect(listScope(viewers.provinceIn)).toEqual({ kind: 'provinces', provinceIds: [65] });
+    expect(listScope(viewers.regionIn)).toEqual({ kind: 'provinces', provinceIds: [64, 65, 66] });
     expect(listScope(viewers.partner65)).toEqual({ kind: 'provinces', provinceIds: [65] });
     expect(listScope(viewers.own)).toEqual({ kind: 'lao', laoId: 7 });
     expect(() => listScope(viewers.anonymous)).toThrow(

@@ -58,7 +58,7 @@ describe('npm test checks the Debian packages the suites need first', () => {
     expect(result.status).toBe(1);
     expect(result.output).toContain('fonts-thai-tlwg    no /usr/share/fonts/truetype/tlwg/Loma.ttf');
     expect(result.output).toContain(
-      '  sudo apt-get update && sudo apt-get install -y chromium fonts-thai-tlwg\n',
+      '  sudo apt-get update && sudo apt-get install -y chromium fonts-thai-tlwg slapd mariadb-server\n',
     );
   });
 
@@ -66,6 +66,9 @@ describe('npm test checks the Debian packages the suites need first', () => {
     const fakeRoot = path.join(dir, 'root');
     mkdirSync(path.join(fakeRoot, 'usr/share/fonts/opentype/tlwg'), { recursive: true });
     writeFileSync(path.join(fakeRoot, 'usr/share/fonts/opentype/tlwg/Loma.otf'), '');
+    mkdirSync(path.join(fakeRoot, 'usr/sbin'), { recursive: true });
+    writeFileSync(path.join(fakeRoot, 'usr/sbin/slapd'), '');
+    writeFileSync(path.join(fakeRoot, 'usr/sbin/mariadbd'), '');
     const withChromium = path.join(dir, 'with-chromium');
     mkdirSync(withChromium);
     writeFileSync(path.join(withChromium, 'chromium'), '#!/bin/sh\n');

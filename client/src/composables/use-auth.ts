@@ -20,7 +20,7 @@ const viewerError = shallowRef<unknown>(null);
 // The server no longer knew the token we held: the sign-in page says the session ended.
 let sessionEnded = false;
 
-export const naccRoles: readonly Role[] = ['NACC_CENTRAL', 'NACC_PROVINCE'];
+export const naccRoles: readonly Role[] = ['NACC_CENTRAL', 'NACC_PROVINCE', 'NACC_REGION'];
 
 /** Where each kind of account lands after signing in. */
 export const homePathFor = (current: Viewer | null): string => {
@@ -30,6 +30,7 @@ export const homePathFor = (current: Viewer | null): string => {
       return current.mustCompleteProfile ? '/profile' : '/lao';
     case 'NACC_CENTRAL':
     case 'NACC_PROVINCE':
+    case 'NACC_REGION':
       return '/nacc';
     default:
       return '/public';

@@ -409,10 +409,12 @@ export type ReviewStatus =
 export type Role =
   /** Staff of one LAO (อปท.). */
   | 'LAO'
-  /** NACC central analyst (สำนักงาน ป.ป.ช. ส่วนกลาง). */
+  /** NACC central (สำนักงาน ป.ป.ช. ส่วนกลาง): an analyst, or an administrator when the account says so. */
   | 'NACC_CENTRAL'
   /** NACC provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด), bound to one province. */
   | 'NACC_PROVINCE'
+  /** NACC regional office (สำนักงาน ป.ป.ช. ภาค), bound to the provinces of its region. */
+  | 'NACC_REGION'
   /** Partner agency such as DLA, read-only over API keys. */
   | 'PARTNER';
 

@@ -169,6 +169,7 @@ export const en: MessageSchema = {
     LAO: 'Local Administrative Organization',
     NACC_CENTRAL: 'Central office',
     NACC_PROVINCE: 'Provincial office',
+    NACC_REGION: 'Regional office',
     PARTNER: 'Partner agency',
   },
   laoType: {
@@ -427,6 +428,7 @@ export const en: MessageSchema = {
     LAO: 'LAO',
     NACC_CENTRAL: 'NACC central office',
     NACC_PROVINCE: 'NACC provincial office',
+    NACC_REGION: 'NACC regional office',
     PARTNER: 'Partner agency',
   },
   plan: {

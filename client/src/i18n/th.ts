@@ -160,6 +160,7 @@ export const th = {
     LAO: 'องค์กรปกครองส่วนท้องถิ่น',
     NACC_CENTRAL: 'ส่วนกลาง',
     NACC_PROVINCE: 'ประจำจังหวัด',
+    NACC_REGION: 'ภาค',
     PARTNER: 'หน่วยงานภาคี',
   },
   laoType: {
@@ -417,6 +418,7 @@ export const th = {
     LAO: 'อปท.',
     NACC_CENTRAL: 'สำนักงาน ป.ป.ช. ส่วนกลาง',
     NACC_PROVINCE: 'สำนักงาน ป.ป.ช. ประจำจังหวัด',
+    NACC_REGION: 'สำนักงาน ป.ป.ช. ภาค',
     PARTNER: 'หน่วยงานภาคี',
   },
   plan: {

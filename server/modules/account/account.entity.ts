@@ -12,13 +12,14 @@ import {
 } from 'typeorm';
 import { Role } from '../../auth/role';
 import { Province } from '../geo/province.entity';
+import { Region } from '../geo/region.entity';
 import { Lao } from '../lao/lao.entity';
 
 @ObjectType({ description: 'A person or office that signs in.' })
 @Entity({ name: 'account' })
 @Check(
   'account_scope',
-  `("role" <> 'LAO' OR "lao_id" IS NOT NULL) AND ("role" <> 'NACC_PROVINCE' OR "province_id" IS NOT NULL)`,
+  `("role" <> 'LAO' OR "lao_id" IS NOT NULL) AND ("role" <> 'NACC_PROVINCE' OR "province_id" IS NOT NULL) AND ("role"::text <> 'NACC_REGION' OR "region_id" IS NOT NULL) AND (NOT "administrator" OR "role" = 'NACC_CENTRAL')`,
 )
 @Index('account_lao_uq', ['laoId'], { unique: true, where: '"lao_id" IS NOT NULL' })
 export class Account {
@@ -51,6 +52,35 @@ export class Account {
   @ManyToOne(() => Province, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'province_id' })
   province?: Province;
+
+  /** A NACC central administrator (manages staff accounts, regions, contact channels); central accounts only. */
+  @Field({ description: 'True for a NACC central administrator (manages staff accounts).' })
+  @Column({ type: 'boolean', default: false })
+  administrator: boolean;
+
+  /** Set for role NACC_REGION: the region (ภาค) it oversees. */
+  @Column({ name: 'region_id', type: 'smallint', nullable: true })
+  regionId: number | null;
+
+  @ManyToOne(() => Region, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_id', foreignKeyConstraintName: 'FK_account_region' })
+  region?: Region;
+
+  /** Staff who sign in through the organisation's directory (LDAP / AD): the directory decides the password. */
+  @Column({ name: 'uses_directory', type: 'boolean', default: false })
+  usesDirectory: boolean;
+
+  /** Set when the password must be changed at the next sign-in (e.g. a legacy password kept at import). */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  /** The TOTP shared secret (second factor), once enrolment has started. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  /** When the second factor was confirmed; null = no second factor. */
+  @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
+  totpEnabledAt: Date | null;
 
   /** NACC accounts' own email; an LAO's email is its coordinator's (profile). */
   @Column({ type: 'varchar', length: 254, nullable: true })

@@ -3,7 +3,7 @@ import { signSessionToken, verifySessionToken } from '../../auth/jwt';
 import { anonymous, type Viewer } from '../../auth/viewer';
 import type { AppConfig } from '../../config';
 import { preparedQuery } from '../../db/prepared';
-import type { Role } from '../../auth/role';
+import { Role } from '../../auth/role';
 import type { ApiKeyService } from '../partner/api-key.service';
 import { Account } from './account.entity';
 import { Session } from './session.entity';
@@ -15,11 +15,19 @@ export type SessionViewerRow = {
   display_name: string;
   lao_id: number | null;
   province_id: number | null;
+  region_id: number | null;
+  administrator: boolean;
+  /** The provinces of a regional office's region (empty for everyone else). */
+  region_province_ids: number[];
 };
 
 /** The session must exist, belong to the subject, be unrevoked and unexpired, its account enabled. */
 export const sessionViewerSql = `
-  SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.lao_id, a.province_id
+  SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.lao_id, a.province_id,
+         a.region_id, a.administrator,
+         CASE WHEN a.region_id IS NULL THEN '{}'::smallint[]
+              ELSE ARRAY(SELECT p.id FROM province p WHERE p.region_id = a.region_id ORDER BY p.id) END
+           AS region_province_ids
     FROM session s JOIN account a ON a.id = s.account_id
    WHERE s.id = $1 AND s.account_id = $2
      AND s.revoked_at IS NULL AND s.expires_at > now() AND a.disabled_at IS NULL`;
@@ -39,6 +47,14 @@ export const viewerOf = (row: SessionViewerRow): Viewer => ({
   displayName: row.display_name,
   laoId: row.lao_id,
   provinceId: row.province_id,
+  regionId: row.region_id,
+  provinceIds:
+    row.role === Role.NACC_PROVINCE && row.province_id !== null
+      ? [row.province_id]
+      : row.role === Role.NACC_REGION
+        ? row.region_province_ids
+        : [],
+  administrator: row.administrator,
 });
 
 /** Sessions behind the JWTs: issuing, resolving a bearer token to a viewer, revoking. */
