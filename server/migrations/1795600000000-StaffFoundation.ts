@@ -2,7 +2,9 @@ import { MigrationInterface, QueryRunner } from "typeorm";
 
 /**
  * What staff accounts need before they can be managed: NACC's regional offices (ภาค 1–9,
- * legacy `provinces.area`) as data NACC central edits, the regional-office role, the
+ * legacy `provinces.area`) as data NACC central edits (rows written by the seeds, the first
+ * administrator's set-up and the legacy import, not here: migrations leave every table empty,
+ * which is what `db:restore` checks before loading), the regional-office role, the
  * administrator flag of central accounts, directory sign-in, a forced password change and a
  * second factor (TOTP). Every central account that existed before is an administrator: until
  * now every central account could do what administrators alone now do.
@@ -13,7 +15,6 @@ export class StaffFoundation1795600000000 implements MigrationInterface {
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`ALTER TYPE "public"."account_role" ADD VALUE IF NOT EXISTS 'NACC_REGION' AFTER 'NACC_PROVINCE'`);
         await queryRunner.query(`CREATE TABLE "region" ("id" smallint NOT NULL, "name_th" character varying(100) NOT NULL, "name_en" character varying(100) NOT NULL, CONSTRAINT "region_id_positive" CHECK ("id" > 0), CONSTRAINT "PK_5f48ffc3af96bc486f5f3f3a6da" PRIMARY KEY ("id"))`);
-        await queryRunner.query(`INSERT INTO "region" ("id", "name_th", "name_en") SELECT n, 'สำนักงาน ป.ป.ช. ภาค ' || n, 'NACC Region ' || n FROM generate_series(1, 9) AS n`);
         await queryRunner.query(`ALTER TABLE "province" ADD "region_id" smallint`);
         await queryRunner.query(`CREATE INDEX "province_region_idx" ON "province" ("region_id") `);
         await queryRunner.query(`ALTER TABLE "province" ADD CONSTRAINT "FK_province_region" FOREIGN KEY ("region_id") REFERENCES "region"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);

@@ -6,6 +6,7 @@ import type { AppConfig } from '../config';
 import { Account } from '../modules/account/account.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
+import { ensureRegions } from '../modules/geo/regions';
 import { Lao } from '../modules/lao/lao.entity';
 import { LaoSize } from '../modules/lao/lao.enums';
 import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
@@ -25,6 +26,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
     hashPassword(demoAccounts.lao.password, cost),
   ]);
   await dataSource.transaction(async (manager) => {
+    await ensureRegions(manager);
     await manager.getRepository(Province).insert(demoProvinces);
     await manager.getRepository(District).insert(demoDistricts);
     await manager.getRepository(Lao).insert(
