@@ -305,15 +305,24 @@ describe('accessibility and narrow screens', () => {
     await page.keyboard.press('Enter');
     const form = page.getByTestId('report-form');
     await form.locator('[name="ordinanceBudget"]').waitFor();
-    // The form's heading takes the focus; the fields follow in the order they are read.
+    // The form's heading takes the focus; its help link (issue 24) and the fields follow in the order
+    // they are read.
     expect((await focused()).id).toBe('report-form-title');
     const order = [];
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 7; i += 1) {
       await page.keyboard.press('Tab');
       const now = await focused();
       order.push(now.name || now.text);
     }
-    expect(order).toEqual(['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'remark', 'บันทึกรายงาน']);
+    expect(order).toEqual([
+      '?ช่วยเหลือ',
+      'inOrdinance',
+      'ordinanceBudget',
+      'disbursed',
+      'status',
+      'remark',
+      'บันทึกรายงาน',
+    ]);
 
     // Saving with nothing chosen: the focus moves to the error summary, which names the problem.
     await page.keyboard.press('Enter');

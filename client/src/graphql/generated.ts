@@ -1093,6 +1093,13 @@ export type ContactChannelsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ContactChannelsQuery = { contactChannels: { phone: string | null, email: string | null, lineId: string | null, lineUrl: string | null, officeHours: string | null, complaintUrl: string | null, version: number, updatedAt: string | null } };
 
+export type HelpRoundsQueryVariables = Exact<{
+  fiscalYear: number;
+}>;
+
+
+export type HelpRoundsQuery = { reportingRounds: Array<{ id: string, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string }> };
+
 export type ItaScoresQueryVariables = Exact<{
   provinceId: string | number;
   fiscalYear: number;

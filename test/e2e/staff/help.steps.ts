@@ -129,6 +129,12 @@ export async function helpSteps({ page, h, url, prefix, admin, lao }: HelpSteps)
   const section = tab.locator('section#report-rounds');
   await section.getByRole('heading', { level: 2, name: 'การรายงานผลการดำเนินงานแต่ละรอบ' }).waitFor();
   await section.getByText('รอบ 6 เดือน: โดยปกติเปิดรับตั้งแต่ต้นปีงบประมาณ (1 ตุลาคม) ถึงสิ้นเดือนเมษายน').waitFor();
+  // This year's windows as NACC set them, read from the API (public fields only).
+  await section
+    .getByTestId('help-rounds')
+    .locator('[data-round="SIX_MONTH"]')
+    .getByText(/^รอบ 6 เดือน: เปิดรับตั้งแต่ /)
+    .waitFor();
   const inTab = pageHelpers(tab, url, prefix);
   await inTab.snap('help-report-rounds');
 
