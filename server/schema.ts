@@ -16,6 +16,7 @@ import { ImplementationRowItaResolver, ItaResolver, LaoItaResolver } from './mod
 import { PartnerResolver } from './modules/partner/partner.resolver';
 import { ProjectResolver } from './modules/project/project.resolver';
 import { PublicResolver } from './modules/public/public.resolver';
+import { ContactChannelsResolver } from './modules/help/contact-channels.resolver';
 import {
   ImplementationVisitResolver,
   ProblemReportResolver,
@@ -58,6 +59,7 @@ export const resolvers = [
   SiteVisitFileResolver,
   ProblemReportResolver,
   ImplementationVisitResolver,
+  ContactChannelsResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

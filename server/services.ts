@@ -26,6 +26,7 @@ import { ReportService } from './modules/report/report.service';
 import { RoundService } from './modules/report/round.service';
 import { ProblemReportService } from './modules/follow-up/problem-report.service';
 import { SiteVisitService } from './modules/follow-up/site-visit.service';
+import { ContactChannelsService } from './modules/help/contact-channels.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
@@ -70,6 +71,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     lao: new LaoService(dataSource),
     laoImport: new LaoImportService(dataSource),
     geo: new GeoService(dataSource),
+    contactChannels: new ContactChannelsService(dataSource, history),
   };
 };
 

@@ -71,6 +71,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     siteVisits: [...NACC],
     problemReport: [Role.LAO, ...NACC],
     problemReports: [...NACC],
+    contactChannels: PUBLIC,
   },
   Mutation: {
     login: PUBLIC,
@@ -115,6 +116,8 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     saveSiteVisit: [...NACC],
     deleteSiteVisitFile: [...NACC],
     fileProblemReport: [Role.LAO],
+    // NACC central's gate; the policy ('help.editContacts') then admits administrators only.
+    updateContactChannels: [Role.NACC_CENTRAL],
   },
 };
 
@@ -307,6 +310,17 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
   WorkTypeCount: all('workType', 'projectCount'),
   RoundSummary: all('round', 'implementation', 'ordinanceBudget', 'disbursed'),
   PlanTableTotals: all('projectCount', 'withoutBudgetCount', 'antiCorruptionBudget', 'quarterCounts'),
+  // NACC's own published channels (sign-in page, help, public pages): nothing private.
+  ContactChannels: all(
+    'phone',
+    'email',
+    'lineId',
+    'lineUrl',
+    'officeHours',
+    'complaintUrl',
+    'version',
+    'updatedAt',
+  ),
 };
 
 /**

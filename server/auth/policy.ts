@@ -58,6 +58,7 @@ const actions = {
   'problems.file': 'the LAO',
   'problems.read': 'the LAO or NACC in reach',
   'staff.manage': 'NACC administrator',
+  'help.editContacts': 'NACC administrator',
 } as const satisfies Record<string, Party>;
 
 export type Action = keyof typeof actions;

@@ -12,6 +12,7 @@ import { LaoSize } from '../modules/lao/lao.enums';
 import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
 import { seedDemoCurrentYear } from './demo-current-year';
 import { seedDemoPlans } from './demo-plan';
+import { seedDemoContacts } from './demo-contacts';
 
 /**
  * Loads the demo data once: does nothing when provinces already exist. Returns whether it seeded.
@@ -96,6 +97,7 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
     await seedDemoPlans(manager, dintong.id, nacc.id);
     await seedDemoCurrentYear(manager, { now, naccAccountId: nacc.id, cost });
     await seedDemoScores(manager, { now, naccAccountId: nacc.id });
+    await seedDemoContacts(manager, nacc.id);
   });
   return true;
 };

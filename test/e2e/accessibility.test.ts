@@ -131,6 +131,8 @@ describe('accessibility and narrow screens', () => {
       { role: 'public', path: '/public/national', ready: 'tr[data-province-id="65"]' },
       { role: 'public', path: '/public/open-data' },
       { role: 'public', path: '/no-such-page' },
+      { role: 'public', path: '/help', ready: '[data-faq-id]' },
+      { role: 'public', path: '/help#report-rounds', ready: '[data-faq-id]' },
       { role: 'lao', path: `/lao?year=${year}` },
       { role: 'lao', path: `/lao/records?year=${year}`, ready: 'tr[data-project-id]' },
       { role: 'lao', path: `/lao/records/new?year=${year}`, ready: '[name="name"]' },
@@ -148,6 +150,7 @@ describe('accessibility and narrow screens', () => {
       { role: 'lao', path: `/lao/follow-up?year=${year}` },
       { role: 'lao', path: '/profile' },
       { role: 'lao', path: '/account/password' },
+      { role: 'lao', path: '/help', ready: '[data-faq-id]' },
       { role: 'naccCentral', path: '/nacc' },
       { role: 'naccCentral', path: '/nacc/laos', ready: 'tr[data-lao-code]' },
       { role: 'naccCentral', path: '/nacc/laos/import' },
@@ -180,6 +183,7 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccCentral', path: '/nacc/pass-marks', ready: 'tr[data-fiscal-year]' },
       { role: 'naccCentral', path: `/nacc/ita?year=${year}` },
       { role: 'naccCentral', path: '/nacc/api-keys' },
+      { role: 'naccCentral', path: '/nacc/contacts', ready: '[data-testid="contacts-form"]' },
       { role: 'naccCentral', path: '/account/password' },
       { role: 'naccCentral', path: '/workbench', ready: '.graphiql-query-editor .CodeMirror' },
       { role: 'naccProvince', path: '/nacc' },
@@ -301,15 +305,24 @@ describe('accessibility and narrow screens', () => {
     await page.keyboard.press('Enter');
     const form = page.getByTestId('report-form');
     await form.locator('[name="ordinanceBudget"]').waitFor();
-    // The form's heading takes the focus; the fields follow in the order they are read.
+    // The form's heading takes the focus; its help link (issue 24) and the fields follow in the order
+    // they are read.
     expect((await focused()).id).toBe('report-form-title');
     const order = [];
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < 7; i += 1) {
       await page.keyboard.press('Tab');
       const now = await focused();
       order.push(now.name || now.text);
     }
-    expect(order).toEqual(['inOrdinance', 'ordinanceBudget', 'disbursed', 'status', 'remark', 'บันทึกรายงาน']);
+    expect(order).toEqual([
+      '?ช่วยเหลือ',
+      'inOrdinance',
+      'ordinanceBudget',
+      'disbursed',
+      'status',
+      'remark',
+      'บันทึกรายงาน',
+    ]);
 
     // Saving with nothing chosen: the focus moves to the error summary, which names the problem.
     await page.keyboard.press('Enter');

@@ -66,6 +66,7 @@ const table: Record<Action, string> = {
   'problems.file': /*              */ 'Y...........',
   'problems.read': /*              */ 'Y.Y.Y.YY....',
   'staff.manage': /*               */ '.......Y....',
+  'help.editContacts': /*          */ '.......Y....',
 };
 
 describe('record-level policy by action', () => {
@@ -79,6 +80,7 @@ describe('record-level policy by action', () => {
     expect(names.filter((name) => can(viewers[name], 'apiKey.manage'))).toEqual(['central', 'admin']);
     expect(names.filter((name) => can(viewers[name], 'lao.editMasterData'))).toEqual(['central', 'admin']);
     expect(names.filter((name) => can(viewers[name], 'staff.manage'))).toEqual(['admin']);
+    expect(names.filter((name) => can(viewers[name], 'help.editContacts'))).toEqual(['admin']);
   });
 
   it('a record out of reach answers exactly like a missing one: NOT_FOUND', () => {

@@ -61,6 +61,24 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** NACC’s contact channels, all of them at once: a field left null or blank is cleared (shown nowhere). */
+export type ContactChannelsInput = {
+  /** NACC’s complaint channel (ช่องทางร้องเรียน); https only. */
+  complaintUrl?: string | null | undefined;
+  /** Help-desk e-mail address. */
+  email?: string | null | undefined;
+  /** LINE ID, e.g. @nacc. */
+  lineId?: string | null | undefined;
+  /** LINE link; https only. */
+  lineUrl?: string | null | undefined;
+  /** Office hours, Thai text (at most 200 characters). */
+  officeHours?: string | null | undefined;
+  /** Help-desk phone: 9–10 digits from 0, or a 4-digit hotline; "ต่อ N" for an extension. */
+  phone?: string | null | undefined;
+  /** The version the editor saw (ContactChannels.version); a later change by someone else is refused (CONFLICT). */
+  version?: number | null | undefined;
+};
+
 /** A new partner API key. */
 export type CreateApiKeyInput = {
   /** What the key is for, e.g. "DLA nightly sync". */
@@ -655,6 +673,8 @@ export type WorkType =
 
 export type ApiKeyFieldsFragment = { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null };
 
+export type ContactChannelsFieldsFragment = { phone: string | null, email: string | null, lineId: string | null, lineUrl: string | null, officeHours: string | null, complaintUrl: string | null, version: number, updatedAt: string | null };
+
 export type LaoProfileFieldsFragment = { id: string, version: number, code: string, nameTh: string, type: LaoType, size: LaoSize | null, address: string | null, areaKm2: string | null, population: number | null, revenueExcludingSubsidies: string | null, revenueFromSubsidies: string | null, chiefExecutiveName: string | null, permanentSecretaryName: string | null, website: string | null, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, coordinator: { fullName: string | null, position: string | null, unit: string | null, phone: string | null, mobile: string | null, fax: string | null, email: string | null } | null };
 
 export type LaoRowFieldsFragment = { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null };
@@ -679,7 +699,7 @@ export type LaoPlaceFieldsFragment = { id: string, code: string, nameTh: string,
 
 export type ExtensionFieldsFragment = { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } };
 
-export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
+export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
 
 export type IssuedCodeFieldsFragment = { code: string, expiresAt: string, lao: { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null } };
 
@@ -711,28 +731,28 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } };
 
-export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
+export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -752,6 +772,13 @@ export type ResetPasswordMutationVariables = Exact<{
 
 
 export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type UpdateContactChannelsMutationVariables = Exact<{
+  input: ContactChannelsInput;
+}>;
+
+
+export type UpdateContactChannelsMutation = { updateContactChannels: { phone: string | null, email: string | null, lineId: string | null, lineUrl: string | null, officeHours: string | null, complaintUrl: string | null, version: number, updatedAt: string | null } };
 
 export type SetItaScoreMutationVariables = Exact<{
   input: SetItaScoreInput;
@@ -1061,6 +1088,18 @@ export type FileProblemReportMutationVariables = Exact<{
 
 export type FileProblemReportMutation = { fileProblemReport: { id: string, laoId: string, fiscalYear: number, round: RoundKind, problems: string, suggestions: string, updatedAt: string, version: number } };
 
+export type ContactChannelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContactChannelsQuery = { contactChannels: { phone: string | null, email: string | null, lineId: string | null, lineUrl: string | null, officeHours: string | null, complaintUrl: string | null, version: number, updatedAt: string | null } };
+
+export type HelpRoundsQueryVariables = Exact<{
+  fiscalYear: number;
+}>;
+
+
+export type HelpRoundsQuery = { reportingRounds: Array<{ id: string, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string }> };
+
 export type ItaScoresQueryVariables = Exact<{
   provinceId: string | number;
   fiscalYear: number;
@@ -1340,4 +1379,4 @@ export type RoundExtensionsQuery = { roundExtensions: { totalCount: number, page
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };
+export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };

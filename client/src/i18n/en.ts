@@ -1,3 +1,4 @@
+import { helpMessagesEn } from '../help/help-messages';
 import type { MessageSchema } from './th';
 
 export const en: MessageSchema = {
@@ -1630,4 +1631,5 @@ export const en: MessageSchema = {
     imported: 'Imported {rows} rows: {created} new, {updated} updated, {unchanged} unchanged',
     chooseFile: 'Please choose an .xlsx or .csv file',
   },
+  help: helpMessagesEn,
 };

@@ -1,3 +1,5 @@
+import { helpMessagesTh } from '../help/help-messages';
+
 // Thai is the source catalogue; `en` must have the same shape (checked by the type below).
 // vue-i18n reserves { } @ $ | in messages: avoid them in plain text.
 export const th = {
@@ -1609,6 +1611,7 @@ export const th = {
     imported: 'นำเข้าแล้ว {rows} แถว: เพิ่มใหม่ {created} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged}',
     chooseFile: 'กรุณาเลือกไฟล์ .xlsx หรือ .csv',
   },
+  help: helpMessagesTh,
 };
 
 export type MessageSchema = typeof th;

@@ -7,7 +7,8 @@ import { routes } from './routes';
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // An address with #section (the help centre's) opens at that section.
+  scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
 });
 
 const { viewer, viewerError } = useAuth();

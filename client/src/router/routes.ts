@@ -307,6 +307,20 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'naccCentral', titleKey: 'apiKeys.title' },
   },
   {
+    // The help centre (issue 24): anyone, signed in or not; /help#<section> opens a section.
+    path: '/help',
+    name: 'help',
+    component: () => import('../views/help/help-view.vue'),
+    meta: { access: 'public', titleKey: 'help.title' },
+  },
+  {
+    // NACC's contact and complaint channels: central analysts read them, administrators edit them.
+    path: '/nacc/contacts',
+    name: 'nacc-contacts',
+    component: () => import('../views/nacc/nacc-contacts-view.vue'),
+    meta: { access: 'naccCentral', titleKey: 'help.admin.title' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('../views/public/not-found-view.vue'),

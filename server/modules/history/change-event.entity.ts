@@ -17,7 +17,7 @@ export class ChangeEvent {
 
   @Field({
     description:
-      'What kind of record changed: PROJECT, PLAN, ASSESSMENT, SELF_ASSESSMENT, PASS_MARK, ITA_SCORE, PLAN_CYCLE.',
+      'What kind of record changed: PROJECT, PLAN, ASSESSMENT, SELF_ASSESSMENT, PASS_MARK, ITA_SCORE, PLAN_CYCLE, CONTACT_CHANNELS.',
   })
   @Column({ name: 'entity_type', type: 'varchar', length: 30 })
   entityType: string;

@@ -20,7 +20,14 @@ export type ChangeAction =
 
 export type Change = {
   entityType:
-    'PROJECT' | 'PLAN' | 'ASSESSMENT' | 'SELF_ASSESSMENT' | 'PASS_MARK' | 'ITA_SCORE' | 'PLAN_CYCLE';
+    | 'PROJECT'
+    | 'PLAN'
+    | 'ASSESSMENT'
+    | 'SELF_ASSESSMENT'
+    | 'PASS_MARK'
+    | 'ITA_SCORE'
+    | 'PLAN_CYCLE'
+    | 'CONTACT_CHANNELS';
   entityId: string | number;
   laoId: number | null;
   action: ChangeAction;

@@ -252,6 +252,13 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['NACC_CENTRAL'],
     document: `mutation { importLaos(input: { fileName: "a.pdf", contentBase64: "" }) { createdCount } }`,
   },
+  contactChannels: { allowed: everyone, document: `{ contactChannels { phone complaintUrl } }` },
+  // An invalid e-mail: the gate lets NACC central through to the validation (BAD_USER_INPUT), before
+  // the policy's administrator check (test/api/help/contact-channels.test.ts).
+  updateContactChannels: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { updateContactChannels(input: { email: "x" }) { version } }`,
+  },
 };
 
 describe('operation × role access matrix', () => {

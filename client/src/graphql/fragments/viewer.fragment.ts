@@ -7,6 +7,7 @@ export const VIEWER_FIELDS = gql`
       username
       displayName
       role
+      administrator
       lastLoginAt
     }
     mustCompleteProfile
