@@ -30,6 +30,7 @@ import {
   RoundExtensionResolver,
   RoundResolver,
 } from './modules/report/report.resolver';
+import { RegionResolver, StaffResolver, ViewerReachResolver } from './modules/staff/staff.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -58,6 +59,9 @@ export const resolvers = [
   SiteVisitFileResolver,
   ProblemReportResolver,
   ImplementationVisitResolver,
+  StaffResolver,
+  RegionResolver,
+  ViewerReachResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

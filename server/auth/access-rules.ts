@@ -71,6 +71,8 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     siteVisits: [...NACC],
     problemReport: [Role.LAO, ...NACC],
     problemReports: [...NACC],
+    staffAccounts: [Role.NACC_CENTRAL],
+    regions: [...NACC],
   },
   Mutation: {
     login: PUBLIC,
@@ -115,6 +117,14 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     saveSiteVisit: [...NACC],
     deleteSiteVisitFile: [...NACC],
     fileProblemReport: [Role.LAO],
+    inviteStaff: [Role.NACC_CENTRAL],
+    resendStaffInvitation: [Role.NACC_CENTRAL],
+    updateStaffAccount: [Role.NACC_CENTRAL],
+    disableStaffAccount: [Role.NACC_CENTRAL],
+    enableStaffAccount: [Role.NACC_CENTRAL],
+    resetStaffSecondFactor: [Role.NACC_CENTRAL],
+    acceptStaffInvitation: PUBLIC,
+    assignProvinceRegion: [Role.NACC_CENTRAL],
   },
 };
 

@@ -109,7 +109,11 @@ export const createWorld = async (ds: DataSource) => {
   const dintong = await createLao(ds, wangThong, { code: '5650802', nameTh: 'องค์การบริหารส่วนตำบลดินทอง' });
   const wangPikul = await createLao(ds, wangThong, { code: '5650803', nameTh: 'องค์การบริหารส่วนตำบลวังพิกุล' });
   const paMaet = await createLao(ds, mueangPhrae, { code: '5540102', nameTh: 'องค์การบริหารส่วนตำบลป่าแมต' });
-  const central = await createAccount(ds, { username: 'nacc.central', role: Role.NACC_CENTRAL });
+  const central = await createAccount(ds, {
+    username: 'nacc.central',
+    role: Role.NACC_CENTRAL,
+    administrator: true,
+  });
   const provincial = await createAccount(ds, {
     username: 'nacc.phitsanulok',
     role: Role.NACC_PROVINCE,

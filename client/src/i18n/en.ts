@@ -76,6 +76,8 @@ export const en: MessageSchema = {
     FILE_TYPE_NOT_ALLOWED:
       'This file is not an accepted type (PDF, JPEG, PNG, DOCX or XLSX). The type is checked from its content, not its name.',
     FILE_TOO_LARGE: 'The file is too large. Please make it smaller or split it into several files.',
+    LAST_ADMINISTRATOR:
+      'This would leave no enabled NACC central administrator. Please make someone else an administrator first.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',
