@@ -259,12 +259,10 @@ export class StaffService {
   /** A staff account locked for this change, or NOT_FOUND (LAO accounts are not staff). */
   private async lockStaff(manager: EntityManager, accountId: string): Promise<Account> {
     const account = idPattern.test(accountId)
-      ? await manager
-          .getRepository(Account)
-          .findOne({
-            where: { id: accountId, role: In([...staffAccountRoles]) },
-            lock: { mode: 'pessimistic_write' },
-          })
+      ? await manager.getRepository(Account).findOne({
+          where: { id: accountId, role: In([...staffAccountRoles]) },
+          lock: { mode: 'pessimistic_write' },
+        })
       : null;
     if (!account) throw notFound('บัญชีเจ้าหน้าที่');
     return account;

@@ -395,12 +395,10 @@ describe('staff accounts: NACC central administrators invite and manage staff', 
     expect([a, b].filter((response) => response.errors === undefined)).toHaveLength(1);
     const admins = await server.dataSource.getRepository(Account).countBy({ administrator: true });
     expect(admins).toBe(1);
-    const audit = await server.dataSource
-      .getRepository(AuditEvent)
-      .findOneOrFail({
-        where: { operation: 'disableStaffAccount', outcome: 'LAST_ADMINISTRATOR' },
-        order: { id: 'DESC' },
-      });
+    const audit = await server.dataSource.getRepository(AuditEvent).findOneOrFail({
+      where: { operation: 'disableStaffAccount', outcome: 'LAST_ADMINISTRATOR' },
+      order: { id: 'DESC' },
+    });
     expect(audit.arguments).toEqual({ accountId: second.id });
   });
 });

@@ -7,11 +7,20 @@ export const VIEWER_FIELDS = gql`
       username
       displayName
       role
+      administrator
       lastLoginAt
     }
     mustCompleteProfile
     sessionExpiresAt
     province {
+      id
+      nameTh
+    }
+    region {
+      id
+      nameTh
+    }
+    reachProvinces {
       id
       nameTh
     }
