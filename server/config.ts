@@ -42,6 +42,8 @@ export type AppConfig = {
   passwordHash: { memoryCost: number; timeCost: number };
   activationCodeTtlHours: number;
   passwordResetTtlMinutes: number;
+  /** Lifetime of a staff invitation's (or admin:create's) link to set a first password. */
+  staffInvitationTtlHours: number;
   /** `SMTP_URL`; without it mails go to the in-memory development outbox. */
   smtpUrl?: string;
   mailFrom: string;
@@ -165,6 +167,7 @@ export const loadConfig = (
     passwordHash: { memoryCost: 19456, timeCost: 2 },
     activationCodeTtlHours: int(env.ACTIVATION_CODE_TTL_HOURS, 14 * 24),
     passwordResetTtlMinutes: int(env.PASSWORD_RESET_TTL_MINUTES, 30),
+    staffInvitationTtlHours: int(env.STAFF_INVITATION_TTL_HOURS, 72),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'ระบบติดตามแผนป้องกันการทุจริต อปท. <no-reply@localhost>',
     devOutbox: !production && !env.SMTP_URL,

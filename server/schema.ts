@@ -31,6 +31,7 @@ import {
   RoundExtensionResolver,
   RoundResolver,
 } from './modules/report/report.resolver';
+import { RegionResolver, StaffResolver, ViewerReachResolver } from './modules/staff/staff.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -60,6 +61,9 @@ export const resolvers = [
   ProblemReportResolver,
   ImplementationVisitResolver,
   ContactChannelsResolver,
+  StaffResolver,
+  RegionResolver,
+  ViewerReachResolver,
 ] as const;
 
 export const schemaFile = path.resolve(__dirname, '..', 'schema.graphql');

@@ -27,6 +27,7 @@ import { RoundService } from './modules/report/round.service';
 import { ProblemReportService } from './modules/follow-up/problem-report.service';
 import { SiteVisitService } from './modules/follow-up/site-visit.service';
 import { ContactChannelsService } from './modules/help/contact-channels.service';
+import { StaffService } from './modules/staff/staff.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
@@ -41,6 +42,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const implementation = new ImplementationService(dataSource);
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history, config.now);
+  const passwordReset = new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl);
   return {
     audit: new AuditService(dataSource),
     apiKeys,
@@ -67,7 +69,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     sessions,
     auth,
     activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
-    passwordReset: new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl),
+    passwordReset,
+    staff: new StaffService(dataSource, config, sessions, passwordReset, mailer, publicUrl),
     lao: new LaoService(dataSource),
     laoImport: new LaoImportService(dataSource),
     geo: new GeoService(dataSource),

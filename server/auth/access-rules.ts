@@ -72,6 +72,8 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     problemReport: [Role.LAO, ...NACC],
     problemReports: [...NACC],
     contactChannels: PUBLIC,
+    staffAccounts: [Role.NACC_CENTRAL],
+    regions: [...NACC],
   },
   Mutation: {
     login: PUBLIC,
@@ -118,6 +120,14 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     fileProblemReport: [Role.LAO],
     // NACC central's gate; the policy ('help.editContacts') then admits administrators only.
     updateContactChannels: [Role.NACC_CENTRAL],
+    inviteStaff: [Role.NACC_CENTRAL],
+    resendStaffInvitation: [Role.NACC_CENTRAL],
+    updateStaffAccount: [Role.NACC_CENTRAL],
+    disableStaffAccount: [Role.NACC_CENTRAL],
+    enableStaffAccount: [Role.NACC_CENTRAL],
+    resetStaffSecondFactor: [Role.NACC_CENTRAL],
+    acceptStaffInvitation: PUBLIC,
+    assignProvinceRegion: [Role.NACC_CENTRAL],
   },
 };
 

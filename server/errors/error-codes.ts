@@ -40,5 +40,7 @@ export enum ErrorCode {
   FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
   /** Uploads: the file is larger than the configured limit (`limitBytes`). */
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  /** Staff accounts: the change would leave no enabled NACC central administrator. */
+  LAST_ADMINISTRATOR = 'LAST_ADMINISTRATOR',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -54,3 +54,49 @@ export const roundReminderMail = (
     'ข้อความนี้ส่งโดยอัตโนมัติ หากท่านรายงานครบแล้ว ขออภัยในความไม่สะดวก',
   ].join('\n'),
 });
+
+/**
+ * A staff invitation (or the first administrator's setup mail): the one-time link to set a
+ * first password, or, for an account that signs in through the organisation's directory, how
+ * to sign in (no link: the directory decides the password).
+ */
+export const staffInvitationMail = (
+  to: string,
+  details: {
+    displayName: string;
+    username: string;
+    roleTh: string;
+    link: string | null;
+    expiresAt: Date | null;
+  },
+): OutgoingMail => {
+  const until = details.expiresAt ? bangkokDateTime.format(details.expiresAt) : '';
+  const lines = [
+    `เรียน ${details.displayName}`,
+    '',
+    `ท่านได้รับบัญชีผู้ใช้งานระบบติดตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ในฐานะ${details.roleTh}`,
+    `ชื่อผู้ใช้งาน: ${details.username}`,
+    '',
+    ...(details.link
+      ? [
+          'กรุณาเปิดลิงก์ด้านล่างเพื่อตั้งรหัสผ่าน แล้วเข้าสู่ระบบด้วยชื่อผู้ใช้งานข้างต้น',
+          details.link,
+          '',
+          `ลิงก์นี้ใช้ได้ครั้งเดียว และหมดอายุเมื่อ ${until} น. หากลิงก์หมดอายุ กรุณาขอให้ผู้ดูแลระบบส่งคำเชิญใหม่`,
+        ]
+      : ['บัญชีนี้เข้าสู่ระบบด้วยชื่อผู้ใช้งานและรหัสผ่านของระบบบัญชีผู้ใช้ขององค์กร (ไม่ต้องตั้งรหัสผ่านใหม่)']),
+  ];
+  return {
+    to,
+    subject: 'คำเชิญเข้าใช้งาน ระบบติดตามแผนปฏิบัติการป้องกันการทุจริตของ อปท.',
+    text: lines.join('\n'),
+    html: lines
+      .map((line) =>
+        line === details.link
+          ? `<p><a href="${escapeHtml(line)}">${escapeHtml(line)}</a></p>`
+          : `<p>${escapeHtml(line)}</p>`,
+      )
+      .filter((line) => line !== '<p></p>')
+      .join('\n'),
+  };
+};

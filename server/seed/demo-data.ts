@@ -79,6 +79,24 @@ export const demoAccounts = {
     displayName: 'สำนักงาน ป.ป.ช. ประจำจังหวัดพิษณุโลก (ทดสอบ)',
     provinceId: 65,
   },
+  /**
+   * A regional office (ภาค 6). The demo puts Phitsanulok and Phrae in region 6 and Chon Buri in
+   * region 2 (`demoRegions`) so that it reaches two provinces; which provinces form a region is
+   * data NACC central edits (/nacc/regions), not this list.
+   */
+  naccRegion: {
+    username: 'nacc.region6',
+    password: 'Demo-Region-2565',
+    displayName: 'สำนักงาน ป.ป.ช. ภาค 6 (ทดสอบ)',
+    regionId: 6,
+  },
   /** An LAO that has activated and completed its profile. */
   lao: { username: '5650802', password: 'Demo-Dintong-2565' },
 };
+
+/** The demo's regions: province → region (ภาค). Bangkok is left in none. */
+export const demoRegions: { provinceId: number; regionId: number }[] = [
+  { provinceId: 65, regionId: 6 },
+  { provinceId: 54, regionId: 6 },
+  { provinceId: 20, regionId: 2 },
+];

@@ -9,7 +9,7 @@ import { Province } from '../modules/geo/province.entity';
 import { ensureRegions } from '../modules/geo/regions';
 import { Lao } from '../modules/lao/lao.entity';
 import { LaoSize } from '../modules/lao/lao.enums';
-import { demoAccounts, demoDistricts, demoLaos, demoProvinces } from './demo-data';
+import { demoAccounts, demoDistricts, demoLaos, demoProvinces, demoRegions } from './demo-data';
 import { seedDemoCurrentYear } from './demo-current-year';
 import { seedDemoPlans } from './demo-plan';
 import { seedDemoContacts } from './demo-contacts';
@@ -21,14 +21,17 @@ import { seedDemoContacts } from './demo-contacts';
 export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promise<boolean> => {
   if ((await dataSource.getRepository(Province).count()) > 0) return false;
   const cost = config.passwordHash;
-  const [central, province, lao] = await Promise.all([
+  const [central, province, lao, region] = await Promise.all([
     hashPassword(demoAccounts.naccCentral.password, cost),
     hashPassword(demoAccounts.naccProvince.password, cost),
     hashPassword(demoAccounts.lao.password, cost),
+    hashPassword(demoAccounts.naccRegion.password, cost),
   ]);
   await dataSource.transaction(async (manager) => {
     await ensureRegions(manager);
     await manager.getRepository(Province).insert(demoProvinces);
+    for (const { provinceId, regionId } of demoRegions)
+      await manager.getRepository(Province).update({ id: provinceId }, { regionId });
     await manager.getRepository(District).insert(demoDistricts);
     await manager.getRepository(Lao).insert(
       demoLaos.map((row) => ({
@@ -59,6 +62,15 @@ export const seedDemo = async (dataSource: DataSource, config: AppConfig): Promi
         displayName: demoAccounts.naccProvince.displayName,
         email: 'nacc.phitsanulok@example.go.th',
         passwordHash: province,
+        activatedAt: now,
+      },
+      {
+        username: demoAccounts.naccRegion.username,
+        role: Role.NACC_REGION,
+        regionId: demoAccounts.naccRegion.regionId,
+        displayName: demoAccounts.naccRegion.displayName,
+        email: 'nacc.region6@example.go.th',
+        passwordHash: region,
         activatedAt: now,
       },
     ]);
@@ -113,6 +125,7 @@ export const workingDemoSignIns = async (
   const demo = [
     { label: 'NACC central', ...demoAccounts.naccCentral },
     { label: 'NACC Phitsanulok', ...demoAccounts.naccProvince },
+    { label: 'NACC region 6', ...demoAccounts.naccRegion },
     { label: 'LAO (ดินทอง)', ...demoAccounts.lao },
   ];
   const accounts = await dataSource

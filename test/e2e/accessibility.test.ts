@@ -37,7 +37,7 @@ type InBrowser = {
 };
 const busy = '.loading, [aria-busy="true"]';
 
-type Role = 'public' | 'lao' | 'naccCentral' | 'naccProvince';
+type Role = 'public' | 'lao' | 'naccCentral' | 'naccProvince' | 'naccRegion';
 type Visit = { role: Role; path: string; ready?: string };
 
 /**
@@ -74,6 +74,7 @@ describe('accessibility and narrow screens', () => {
     laoAccount = await prepareLao(server.url);
     tokens.naccCentral = await signIn('nacc.admin', 'Demo-NACC-2565');
     tokens.naccProvince = await signIn('nacc.phitsanulok', 'Demo-Province-2565');
+    tokens.naccRegion = await signIn('nacc.region6', 'Demo-Region-2565');
     tokens.lao = laoAccount.client.token ?? '';
     const nacc: GraphQLClient = graphqlClient(server.url, tokens.naccCentral);
     await preparePlan(laoAccount.client, nacc, laoAccount.laoId, year, names);
@@ -124,6 +125,7 @@ describe('accessibility and narrow screens', () => {
       { role: 'public', path: '/login' },
       { role: 'public', path: '/activate' },
       { role: 'public', path: '/forgot-password' },
+      { role: 'public', path: '/setup-password?token=an-invitation-token-from-a-mail' },
       { role: 'public', path: '/reset-password?token=expired' },
       { role: 'public', path: '/public' },
       { role: 'public', path: '/public/lao/5650802?year=2566', ready: 'tr[data-project-name]' },
@@ -184,6 +186,8 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccCentral', path: `/nacc/ita?year=${year}` },
       { role: 'naccCentral', path: '/nacc/api-keys' },
       { role: 'naccCentral', path: '/nacc/contacts', ready: '[data-testid="contacts-form"]' },
+      { role: 'naccCentral', path: '/nacc/staff', ready: 'tr[data-username="nacc.region6"]' },
+      { role: 'naccCentral', path: '/nacc/regions', ready: 'li[data-region-id="6"]' },
       { role: 'naccCentral', path: '/account/password' },
       { role: 'naccCentral', path: '/workbench', ready: '.graphiql-query-editor .CodeMirror' },
       { role: 'naccProvince', path: '/nacc' },
@@ -199,6 +203,15 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccProvince', path: '/nacc/not-reported' },
       { role: 'naccProvince', path: '/nacc/statistics?year=2566&round=SIX_MONTH' },
       { role: 'naccProvince', path: '/reports/province?year=2566&round=SIX_MONTH' },
+      // A regional office (ภาค 6: Phitsanulok and Phrae in the demo).
+      { role: 'naccRegion', path: '/nacc' },
+      { role: 'naccRegion', path: '/nacc/laos', ready: 'tr[data-lao-code]' },
+      { role: 'naccRegion', path: '/nacc/not-reported' },
+      {
+        role: 'naccRegion',
+        path: '/nacc/statistics?year=2566&round=SIX_MONTH',
+        ready: 'tr[data-province-id="54"]',
+      },
     ];
 
     const started = Date.now();

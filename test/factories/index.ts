@@ -4,6 +4,7 @@ import { Role } from '../../server/auth/role';
 import { Account } from '../../server/modules/account/account.entity';
 import { District } from '../../server/modules/geo/district.entity';
 import { Province } from '../../server/modules/geo/province.entity';
+import { ensureRegions } from '../../server/modules/geo/regions';
 import { PlanCycle } from '../../server/modules/plan/plan-cycle.entity';
 import { ensureDefaultRounds } from '../../server/modules/report/round-defaults';
 import { Lao } from '../../server/modules/lao/lao.entity';
@@ -65,6 +66,8 @@ export const createAccount = async (
   overrides: Partial<Account> & { password?: string } = {},
 ): Promise<Account & { password: string }> => {
   const { password = 'Correct-Horse-2565', ...fields } = overrides;
+  // Regions are data (the seeds and admin:create write them): a regional account needs them.
+  if (fields.regionId != null) await ensureRegions(ds.manager);
   const account = await ds.getRepository(Account).save(
     ds.getRepository(Account).create({
       username: `user${next()}`,
@@ -94,6 +97,7 @@ export const createLaoAccount = (
 
 /** A small world: two provinces, a district each, LAOs, and NACC accounts. */
 export const createWorld = async (ds: DataSource) => {
+  await ensureRegions(ds.manager);
   const phitsanulok = await createProvince(ds, { id: 65, nameTh: 'พิษณุโลก', nameEn: 'Phitsanulok' });
   const phrae = await createProvince(ds, { id: 54, nameTh: 'แพร่', nameEn: 'Phrae' });
   const wangThong = await createDistrict(ds, phitsanulok, {
@@ -109,7 +113,11 @@ export const createWorld = async (ds: DataSource) => {
   const dintong = await createLao(ds, wangThong, { code: '5650802', nameTh: 'องค์การบริหารส่วนตำบลดินทอง' });
   const wangPikul = await createLao(ds, wangThong, { code: '5650803', nameTh: 'องค์การบริหารส่วนตำบลวังพิกุล' });
   const paMaet = await createLao(ds, mueangPhrae, { code: '5540102', nameTh: 'องค์การบริหารส่วนตำบลป่าแมต' });
-  const central = await createAccount(ds, { username: 'nacc.central', role: Role.NACC_CENTRAL });
+  const central = await createAccount(ds, {
+    username: 'nacc.central',
+    role: Role.NACC_CENTRAL,
+    administrator: true,
+  });
   const provincial = await createAccount(ds, {
     username: 'nacc.phitsanulok',
     role: Role.NACC_PROVINCE,

@@ -31,6 +31,7 @@ export const errorCodes = [
   'IDEMPOTENCY_KEY_REUSED',
   'FILE_TYPE_NOT_ALLOWED',
   'FILE_TOO_LARGE',
+  'LAST_ADMINISTRATOR',
   'INTERNAL_SERVER_ERROR',
   'NETWORK',
 ] as const;

@@ -3,6 +3,14 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Set the first password with the token of an invitation (or setup) link. */
+export type AcceptStaffInvitationInput = {
+  /** The new password (at least 8 characters, not a common one, not the user name). */
+  newPassword: string;
+  /** The token from the link. */
+  token: string;
+};
+
 /** First use: the LAO proves it holds an activation code and sets its password. */
 export type ActivateAccountInput = {
   /** The activation code issued by NACC. */
@@ -52,6 +60,14 @@ export type AssessmentVerdict =
   | 'INCOMPLETE'
   /** ผ่านเกณฑ์ (passed the standard). */
   | 'PASSED';
+
+/** Put a province in a NACC region (ภาค), or take it out of any. */
+export type AssignProvinceRegionInput = {
+  /** The province. */
+  provinceId: string | number;
+  /** The region (1–9); null: no region. */
+  regionId?: string | number | null | undefined;
+};
 
 /** Change the password of the signed-in account. */
 export type ChangePasswordInput = {
@@ -173,6 +189,24 @@ export type ImplementationLevel =
   | 'MEDIUM'
   /** ยังไม่รายงานผล: no report in the round. */
   | 'NOT_REPORTED';
+
+/** Invite a staff member: the account is created and a link to set a password is mailed. */
+export type InviteStaffInput = {
+  /** Name shown in the app, e.g. นางสาวสมหญิง ใจดี. */
+  displayName: string;
+  /** Mail address the invitation goes to. */
+  email: string;
+  /** The province of a provincial office (required for it, else ignored). */
+  provinceId?: string | number | null | undefined;
+  /** The region (1–9) of a regional office (required for it, else ignored). */
+  regionId?: string | number | null | undefined;
+  /** What the account is. */
+  staffRole: StaffRole;
+  /** User name: 3–64 lower-case letters, digits, dot, dash or underscore, not all digits. */
+  username: string;
+  /** Signs in through the organisation's directory (LDAP / AD): no password is set here. */
+  usesDirectory?: boolean;
+};
 
 /** Issue activation codes for the LAOs of one province. */
 export type IssueProvinceCodesInput = {
@@ -524,6 +558,17 @@ export type SiteVisitStatus =
   /** Planned: the provincial office has set a date (วางแผนแล้ว). */
   | 'PLANNED';
 
+/** What a NACC staff account is: its role and, for central accounts, whether it administers. */
+export type StaffRole =
+  /** NACC central administrator (ผู้ดูแลระบบส่วนกลาง): everything central does, plus staff accounts and regions. */
+  | 'CENTRAL_ADMINISTRATOR'
+  /** NACC central analyst (เจ้าหน้าที่ส่วนกลาง). */
+  | 'CENTRAL_ANALYST'
+  /** NACC provincial office (สำนักงาน ป.ป.ช. ประจำจังหวัด), scoped to one province. */
+  | 'PROVINCIAL_OFFICE'
+  /** NACC regional office (สำนักงาน ป.ป.ช. ภาค), scoped to the provinces of its region. */
+  | 'REGIONAL_OFFICE';
+
 /** A progress report of one project for one fiscal year and round. */
 export type SubmitReportInput = {
   /** Amount actually disbursed, baht; required for a project that uses budget, none for one without. */
@@ -650,6 +695,24 @@ export type UpdateRoundInput = {
   version: number;
 };
 
+/** Change what a staff account is and reaches (role, province or region, name, mail, directory). */
+export type UpdateStaffAccountInput = {
+  /** The account. */
+  accountId: string | number;
+  /** Name shown in the app. */
+  displayName: string;
+  /** Mail address. */
+  email: string;
+  /** The province of a provincial office (required for it, else ignored). */
+  provinceId?: string | number | null | undefined;
+  /** The region (1–9) of a regional office (required for it, else ignored). */
+  regionId?: string | number | null | undefined;
+  /** What the account is. */
+  staffRole: StaffRole;
+  /** Signs in through the organisation's directory (LDAP / AD). */
+  usesDirectory: boolean;
+};
+
 /** The LAO withdraws an approved project from its plan (ถอนออกจากแผน), saying why. */
 export type WithdrawProjectInput = {
   /** The project. */
@@ -699,7 +762,9 @@ export type LaoPlaceFieldsFragment = { id: string, code: string, nameTh: string,
 
 export type ExtensionFieldsFragment = { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } };
 
-export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
+export type StaffAccountFieldsFragment = { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null };
+
+export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
 
 export type IssuedCodeFieldsFragment = { code: string, expiresAt: string, lao: { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null } };
 
@@ -731,28 +796,28 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } };
 
-export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
+export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -977,6 +1042,62 @@ export type DecideRoundExtensionMutationVariables = Exact<{
 
 
 export type DecideRoundExtensionMutation = { decideRoundExtension: { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } } };
+
+export type InviteStaffMutationVariables = Exact<{
+  input: InviteStaffInput;
+}>;
+
+
+export type InviteStaffMutation = { inviteStaff: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type UpdateStaffAccountMutationVariables = Exact<{
+  input: UpdateStaffAccountInput;
+}>;
+
+
+export type UpdateStaffAccountMutation = { updateStaffAccount: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type ResendStaffInvitationMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type ResendStaffInvitationMutation = { resendStaffInvitation: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type DisableStaffAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type DisableStaffAccountMutation = { disableStaffAccount: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type EnableStaffAccountMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type EnableStaffAccountMutation = { enableStaffAccount: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type ResetStaffSecondFactorMutationVariables = Exact<{
+  accountId: string | number;
+}>;
+
+
+export type ResetStaffSecondFactorMutation = { resetStaffSecondFactor: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } };
+
+export type AcceptStaffInvitationMutationVariables = Exact<{
+  input: AcceptStaffInvitationInput;
+}>;
+
+
+export type AcceptStaffInvitationMutation = { acceptStaffInvitation: boolean };
+
+export type AssignProvinceRegionMutationVariables = Exact<{
+  input: AssignProvinceRegionInput;
+}>;
+
+
+export type AssignProvinceRegionMutation = { assignProvinceRegion: { id: string } };
 
 export type LaoSummaryFieldsFragment = { fiscalYear: number, projectCount: number, rejectedCount: number, dimensions: Array<{ dimension: Dimension, projectCount: number, antiCorruptionBudget: string, localDevelopmentBudget: string }>, workTypes: Array<{ workType: WorkType, projectCount: number }>, rounds: Array<{ round: RoundKind, ordinanceBudget: string, disbursed: string, implementation: { eligibleCount: number, reportedCount: number, completedCount: number, inProgressCount: number, unableCount: number, percentage: string | null, level: ImplementationLevel } }> };
 
@@ -1376,7 +1497,25 @@ export type RoundExtensionsQueryVariables = Exact<{
 
 export type RoundExtensionsQuery = { roundExtensions: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } } }> } };
 
+export type StaffAccountsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  staffRole?: StaffRole | null | undefined;
+  provinceId?: string | number | null | undefined;
+  regionId?: string | number | null | undefined;
+  disabled?: boolean | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type StaffAccountsQuery = { staffAccounts: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null } }> } };
+
+export type RegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RegionsQuery = { regions: Array<{ id: string, nameTh: string, provinces: Array<{ id: string, nameTh: string }> }> };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };
+export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };

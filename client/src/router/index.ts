@@ -40,6 +40,8 @@ router.beforeEach(async (to) => {
   if (access === 'lao' && role !== 'LAO') return homePathFor(current);
   if (access === 'nacc' && !naccRoles.includes(role)) return homePathFor(current);
   if (access === 'naccCentral' && role !== 'NACC_CENTRAL') return homePathFor(current);
+  if (access === 'naccAdmin' && !(role === 'NACC_CENTRAL' && current.account.administrator))
+    return homePathFor(current);
   return true;
 });
 

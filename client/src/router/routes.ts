@@ -1,7 +1,10 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** Who may open a route: anyone, only signed-out people, any account, one audience, or NACC central only. */
-export type Access = 'public' | 'guest' | 'signedIn' | 'lao' | 'nacc' | 'naccCentral';
+/**
+ * Who may open a route: anyone, only signed-out people, any account, one audience, NACC central
+ * only, or NACC central administrators only.
+ */
+export type Access = 'public' | 'guest' | 'signedIn' | 'lao' | 'nacc' | 'naccCentral' | 'naccAdmin';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -37,6 +40,13 @@ export const routes: RouteRecordRaw[] = [
     name: 'reset-password',
     component: () => import('../views/auth/reset-password-view.vue'),
     meta: { access: 'public', titleKey: 'auth.resetTitle' },
+  },
+  {
+    // A staff invitation's link (or admin:create's): the first password of a NACC account.
+    path: '/setup-password',
+    name: 'setup-password',
+    component: () => import('../views/auth/setup-password-view.vue'),
+    meta: { access: 'public', titleKey: 'staffSetup.title' },
   },
   {
     path: '/account/password',
@@ -319,6 +329,18 @@ export const routes: RouteRecordRaw[] = [
     name: 'nacc-contacts',
     component: () => import('../views/nacc/nacc-contacts-view.vue'),
     meta: { access: 'naccCentral', titleKey: 'help.admin.title' },
+  },
+  {
+    path: '/nacc/staff',
+    name: 'nacc-staff',
+    component: () => import('../views/nacc/nacc-staff-view.vue'),
+    meta: { access: 'naccAdmin', titleKey: 'staff.title' },
+  },
+  {
+    path: '/nacc/regions',
+    name: 'nacc-regions',
+    component: () => import('../views/nacc/nacc-regions-view.vue'),
+    meta: { access: 'naccAdmin', titleKey: 'regions.title' },
   },
   {
     path: '/:pathMatch(.*)*',

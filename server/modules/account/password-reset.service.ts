@@ -55,12 +55,16 @@ export class PasswordResetService {
     return true;
   }
 
-  async reset(token: string, newPassword: string): Promise<boolean> {
+  /**
+   * Also takes a staff invitation's link (server/modules/staff), which sets the first
+   * password: the account counts as activated from then on. `invalid` is the refusal to give.
+   */
+  async reset(token: string, newPassword: string, invalid: () => AppError = invalidToken): Promise<boolean> {
     const reset = await this.dataSource.getRepository(PasswordReset).findOne({
       where: { tokenHash: digest(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       relations: { account: true },
     });
-    if (!reset?.account || reset.account.disabledAt) throw invalidToken();
+    if (!reset?.account || reset.account.disabledAt) throw invalid();
     assertAcceptablePassword(newPassword, reset.account.username);
     const passwordHash = await hashPassword(newPassword, this.config.passwordHash);
     await this.dataSource.transaction(async (manager) => {
@@ -68,14 +72,17 @@ export class PasswordResetService {
       const used = await manager
         .getRepository(PasswordReset)
         .update({ id: reset.id, usedAt: IsNull() }, { usedAt: now });
-      if (used.affected !== 1) throw invalidToken();
+      if (used.affected !== 1) throw invalid();
       // Any other outstanding link of the account dies with this one.
       await manager
         .getRepository(PasswordReset)
         .update({ accountId: reset.accountId, usedAt: IsNull() }, { usedAt: now });
       await manager
         .getRepository(Account)
-        .update({ id: reset.accountId }, { passwordHash, passwordChangedAt: now });
+        .update(
+          { id: reset.accountId },
+          { passwordHash, passwordChangedAt: now, activatedAt: reset.account?.activatedAt ?? now },
+        );
       await this.sessions.revokeAll(manager, reset.accountId);
     });
     await this.rateLimits.clear('login', reset.account.username);

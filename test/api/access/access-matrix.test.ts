@@ -1,18 +1,20 @@
 import { buildAppSchema } from '../../../server/schema';
-import { createLaoAccount, createWorld } from '../../factories';
+import { Role } from '../../../server/auth/role';
+import { createAccount, createLaoAccount, createWorld } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
 import { partnerClient, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
 
 /** PARTNER: an API key with every scope; PARTNER_MASTER_DATA: a key with MASTER_DATA only. */
-type Who = 'anonymous' | 'LAO' | 'NACC_CENTRAL' | 'NACC_PROVINCE' | 'PARTNER' | 'PARTNER_MASTER_DATA';
-const people: Who[] = ['anonymous', 'LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
+type Who =
+  'anonymous' | 'LAO' | 'NACC_CENTRAL' | 'NACC_PROVINCE' | 'NACC_REGION' | 'PARTNER' | 'PARTNER_MASTER_DATA';
+const people: Who[] = ['anonymous', 'LAO', 'NACC_CENTRAL', 'NACC_PROVINCE', 'NACC_REGION'];
 const partners: Who[] = ['PARTNER', 'PARTNER_MASTER_DATA'];
 const callers: Who[] = [...people, ...partners];
 /** Public reads: people and partner keys alike. Public writes (sign-in…) refuse keys: keys never write. */
 const everyone: Who[] = callers;
-const signedIn: Who[] = ['LAO', 'NACC_CENTRAL', 'NACC_PROVINCE'];
-const nacc: Who[] = ['NACC_CENTRAL', 'NACC_PROVINCE'];
+const signedIn: Who[] = ['LAO', 'NACC_CENTRAL', 'NACC_PROVINCE', 'NACC_REGION'];
+const nacc: Who[] = ['NACC_CENTRAL', 'NACC_PROVINCE', 'NACC_REGION'];
 
 /**
  * Operation × role → allowed. Every root operation of the schema needs a row:
@@ -259,6 +261,42 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: ['NACC_CENTRAL'],
     document: `mutation { updateContactChannels(input: { email: "x" }) { version } }`,
   },
+  // Staff accounts: the role gate lets NACC central through; the policy then wants an
+  // administrator (test/api/staff/staff-accounts.test.ts: an analyst is refused FORBIDDEN).
+  staffAccounts: { allowed: ['NACC_CENTRAL'], document: `{ staffAccounts(first: 1) { totalCount } }` },
+  regions: { allowed: nacc, document: `{ regions { id provinces { id } } }` },
+  inviteStaff: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { inviteStaff(input: { username: "x", displayName: "x", email: "a@b.co", staffRole: CENTRAL_ANALYST }) { id } }`,
+  },
+  resendStaffInvitation: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { resendStaffInvitation(accountId: "00000000-0000-4000-8000-000000000000") { id } }`,
+  },
+  updateStaffAccount: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { updateStaffAccount(input: { accountId: "00000000-0000-4000-8000-000000000000", displayName: "x", email: "a@b.co", staffRole: CENTRAL_ANALYST, usesDirectory: false }) { id } }`,
+  },
+  disableStaffAccount: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { disableStaffAccount(accountId: "00000000-0000-4000-8000-000000000000") { id } }`,
+  },
+  enableStaffAccount: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { enableStaffAccount(accountId: "00000000-0000-4000-8000-000000000000") { id } }`,
+  },
+  resetStaffSecondFactor: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { resetStaffSecondFactor(accountId: "00000000-0000-4000-8000-000000000000") { id } }`,
+  },
+  acceptStaffInvitation: {
+    allowed: people,
+    document: `mutation { acceptStaffInvitation(input: { token: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", newPassword: "Abcdefgh-1" }) }`,
+  },
+  assignProvinceRegion: {
+    allowed: ['NACC_CENTRAL'],
+    document: `mutation { assignProvinceRegion(input: { provinceId: "99", regionId: "1" }) { id } }`,
+  },
 };
 
 describe('operation × role access matrix', () => {
@@ -273,6 +311,12 @@ describe('operation × role access matrix', () => {
     clients.LAO = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
     clients.NACC_CENTRAL = await signIn(server, world.central.username, world.central.password);
     clients.NACC_PROVINCE = await signIn(server, world.provincial.username, world.provincial.password);
+    const region = await createAccount(server.dataSource, {
+      username: 'nacc.region6',
+      role: Role.NACC_REGION,
+      regionId: 6,
+    });
+    clients.NACC_REGION = await signIn(server, region.username, region.password);
     const allScopes = ['MASTER_DATA', 'PLANS', 'REPORTS', 'AGGREGATES'];
     clients.PARTNER = (await partnerClient(server, clients.NACC_CENTRAL, { scopes: allScopes })).client;
     clients.PARTNER_MASTER_DATA = (

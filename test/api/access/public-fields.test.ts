@@ -31,6 +31,8 @@ const privateFields = [
   'RoundExtension.reason',
   'IssuedActivationCode.code',
   'ImplementationRow.siteVisitStatus',
+  'StaffAccount.email',
+  'Viewer.reachProvinces',
 ];
 
 /** Every Type.field an anonymous caller can reach from the public operations, following only public fields. */
@@ -82,12 +84,18 @@ describe('public data: what anonymous callers can reach', () => {
     expect(missing).toEqual([]);
   });
 
-  it('allows no mutation to anonymous callers except signing in and recovering an account', () => {
+  it('allows no mutation to anonymous callers except signing in, recovering an account and taking a staff invitation', () => {
     const open = Object.entries(operationAccess.Mutation)
       .filter(([, rule]) => rule === PUBLIC)
       .map(([name]) => name)
       .sort();
-    expect(open).toEqual(['activateAccount', 'login', 'requestPasswordReset', 'resetPassword']);
+    expect(open).toEqual([
+      'acceptStaffInvitation',
+      'activateAccount',
+      'login',
+      'requestPasswordReset',
+      'resetPassword',
+    ]);
   });
 });
 

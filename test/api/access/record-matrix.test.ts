@@ -6,6 +6,7 @@ import {
   createAccount,
   createCycle,
   createLaoAccount,
+  createProvince,
   createWorld,
   projectFields,
   type World,
@@ -19,7 +20,20 @@ import { startTestServer, type TestServer } from '../../helpers/test-server';
  * The role gate (access-matrix.test.ts) says who may call an operation at all;
  * this says who may reach dintong's records through it.
  */
-type Caller = 'owner' | 'otherLao' | 'provinceIn' | 'provinceOut' | 'central' | 'partner65' | 'partner54';
+type Caller =
+  | 'owner'
+  | 'otherLao'
+  | 'provinceIn'
+  | 'provinceOut'
+  | 'central'
+  | 'partner65'
+  | 'partner54'
+  | 'regionIn'
+  | 'regionOut';
+/**
+ * regionIn: a regional office whose region holds province 65 (and 66); regionOut: one whose
+ * region holds 54 only. Which provinces form a region is data (test/api/staff/regions.test.ts).
+ */
 const callers: Caller[] = [
   'owner',
   'otherLao',
@@ -28,6 +42,8 @@ const callers: Caller[] = [
   'central',
   'partner65',
   'partner54',
+  'regionIn',
+  'regionOut',
 ];
 /**
  * allowed: no UNAUTHENTICATED/FORBIDDEN/NOT_FOUND (and, for a list, dintong's records are in it);
@@ -60,15 +76,18 @@ type Row = {
 };
 
 // Shorthands for the recurring columns (still literal, one letter per caller in `callers` order).
-const row = (spec: string): Record<Caller, Outcome> => {
+// A regional office reaches what a provincial office of a province of its region reaches: a
+// 7-letter spec gives regionIn provinceIn's letter and regionOut provinceOut's.
+const row = (written: string): Record<Caller, Outcome> => {
   const letters: Record<string, Outcome> = { A: 'allowed', D: 'denied', E: 'empty' };
-  if (spec.length !== callers.length) throw new Error(`bad spec ${spec}`);
+  const spec = written.length === 7 ? `${written}${written[2]}${written[3]}` : written;
+  if (spec.length !== callers.length) throw new Error(`bad spec ${written}`);
   return Object.fromEntries(callers.map((caller, i) => [caller, letters[spec[i]]])) as Record<
     Caller,
     Outcome
   >;
 };
-//                  owner otherLao provIn provOut central p65 p54
+//                  owner otherLao provIn provOut central p65 p54 (regionIn regionOut)
 const readsLao = row('ADADAAD');
 const listsOfLao = row('AEAEAAE');
 const ownerOnly = row('ADDDDDD');
@@ -299,6 +318,20 @@ describe('record × caller access matrix over dintong’s real records', () => {
     clients.provinceIn = await signIn(server, world.provincial.username, world.provincial.password);
     clients.provinceOut = await signIn(server, phrae.username, phrae.password);
     clients.central = await signIn(server, world.central.username, world.central.password);
+    await createProvince(server.dataSource, { id: 66, nameTh: 'พิจิตร', nameEn: 'Phichit' });
+    await server.dataSource.query(`UPDATE province SET region_id = 6 WHERE id IN (65, 66)`);
+    await server.dataSource.query(`UPDATE province SET region_id = 5 WHERE id = 54`);
+    for (const [caller, regionId] of [
+      ['regionIn', 6],
+      ['regionOut', 5],
+    ] as const) {
+      const office = await createAccount(server.dataSource, {
+        username: `nacc.region${regionId}`,
+        role: Role.NACC_REGION,
+        regionId,
+      });
+      clients[caller] = await signIn(server, office.username, office.password);
+    }
     const scopes = ['MASTER_DATA', 'PLANS', 'REPORTS', 'AGGREGATES'];
     clients.partner65 = (
       await partnerClient(server, clients.central, { scopes, provinceIds: ['65'] })

@@ -44,8 +44,12 @@ describe('help: NACC’s contact channels', () => {
     });
     await createLaoAccount(server.dataSource, world.dintong, { password: 'Dintong-Pass-2565' });
     admin = await signIn(server, administrator.username, administrator.password);
-    // world.central is a central analyst (not an administrator).
-    analyst = await signIn(server, world.central.username, world.central.password);
+    const centralAnalyst = await createAccount(server.dataSource, {
+      username: 'nacc.analyst',
+      role: Role.NACC_CENTRAL,
+      administrator: false,
+    });
+    analyst = await signIn(server, centralAnalyst.username, centralAnalyst.password);
     provincial = await signIn(server, world.provincial.username, world.provincial.password);
     lao = await signIn(server, world.dintong.code, 'Dintong-Pass-2565');
   });

@@ -16,6 +16,14 @@ export const VIEWER_FIELDS = gql`
       id
       nameTh
     }
+    region {
+      id
+      nameTh
+    }
+    reachProvinces {
+      id
+      nameTh
+    }
     lao {
       id
       code
