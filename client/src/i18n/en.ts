@@ -76,6 +76,16 @@ export const en: MessageSchema = {
     FILE_TYPE_NOT_ALLOWED:
       'This file is not an accepted type (PDF, JPEG, PNG, DOCX or XLSX). The type is checked from its content, not its name.',
     FILE_TOO_LARGE: 'The file is too large. Please make it smaller or split it into several files.',
+    DIRECTORY_UNAVAILABLE:
+      "The organisation's directory cannot be reached right now. Please try again shortly; if it persists, contact the NACC IT office.",
+    PASSWORD_MANAGED_BY_DIRECTORY:
+      "This account uses the organisation's directory password. Change it in the organisation's system.",
+    INVALID_SECOND_FACTOR:
+      'The code is wrong, expired or already used. Enter the latest code from your authenticator app.',
+    SECOND_FACTOR_CHALLENGE_EXPIRED:
+      'This sign-in timed out or had too many wrong codes. Please sign in again.',
+    SECOND_FACTOR_REQUIRED: 'Your account must use two-step verification by policy; it cannot be turned off.',
+    PASSWORD_CHANGE_REQUIRED: 'Please change your password before going on.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',

@@ -75,7 +75,7 @@ export class PasswordResetService {
         .update({ accountId: reset.accountId, usedAt: IsNull() }, { usedAt: now });
       await manager
         .getRepository(Account)
-        .update({ id: reset.accountId }, { passwordHash, passwordChangedAt: now });
+        .update({ id: reset.accountId }, { passwordHash, passwordChangedAt: now, mustChangePassword: false });
       await this.sessions.revokeAll(manager, reset.accountId);
     });
     await this.rateLimits.clear('login', reset.account.username);
