@@ -87,7 +87,15 @@ describe('public data: what anonymous callers can reach', () => {
       .filter(([, rule]) => rule === PUBLIC)
       .map(([name]) => name)
       .sort();
-    expect(open).toEqual(['activateAccount', 'login', 'requestPasswordReset', 'resetPassword']);
+    expect(open).toEqual([
+      'activateAccount',
+      'completeSecondFactorSignIn',
+      'confirmSecondFactorEnrolment',
+      'login',
+      'requestPasswordReset',
+      'resetPassword',
+      'startSecondFactorEnrolment',
+    ]);
   });
 });
 
