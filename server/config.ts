@@ -179,10 +179,10 @@ const secondFactorFrom = (env: NodeJS.ProcessEnv, production: boolean): SecondFa
     throw new Error('STAFF_SECOND_FACTOR must be administrators, all-staff or optional');
   return {
     // A real deployment (production, or its own DATABASE_URL) requires it of administrators; the
-    // embedded demo database and the tests leave it optional so demo sign-ins keep working.
+    // embedded demo database and the test suites leave it optional so demo sign-ins keep working.
     policy:
       (policy as SecondFactorPolicy | undefined) ??
-      (production || env.DATABASE_URL ? 'administrators' : 'optional'),
+      (production || (env.DATABASE_URL && env.NODE_ENV !== 'test') ? 'administrators' : 'optional'),
     key: secondFactorKeyFrom(env.SECOND_FACTOR_KEY?.trim()),
     issuer: env.SECOND_FACTOR_ISSUER?.trim() || 'ติดตามแผนป้องกันการทุจริต อปท.',
     challengeTtlSeconds: Math.max(30, int(env.SECOND_FACTOR_CHALLENGE_MINUTES, 10) * 60),

@@ -40,6 +40,10 @@ describe('second-factor rules', () => {
       'administrators',
     );
     expect(loadConfig({ ...base }).secondFactor.policy).toBe('optional');
+    // The browser suites run the built server on their own DATABASE_URL with the demo data.
+    expect(
+      loadConfig({ ...base, DATABASE_URL: 'postgres://db/x', NODE_ENV: 'test' }).secondFactor.policy,
+    ).toBe('optional');
     expect(loadConfig({ ...base, STAFF_SECOND_FACTOR: 'all-staff' }).secondFactor.policy).toBe('all-staff');
     expect(() => loadConfig({ ...base, STAFF_SECOND_FACTOR: 'everyone' })).toThrow(/STAFF_SECOND_FACTOR/);
     expect(() => loadConfig({ ...base, SECOND_FACTOR_KEY: 'abcd' })).toThrow(/32 bytes/);
