@@ -185,7 +185,7 @@ const secondFactorFrom = (env: NodeJS.ProcessEnv, production: boolean): SecondFa
       (production || (env.DATABASE_URL && env.NODE_ENV !== 'test') ? 'administrators' : 'optional'),
     key: secondFactorKeyFrom(env.SECOND_FACTOR_KEY?.trim()),
     issuer: env.SECOND_FACTOR_ISSUER?.trim() || 'ติดตามแผนป้องกันการทุจริต อปท.',
-    challengeTtlSeconds: Math.max(30, int(env.SECOND_FACTOR_CHALLENGE_MINUTES, 10) * 60),
+    challengeTtlSeconds: Math.max(30, int(env.SECOND_FACTOR_WAIT_MINUTES, 10) * 60),
   };
 };
 

@@ -182,7 +182,11 @@ const resolveViewerCharging = async (
 ): Promise<{ viewer: Viewer; charge: Charge | null; aggregateVersion: string | null }> => {
   const claims = sessions.sessionClaims(authorization);
   if (!claims)
-    return { viewer: await sessions.resolveViewer(authorization, 'keep'), charge: null, aggregateVersion: null };
+    return {
+      viewer: await sessions.resolveViewer(authorization, 'keep'),
+      charge: null,
+      aggregateVersion: null,
+    };
   const [row] = await preparedQuery<
     SessionViewerRow & { admitted: boolean | null; level: number | null; aggregate_version: string | null }
   >(dataSource, 'session-viewer-charge', sessionChargeSql, [

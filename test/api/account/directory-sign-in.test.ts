@@ -27,6 +27,9 @@ describe('staff sign-in through the organisation directory (real slapd)', () => 
   let world: World;
   let directory: DirectoryConfig;
 
+  // Why the directory could not be asked goes to the server log (for the operator), not to the caller.
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
   beforeAll(async () => {
     ldap = await startLdapServer(
       [
@@ -83,6 +86,7 @@ describe('staff sign-in through the organisation directory (real slapd)', () => 
     });
   });
   afterAll(async () => {
+    logged.mockRestore();
     await server?.stop();
     await ldap?.stop();
   });
@@ -213,6 +217,10 @@ describe('staff sign-in through the organisation directory (real slapd)', () => 
     expect(errorCode(response)).toBe('DIRECTORY_UNAVAILABLE');
     expect(response.errors?.[0].message).toContain('ติดต่อระบบบัญชีผู้ใช้ขององค์กร');
     expect(response.data?.login ?? null).toBeNull();
+    expect(logged).toHaveBeenCalledWith(
+      'Directory (LDAP) sign-in failed:',
+      expect.stringContaining('ECONNREFUSED'),
+    );
     // Not the local password either.
     expect(errorCode(await login('somchai', 'Local-Somchai-2565'))).toBe('DIRECTORY_UNAVAILABLE');
     // Accounts that do not use the directory still sign in.

@@ -374,6 +374,29 @@ describe('second factor (TOTP) for staff', () => {
     expect(await server.dataSource.getRepository(RecoveryCode).countBy({ accountId: leaving.id })).toBe(0);
   });
 
+  it('audits the second-factor mutations without their codes or challenge tokens', async () => {
+    const officer = await staff('officer.audit');
+    const { recoveryCodes } = await enrolSignedIn(officer.username, officer.password);
+    const challenge = await challengeOf(officer.username, officer.password);
+    await server.anonymous(COMPLETE, {
+      input: { challengeToken: challenge, recoveryCode: recoveryCodes[1] },
+    });
+    const rows = await server.dataSource.query<{ operation: string; outcome: string; arguments: unknown }[]>(
+      `SELECT operation, outcome, arguments FROM audit_event
+        WHERE operation IN ('confirmSecondFactorEnrolment', 'completeSecondFactorSignIn') ORDER BY id DESC LIMIT 2`,
+    );
+    expect(rows.map((row) => [row.operation, row.outcome])).toEqual([
+      ['completeSecondFactorSignIn', 'OK'],
+      ['confirmSecondFactorEnrolment', 'OK'],
+    ]);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(recoveryCodes[1]);
+    expect(text).not.toContain(challenge);
+    expect(rows[0].arguments).toEqual({
+      input: { challengeToken: '[redacted]', recoveryCode: '[redacted]' },
+    });
+  });
+
   it('refuses a disabled account’s pending challenge', async () => {
     const officer = await staff('officer.disabled');
     const { app } = await enrolSignedIn(officer.username, officer.password);

@@ -41,7 +41,7 @@ const confirmEnrolment = async (page: Page, h: SecondFactorStepsContext['h'], se
  * code to confirm, ten recovery codes shown once), signs out, signs in with password + code (a
  * wrong code first), and once more with a recovery code. Ends signed in on the NACC home page.
  */
-export async function secondFactorSteps({ page, h, url, staff }: SecondFactorStepsContext) {
+export async function secondFactorSteps({ page, h, staff }: SecondFactorStepsContext) {
   const { field, snap } = h;
   await h.login(staff.username, staff.password);
   await page.waitForURL(/\/nacc/);
