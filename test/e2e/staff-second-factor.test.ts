@@ -1,7 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { Client } from 'pg';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, scrollsSideways, startBuiltServer } from './helpers';
-import { administratorEnrolmentSteps, secondFactorSteps } from './staff/second-factor.steps';
+import {
+  administratorEnrolmentSteps,
+  mustChangePasswordSteps,
+  secondFactorSteps,
+} from './staff/second-factor.steps';
 
 /** Issue 24, the staff second factor in Chromium, on the demo data with administrators required. */
 describe('staff second factor in the browser', () => {
@@ -56,4 +61,22 @@ describe('staff second factor in the browser', () => {
     expect(await scrollsSideways(page)).toBe(false);
     await h.snap('code-step-phone');
   }, 180_000);
+
+  it('an account whose password must change first can only change it', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    // As the legacy importer leaves a kept legacy password.
+    const db = new Client({ connectionString: database.url });
+    await db.connect();
+    await db.query(`UPDATE account SET must_change_password = true WHERE username = 'nacc.phitsanulok'`);
+    await db.query(
+      `UPDATE account SET totp_secret = NULL, totp_enabled_at = NULL WHERE username = 'nacc.phitsanulok'`,
+    );
+    await db.end();
+    await mustChangePasswordSteps(
+      { page, h, url: server.url, staff: { username: 'nacc.phitsanulok', password: 'Demo-Province-2565' } },
+      'Phitsanulok-New-2569!',
+    );
+    await page.getByTestId('viewer-name').waitFor();
+    await h.logout();
+  }, 120_000);
 });

@@ -112,3 +112,29 @@ export async function administratorEnrolmentSteps({ page, h, staff }: SecondFact
   await page.getByTestId('viewer-name').waitFor();
   return { secret, recoveryCodes };
 }
+
+/**
+ * An account whose password must change first (a legacy password kept at import): after the
+ * sign-in only the change-password page opens, saying why; once changed, the app goes on.
+ * Ends signed in.
+ */
+export async function mustChangePasswordSteps(
+  { page, h, url, staff }: SecondFactorStepsContext,
+  newPassword: string,
+) {
+  await h.login(staff.username, staff.password);
+  await page.waitForURL(/\/account\/password/);
+  await page.getByTestId('must-change-notice').waitFor();
+  // Any other page leads back here until the password is changed.
+  await page.goto(`${url}/nacc/laos`);
+  await page.waitForURL(/\/account\/password/);
+  await h.snap('must-change-password');
+  await h.field('currentPassword').fill(staff.password);
+  await h.field('newPassword').fill(newPassword);
+  await h.field('passwordConfirm').fill(newPassword);
+  await page.getByRole('button', { name: 'เปลี่ยนรหัสผ่าน' }).click();
+  await page.getByText('เปลี่ยนรหัสผ่านเรียบร้อยแล้ว').waitFor();
+  await page.getByTestId('must-change-notice').waitFor({ state: 'detached' });
+  await page.getByRole('link', { name: 'ไปหน้าหลัก' }).click();
+  await page.waitForURL(/\/(nacc|lao|profile)/);
+}
