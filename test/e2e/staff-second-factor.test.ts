@@ -55,6 +55,9 @@ describe('staff second factor in the browser', () => {
       staff: { username: 'nacc.admin', password: 'Demo-NACC-2565' },
     });
     expect(secret).toMatch(/^[A-Z2-7]+$/);
+    // Signed in: the header's links (password, two-step verification) fit a phone.
+    expect(await scrollsSideways(page)).toBe(false);
+    await h.snap('admin-home-phone');
     await h.logout();
     await h.login('nacc.admin', 'Demo-NACC-2565');
     await page.getByRole('heading', { name: 'ยืนยันตัวตนขั้นที่สอง' }).waitFor();
