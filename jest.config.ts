@@ -14,7 +14,13 @@ const swc = [
 
 const config: Config = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc as never },
+  transform: {
+    '^.+\\.ts$': swc as never,
+    // otplib 13's CommonJS build requires these ESM-only packages (Node ≥ 20.19 loads them with
+    // require(esm); jest's module runtime does not): compiled to CommonJS for the tests.
+    '^.+/node_modules/@(scure|noble)/.+\\.js$': swc as never,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@scure/|@noble/)'],
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   setupFiles: ['reflect-metadata'],

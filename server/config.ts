@@ -96,6 +96,99 @@ export type AppConfig = {
   siteVisitFileMaxBytes: number;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
+  /** Staff sign-in through the organisation's LDAP / Active Directory (LDAP_*); null: not configured. */
+  directory: DirectoryConfig | null;
+  /** The staff second factor (TOTP): who must have it, how its secrets are kept (STAFF_SECOND_FACTOR, SECOND_FACTOR_*). */
+  secondFactor: SecondFactorConfig;
+};
+
+/**
+ * LDAP / AD simple bind (LEGACY.md §2.1: the legacy bound `cn=<user>` in the directory, then
+ * `<user>@<domain>`). `bindDnTemplate` and/or `upnSuffix` name the bind; with both, the DN is
+ * tried first, then the UPN.
+ */
+export type DirectoryConfig = {
+  /** ldap://host[:port] or ldaps://host[:port]. */
+  url: string;
+  /** e.g. `uid={username},ou=people,dc=nacc,dc=go,dc=th`; the user name is escaped for a DN (RFC 4514). */
+  bindDnTemplate: string | null;
+  /** e.g. `nacc.go.th`: binds as `<username>@nacc.go.th` (Active Directory's UPN). */
+  upnSuffix: string | null;
+  /** Upgrade an ldap:// connection with StartTLS before binding. */
+  startTls: boolean;
+  /** PEM file with the CA (or self-signed certificate) the directory's certificate is checked against. */
+  tlsCaFile: string | null;
+  /** Check the directory's certificate (default true; false only for a test directory). */
+  tlsRejectUnauthorized: boolean;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+};
+
+/** Who must use a second factor: administrators only, or every staff account. Others may enrol. */
+export type SecondFactorPolicy = 'administrators' | 'all-staff' | 'optional';
+
+export type SecondFactorConfig = {
+  policy: SecondFactorPolicy;
+  /**
+   * AES-256-GCM key of the stored TOTP secrets (SECOND_FACTOR_KEY, 32 bytes as 64 hex digits or
+   * base64); null: derived from JWT_SECRET with HKDF.
+   */
+  key: Buffer | null;
+  /** The name authenticator apps show next to the account. */
+  issuer: string;
+  /** How long a sign-in waits for its code, or an enrolment-only sign-in for its enrolment. */
+  challengeTtlSeconds: number;
+};
+
+const directoryFrom = (env: NodeJS.ProcessEnv): DirectoryConfig | null => {
+  const url = env.LDAP_URL?.trim();
+  if (!url) return null;
+  if (!/^ldaps?:\/\/[^/\s]+\/?$/i.test(url))
+    throw new Error('LDAP_URL must be ldap://host[:port] or ldaps://host[:port]');
+  const bindDnTemplate = env.LDAP_BIND_DN?.trim() || null;
+  const upnSuffix =
+    env.LDAP_UPN_SUFFIX?.trim()
+      .replace(/^\{username\}/, '')
+      .replace(/^@/, '') || null;
+  if (!bindDnTemplate && !upnSuffix) throw new Error('LDAP_URL needs LDAP_BIND_DN or LDAP_UPN_SUFFIX');
+  if (bindDnTemplate && !bindDnTemplate.includes('{username}'))
+    throw new Error('LDAP_BIND_DN must contain {username}, e.g. uid={username},ou=people,dc=example,dc=org');
+  const startTls = env.LDAP_STARTTLS === 'true';
+  if (startTls && /^ldaps:/i.test(url))
+    throw new Error('LDAP_STARTTLS is for ldap:// URLs (ldaps:// is TLS already)');
+  return {
+    url: url.replace(/\/$/, ''),
+    bindDnTemplate,
+    upnSuffix,
+    startTls,
+    tlsCaFile: env.LDAP_TLS_CA_FILE?.trim() || null,
+    tlsRejectUnauthorized: env.LDAP_TLS_REJECT_UNAUTHORIZED !== 'false',
+    connectTimeoutMs: Math.max(100, int(env.LDAP_CONNECT_TIMEOUT_MS, 5000)),
+    timeoutMs: Math.max(100, int(env.LDAP_TIMEOUT_MS, 5000)),
+  };
+};
+
+const secondFactorKeyFrom = (value: string | undefined): Buffer | null => {
+  if (!value) return null;
+  const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32) throw new Error('SECOND_FACTOR_KEY must be 32 bytes: 64 hex digits or base64');
+  return key;
+};
+
+const secondFactorFrom = (env: NodeJS.ProcessEnv, production: boolean): SecondFactorConfig => {
+  const policy = env.STAFF_SECOND_FACTOR?.trim();
+  if (policy && !['administrators', 'all-staff', 'optional'].includes(policy))
+    throw new Error('STAFF_SECOND_FACTOR must be administrators, all-staff or optional');
+  return {
+    // A real deployment (production, or its own DATABASE_URL) requires it of administrators; the
+    // embedded demo database and the test suites leave it optional so demo sign-ins keep working.
+    policy:
+      (policy as SecondFactorPolicy | undefined) ??
+      (production || (env.DATABASE_URL && env.NODE_ENV !== 'test') ? 'administrators' : 'optional'),
+    key: secondFactorKeyFrom(env.SECOND_FACTOR_KEY?.trim()),
+    issuer: env.SECOND_FACTOR_ISSUER?.trim() || 'ติดตามแผนป้องกันการทุจริต อปท.',
+    challengeTtlSeconds: Math.max(30, int(env.SECOND_FACTOR_WAIT_MINUTES, 10) * 60),
+  };
 };
 
 const int = (value: string | undefined, fallback: number): number => {
@@ -194,6 +287,8 @@ export const loadConfig = (
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     siteVisitFileMaxBytes: Math.max(1, int(env.SITE_VISIT_FILE_MAX_MB, 10)) * 1024 * 1024,
+    directory: directoryFrom(env),
+    secondFactor: secondFactorFrom(env, production),
     ...overrides,
   };
 };

@@ -5,6 +5,8 @@ import type { AppConfig } from './config';
 import { Mailer } from './mail/mailer';
 import { ActivationService } from './modules/account/activation.service';
 import { AuthService } from './modules/account/auth.service';
+import { SecondFactorService } from './modules/account/second-factor.service';
+import { DirectoryClient } from './auth/directory';
 import { PasswordResetService } from './modules/account/password-reset.service';
 import { SessionService } from './modules/account/session.service';
 import { GeoService } from './modules/geo/geo.service';
@@ -36,7 +38,9 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const apiKeys = new ApiKeyService(dataSource, config.now);
   const sessions = new SessionService(dataSource, config, apiKeys);
-  const auth = new AuthService(dataSource, config, sessions, rateLimits);
+  const secondFactor = new SecondFactorService(dataSource, config);
+  const directory = config.directory ? new DirectoryClient(config.directory) : null;
+  const auth = new AuthService(dataSource, config, sessions, rateLimits, secondFactor, directory);
   const history = new HistoryService(dataSource);
   const rounds = new RoundService(dataSource, config.now);
   const implementation = new ImplementationService(dataSource);
@@ -67,6 +71,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     now: config.now,
     manager: dataSource.manager,
     sessions,
+    secondFactor,
     auth,
     activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
     passwordReset,

@@ -11,7 +11,8 @@ import {
 } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../context';
-import { forbidden, unauthenticated } from '../errors/app-error';
+import { AppError, forbidden, unauthenticated } from '../errors/app-error';
+import { ErrorCode } from '../errors/error-codes';
 import { ApiScope } from './api-scope';
 import { Role } from './role';
 import type { Viewer } from './viewer';
@@ -82,6 +83,10 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     resetPassword: PUBLIC,
     logout: SIGNED_IN,
     changePassword: SIGNED_IN,
+    completeSecondFactorSignIn: PUBLIC,
+    startSecondFactorEnrolment: PUBLIC,
+    confirmSecondFactorEnrolment: PUBLIC,
+    disableSecondFactor: [...NACC],
     issueActivationCode: [...NACC],
     issueActivationCodesForProvince: [...NACC],
     revokeActivationCodes: [...NACC],
@@ -130,6 +135,12 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     assignProvinceRegion: [Role.NACC_CENTRAL],
   },
 };
+
+/**
+ * What a session that must change its password first may call (the legacy importer marks kept
+ * legacy passwords so): everything else answers PASSWORD_CHANGE_REQUIRED until it is changed.
+ */
+export const passwordChangeOnly: ReadonlySet<string> = new Set(['viewer', 'logout', 'changePassword']);
 
 /** Any partner key may call it (what it then sees is limited by its scopes). */
 export const ANY_SCOPE = 'ANY_SCOPE' as const;
@@ -458,6 +469,12 @@ export const accessGuard: MiddlewareFn<Context> = async ({ context, info }, next
   return next();
 };
 
+const passwordChangeRequired = (): AppError =>
+  new AppError(
+    ErrorCode.PASSWORD_CHANGE_REQUIRED,
+    'กรุณาเปลี่ยนรหัสผ่านก่อนใช้งานระบบต่อ (รหัสผ่านเดิมต้องเปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก)',
+  );
+
 /** Why a caller may not call a root operation (the error to answer), or null when it may. */
 const rootRefusal = (viewer: Viewer, parent: 'Query' | 'Mutation', field: string) => {
   const rule = operationAccess[parent][field];
@@ -473,6 +490,8 @@ const rootRefusal = (viewer: Viewer, parent: 'Query' | 'Mutation', field: string
       ? forbidden()
       : null;
   }
+  if (viewer.kind === 'account' && viewer.mustChangePassword && !passwordChangeOnly.has(field))
+    return passwordChangeRequired();
   if (rule === PUBLIC) return null;
   if (viewer.kind !== 'account') return unauthenticated();
   if (rule !== SIGNED_IN && !rule.includes(viewer.role)) return forbidden();

@@ -26,6 +26,11 @@ export type Viewer =
       provinceIds: readonly number[];
       /** A NACC central administrator (staff accounts, regions, contact channels). */
       administrator: boolean;
+      /**
+       * The account must change its password first (e.g. a legacy password kept at import): this
+       * session may only change it (`access-rules.ts`, `passwordChangeOnly`).
+       */
+      mustChangePassword?: boolean;
     }
   /** A partner organisation's API key (role PARTNER): reads only, within its scopes and provinces. */
   | {

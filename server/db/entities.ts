@@ -1,6 +1,8 @@
 import { Account } from '../modules/account/account.entity';
 import { ActivationCode } from '../modules/account/activation-code.entity';
 import { PasswordReset } from '../modules/account/password-reset.entity';
+import { RecoveryCode } from '../modules/account/recovery-code.entity';
+import { SignInChallenge } from '../modules/account/sign-in-challenge.entity';
 import { Session } from '../modules/account/session.entity';
 import { District } from '../modules/geo/district.entity';
 import { Province } from '../modules/geo/province.entity';
@@ -37,6 +39,8 @@ export const entities = [
   Session,
   ActivationCode,
   PasswordReset,
+  RecoveryCode,
+  SignInChallenge,
   PlanCycle,
   Plan,
   Assessment,

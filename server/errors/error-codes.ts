@@ -42,5 +42,17 @@ export enum ErrorCode {
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
   /** Staff accounts: the change would leave no enabled NACC central administrator. */
   LAST_ADMINISTRATOR = 'LAST_ADMINISTRATOR',
+  /** Staff sign-in: the organisation's directory (LDAP / AD) cannot be reached; nothing weaker is tried. */
+  DIRECTORY_UNAVAILABLE = 'DIRECTORY_UNAVAILABLE',
+  /** Changing the password of an account whose password the organisation's directory decides. */
+  PASSWORD_MANAGED_BY_DIRECTORY = 'PASSWORD_MANAGED_BY_DIRECTORY',
+  /** Second factor: a wrong, already used or expired authenticator code or recovery code. */
+  INVALID_SECOND_FACTOR = 'INVALID_SECOND_FACTOR',
+  /** Second factor: the sign-in's challenge expired, was used, or had too many wrong codes; sign in again. */
+  SECOND_FACTOR_CHALLENGE_EXPIRED = 'SECOND_FACTOR_CHALLENGE_EXPIRED',
+  /** Second factor: the policy requires it of this account (it cannot be turned off). */
+  SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
+  /** The session may only change the password (must-change accounts) until it is changed. */
+  PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

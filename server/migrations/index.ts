@@ -17,6 +17,7 @@ import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
 import { AssessmentScores1795500300000 } from './1795500300000-AssessmentScores';
 import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAndProblems';
 import { StaffFoundation1795600000000 } from './1795600000000-StaffFoundation';
+import { SecondFactor1795600200000 } from './1795600200000-SecondFactor';
 import { ContactChannels1795600400000 } from './1795600400000-ContactChannels';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
@@ -40,5 +41,6 @@ export const migrations = [
   AssessmentScores1795500300000,
   SiteVisitsAndProblems1795500400000,
   StaffFoundation1795600000000,
+  SecondFactor1795600200000,
   ContactChannels1795600400000,
 ];

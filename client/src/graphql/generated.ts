@@ -77,6 +77,24 @@ export type ChangePasswordInput = {
   newPassword: string;
 };
 
+/** The second step of a staff sign-in: a code from the app, or a recovery code. */
+export type CompleteSecondFactorSignInInput = {
+  /** The challenge token `login` returned. */
+  challengeToken: string;
+  /** A one-time recovery code (XXXXX-XXXXX) instead of the app code. */
+  recoveryCode?: string | null | undefined;
+  /** The 6-digit code from the authenticator app. */
+  totpCode?: string | null | undefined;
+};
+
+/** Confirm an authenticator app with a code it shows. */
+export type ConfirmSecondFactorEnrolmentInput = {
+  /** The enrolment-required challenge of `login`; omit when signed in. */
+  challengeToken?: string | null | undefined;
+  /** The 6-digit code the app shows now. */
+  totpCode: string;
+};
+
 /** NACC’s contact channels, all of them at once: a field left null or blank is cleared (shown nowhere). */
 export type ContactChannelsInput = {
   /** NACC’s complaint channel (ช่องทางร้องเรียน); https only. */
@@ -143,6 +161,12 @@ export type Dimension =
   | 'PARTICIPATION'
   /** มิติที่ 1 การสร้างสังคมที่ไม่ทนต่อการทุจริต */
   | 'SOCIETY';
+
+/** Turn one’s own second factor off. */
+export type DisableSecondFactorInput = {
+  /** The 6-digit code the app shows now. */
+  totpCode: string;
+};
 
 /** State of a deadline extension. */
 export type ExtensionStatus =
@@ -508,6 +532,13 @@ export type ScoreLevel =
   /** The LAO’s self-assessment (คะแนนประเมินตนเอง, legacy "คะแนน SAR", L). */
   | 'SELF';
 
+/** What a sign-in still needs before it becomes a session. */
+export type SecondFactorStep =
+  /** A code from the authenticator app, or a recovery code (completeSecondFactorSignIn). */
+  | 'CODE_REQUIRED'
+  /** The policy requires a second factor the account does not have yet: enrol first (startSecondFactorEnrolment, confirmSecondFactorEnrolment). */
+  | 'ENROLMENT_REQUIRED';
+
 /** The LAO’s self-assessment of its plan: a score per dimension (legacy L). */
 export type SelfAssessPlanInput = {
   /** The plan. */
@@ -764,7 +795,7 @@ export type ExtensionFieldsFragment = { id: string, version: number, status: Ext
 
 export type StaffAccountFieldsFragment = { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null };
 
-export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
+export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
 
 export type IssuedCodeFieldsFragment = { code: string, expiresAt: string, lao: { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null } };
 
@@ -796,28 +827,56 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } };
 
-export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
+export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type LoginMutation = { login: { token: string | null, expiresAt: string | null, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null, secondFactor: { token: string, step: SecondFactorStep, expiresAt: string } | null } };
+
+export type CompleteSecondFactorSignInMutationVariables = Exact<{
+  input: CompleteSecondFactorSignInInput;
+}>;
+
+
+export type CompleteSecondFactorSignInMutation = { completeSecondFactorSignIn: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+
+export type StartSecondFactorEnrolmentMutationVariables = Exact<{
+  challengeToken?: string | null | undefined;
+}>;
+
+
+export type StartSecondFactorEnrolmentMutation = { startSecondFactorEnrolment: { secret: string, otpauthUri: string, qrCodeDataUrl: string } };
+
+export type ConfirmSecondFactorEnrolmentMutationVariables = Exact<{
+  input: ConfirmSecondFactorEnrolmentInput;
+}>;
+
+
+export type ConfirmSecondFactorEnrolmentMutation = { confirmSecondFactorEnrolment: { recoveryCodes: Array<string>, session: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } | null } };
+
+export type DisableSecondFactorMutationVariables = Exact<{
+  input: DisableSecondFactorInput;
+}>;
+
+
+export type DisableSecondFactorMutation = { disableSecondFactor: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1518,4 +1577,4 @@ export type RegionsQuery = { regions: Array<{ id: string, nameTh: string, provin
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };
+export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, mustChangePassword: boolean, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };

@@ -36,6 +36,7 @@ export const en: MessageSchema = {
     profile: 'Profile',
     laos: 'LAOs and account activation',
     changePassword: 'Change password',
+    security: 'Two-step verification',
     logout: 'Sign out',
     loggingOut: 'Signing out…',
     signedInAs: 'Signed in as',
@@ -82,6 +83,16 @@ export const en: MessageSchema = {
     FILE_TOO_LARGE: 'The file is too large. Please make it smaller or split it into several files.',
     LAST_ADMINISTRATOR:
       'This would leave no enabled NACC central administrator. Please make someone else an administrator first.',
+    DIRECTORY_UNAVAILABLE:
+      "The organisation's directory cannot be reached right now. Please try again shortly; if it persists, contact the NACC IT office.",
+    PASSWORD_MANAGED_BY_DIRECTORY:
+      "This account uses the organisation's directory password. Change it in the organisation's system.",
+    INVALID_SECOND_FACTOR:
+      'The code is wrong, expired or already used. Enter the latest code from your authenticator app.',
+    SECOND_FACTOR_CHALLENGE_EXPIRED:
+      'This sign-in timed out or had too many wrong codes. Please sign in again.',
+    SECOND_FACTOR_REQUIRED: 'Your account must use two-step verification by policy; it cannot be turned off.',
+    PASSWORD_CHANGE_REQUIRED: 'Please change your password before going on.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',
@@ -170,6 +181,63 @@ export const en: MessageSchema = {
     changeButton: 'Change password',
     changeDone: 'Your password has been changed.',
     sessionExpired: 'Your session has ended. Please sign in again.',
+    mustChangeNotice:
+      'This account must change its password before going on (e.g. an old password carried over from e-PlanNACC, which is no longer safe). Please set a new one.',
+    directoryNotice:
+      "This account uses the organisation's directory password. Change it in the organisation's system.",
+    continueToHome: 'Go to the home page',
+  },
+  secondFactor: {
+    codeTitle: 'Second step of sign-in',
+    codeIntro:
+      'Open the authenticator app on your phone (e.g. Google Authenticator or Microsoft Authenticator) and enter the 6-digit code it shows for this account.',
+    code: '6-digit code',
+    codeHint: 'The code in the app changes every 30 seconds',
+    codeFormat: 'Enter the 6 digits from your authenticator app',
+    recoveryCode: 'Recovery code',
+    recoveryCodeHint:
+      'One of the 10-character codes you received at set-up, e.g. ABCDE-FGH23; each works once',
+    useRecoveryCode: 'Use a recovery code instead (lost phone)',
+    useAppCode: 'Use a code from the authenticator app',
+    verifyButton: 'Verify',
+    verifying: 'Checking…',
+    startOver: 'Start signing in again',
+    enrolRequiredTitle: 'Set up two-step verification',
+    enrolRequiredIntro:
+      'Administrator accounts must use two-step verification by NACC policy. Please finish setting it up before going on.',
+    enrolTitle: 'Set up an authenticator app',
+    step1: 'Install an authenticator app on your phone, e.g. Google Authenticator or Microsoft Authenticator',
+    step2: 'In the app, add an account and scan this QR code, or type the set-up key by hand',
+    step3: 'Enter the 6-digit code the app shows to confirm it works',
+    qrAlt: 'QR code to add this account to an authenticator app (or use the set-up key below)',
+    manualKey: 'Set-up key (to type by hand)',
+    manualKeyHint: 'Type: time-based (TOTP) · 6 digits · every 30 seconds',
+    confirmButton: 'Confirm and turn on',
+    loadingEnrolment: 'Making the QR code…',
+    recoveryTitle: 'Recovery codes (shown once)',
+    recoveryIntro:
+      'Keep these codes somewhere safe: print or copy them. Each signs you in once instead of the app code if you lose your phone. They will not be shown again.',
+    copy: 'Copy all codes',
+    copied: 'Recovery codes copied',
+    copyFailed: 'Could not copy; please select the text and copy it yourself',
+    print: 'Print recovery codes',
+    savedCheck: 'I have stored the recovery codes somewhere safe',
+    continue: 'Continue',
+    securityTitle: 'Two-step verification',
+    securityIntro:
+      'When it is on, signing in needs both your password and a 6-digit code from the app on your phone.',
+    statusOn: 'Two-step verification is on',
+    statusOff: 'Two-step verification is off',
+    requiredNote:
+      'Your account must use two-step verification by policy. If you change phones, ask an administrator to reset it.',
+    optionalNote: 'Recommended: it protects the account even if the password leaks.',
+    codesLeft: '{count} unused recovery codes left',
+    setUp: 'Set up two-step verification',
+    disableTitle: 'Turn off two-step verification',
+    disableButton: 'Turn off two-step verification',
+    disabledDone: 'Two-step verification is off',
+    enrolledDone: 'Two-step verification is on',
+    notAvailable: 'LAO accounts do not use two-step verification',
   },
   roles: {
     LAO: 'Local Administrative Organization',

@@ -32,6 +32,8 @@ router.beforeEach(async (to) => {
     const expired = sessionEnded ? { expired: '1' } : {};
     return { name: 'login', query: { redirect: to.fullPath, ...expired } };
   }
+  // A password that must change first (e.g. kept from the legacy system): nothing else until it is.
+  if (current.mustChangePassword && to.name !== 'change-password') return { name: 'change-password' };
   // First-use wizard: an LAO with an unfinished profile can reach nothing else.
   if (current.account.role === 'LAO' && current.mustCompleteProfile && to.name !== 'profile') {
     return { name: 'profile' };

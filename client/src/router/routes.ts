@@ -55,6 +55,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { access: 'signedIn', titleKey: 'auth.changeTitle' },
   },
   {
+    path: '/account/security',
+    name: 'account-security',
+    component: () => import('../views/auth/account-security-view.vue'),
+    meta: { access: 'signedIn', titleKey: 'secondFactor.securityTitle' },
+  },
+  {
     path: '/public',
     name: 'public',
     component: () => import('../views/public/public-home-view.vue'),

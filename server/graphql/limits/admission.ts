@@ -182,7 +182,11 @@ const resolveViewerCharging = async (
 ): Promise<{ viewer: Viewer; charge: Charge | null; aggregateVersion: string | null }> => {
   const claims = sessions.sessionClaims(authorization);
   if (!claims)
-    return { viewer: await sessions.resolveViewer(authorization), charge: null, aggregateVersion: null };
+    return {
+      viewer: await sessions.resolveViewer(authorization, 'keep'),
+      charge: null,
+      aggregateVersion: null,
+    };
   const [row] = await preparedQuery<
     SessionViewerRow & { admitted: boolean | null; level: number | null; aggregate_version: string | null }
   >(dataSource, 'session-viewer-charge', sessionChargeSql, [
@@ -222,7 +226,7 @@ export const admitter =
       rule.capacity > 0 && /^Bearer\s+(?!lpk_)\S/i.test(authorization ?? '')
         ? preflight.measure(body, rule.capacity)
         : null;
-    if (!measured) return { viewer: await sessions.resolveViewer(authorization) };
+    if (!measured) return { viewer: await sessions.resolveViewer(authorization, 'keep') };
     try {
       const { viewer, charge, aggregateVersion } = await resolveViewerCharging(
         dataSource,
@@ -244,7 +248,7 @@ export const admitter =
     } catch (error) {
       // As when the plugin charges: a budget that cannot be written must not take the API down.
       console.error('API budget unavailable; session looked up alone', error);
-      return { viewer: await sessions.resolveViewer(authorization), admission: measured };
+      return { viewer: await sessions.resolveViewer(authorization, 'keep'), admission: measured };
     }
   };
 

@@ -82,6 +82,10 @@ export class Account {
   @Column({ name: 'totp_enabled_at', type: 'timestamptz', nullable: true })
   totpEnabledAt: Date | null;
 
+  /** The last TOTP time step accepted: a code is never accepted twice (replay within its window). */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   /** NACC accounts' own email; an LAO's email is its coordinator's (profile). */
   @Column({ type: 'varchar', length: 254, nullable: true })
   email: string | null;

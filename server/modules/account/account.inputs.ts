@@ -1,4 +1,4 @@
-import { IsNotEmpty, Length, Matches, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 const required = { message: 'กรุณากรอกข้อมูลช่องนี้' };
@@ -78,4 +78,48 @@ export class IssueProvinceCodesInput {
       'Also issue codes for LAOs that have already activated (this lets them reset their account).',
   })
   includeActivated: boolean;
+}
+
+const sixDigits = { message: 'รหัสยืนยันต้องเป็นตัวเลข 6 หลักจากแอปยืนยันตัวตน' };
+
+@InputType({ description: 'The second step of a staff sign-in: a code from the app, or a recovery code.' })
+export class CompleteSecondFactorSignInInput {
+  @Field({ description: 'The challenge token `login` returned.' })
+  @Length(20, 200, { message: 'การเข้าสู่ระบบครั้งนี้ไม่ถูกต้อง กรุณาเข้าสู่ระบบใหม่' })
+  challengeToken: string;
+
+  @Field(() => String, { nullable: true, description: 'The 6-digit code from the authenticator app.' })
+  @IsOptional()
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, sixDigits)
+  totpCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A one-time recovery code (XXXXX-XXXXX) instead of the app code.',
+  })
+  @IsOptional()
+  @MaxLength(40, { message: 'รหัสกู้คืนยาวเกินไป' })
+  recoveryCode?: string | null;
+}
+
+@InputType({ description: 'Confirm an authenticator app with a code it shows.' })
+export class ConfirmSecondFactorEnrolmentInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The enrolment-required challenge of `login`; omit when signed in.',
+  })
+  @IsOptional()
+  @Length(20, 200, { message: 'การเข้าสู่ระบบครั้งนี้ไม่ถูกต้อง กรุณาเข้าสู่ระบบใหม่' })
+  challengeToken?: string | null;
+
+  @Field({ description: 'The 6-digit code the app shows now.' })
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, sixDigits)
+  totpCode: string;
+}
+
+@InputType({ description: 'Turn one’s own second factor off.' })
+export class DisableSecondFactorInput {
+  @Field({ description: 'The 6-digit code the app shows now.' })
+  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, sixDigits)
+  totpCode: string;
 }

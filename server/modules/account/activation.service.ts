@@ -133,7 +133,7 @@ export class ActivationService {
         // Re-activation (a lost account handed back by NACC): new password, every session ends.
         await accounts.update(
           { id: existing.id },
-          { passwordHash, activatedAt: now, passwordChangedAt: now },
+          { passwordHash, activatedAt: now, passwordChangedAt: now, mustChangePassword: false },
         );
         await this.sessions.revokeAll(manager, existing.id);
         return accounts.findOneByOrFail({ id: existing.id });

@@ -4,12 +4,22 @@ import { parseId } from '../../graphql/ids';
 import {
   ActivateAccountInput,
   ChangePasswordInput,
+  CompleteSecondFactorSignInInput,
+  ConfirmSecondFactorEnrolmentInput,
+  DisableSecondFactorInput,
   IssueProvinceCodesInput,
   LoginInput,
   RequestPasswordResetInput,
   ResetPasswordInput,
 } from './account.inputs';
-import { AuthPayload, IssuedActivationCode, Viewer } from './account.types';
+import {
+  AuthPayload,
+  IssuedActivationCode,
+  LoginPayload,
+  SecondFactorEnrolled,
+  SecondFactorEnrolment,
+  Viewer,
+} from './account.types';
 
 const meta = (ctx: Context) => ({ clientAddress: ctx.clientAddress, userAgent: ctx.userAgent });
 
@@ -20,14 +30,68 @@ export class AuthResolver {
     return ctx.services.auth.viewer(ctx.viewer);
   }
 
-  @Mutation(() => AuthPayload, {
-    description: 'Sign in. Wrong credentials answer INVALID_CREDENTIALS without saying which part was wrong.',
+  @Mutation(() => LoginPayload, {
+    description:
+      'Sign in. Wrong credentials answer INVALID_CREDENTIALS without saying which part was wrong; staff whose password the organisation’s directory decides get DIRECTORY_UNAVAILABLE when it cannot be reached. Staff with a second factor (or who must enrol one) get `secondFactor` instead of a session.',
   })
   login(
     @Arg('input', { description: 'What to submit.' }) input: LoginInput,
     @Ctx() ctx: Context,
-  ): Promise<AuthPayload> {
+  ): Promise<LoginPayload> {
     return ctx.services.auth.login(meta(ctx), input.username, input.password);
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      'Second step of a staff sign-in: the code from the authenticator app, or a recovery code, for the challenge `login` returned. Wrong: INVALID_SECOND_FACTOR; expired, used or too many wrong codes: SECOND_FACTOR_CHALLENGE_EXPIRED.',
+  })
+  completeSecondFactorSignIn(
+    @Arg('input', { description: 'What to submit.' }) input: CompleteSecondFactorSignInInput,
+    @Ctx() ctx: Context,
+  ): Promise<AuthPayload> {
+    return ctx.services.auth.completeSecondFactorSignIn(meta(ctx), input.challengeToken, input);
+  }
+
+  @Mutation(() => SecondFactorEnrolment, {
+    description:
+      'Staff: start enrolling an authenticator app (a new secret, its QR code). Signed in, or with an enrolment-required challenge from `login`.',
+  })
+  startSecondFactorEnrolment(
+    @Arg('challengeToken', () => String, {
+      nullable: true,
+      description: 'The enrolment-required challenge of `login`; omit when signed in.',
+    })
+    challengeToken: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<SecondFactorEnrolment> {
+    return ctx.services.auth.startSecondFactorEnrolment(ctx.viewer, challengeToken);
+  }
+
+  @Mutation(() => SecondFactorEnrolled, {
+    description:
+      'Staff: confirm the enrolment with a code from the app; returns the recovery codes (shown once) and, with a challenge, the session.',
+  })
+  confirmSecondFactorEnrolment(
+    @Arg('input', { description: 'What to submit.' }) input: ConfirmSecondFactorEnrolmentInput,
+    @Ctx() ctx: Context,
+  ): Promise<SecondFactorEnrolled> {
+    return ctx.services.auth.confirmSecondFactorEnrolment(
+      ctx.viewer,
+      meta(ctx),
+      input.challengeToken,
+      input.totpCode,
+    );
+  }
+
+  @Mutation(() => Viewer, {
+    description:
+      'Staff: turn one’s own second factor off with a current code (SECOND_FACTOR_REQUIRED when the policy requires it).',
+  })
+  disableSecondFactor(
+    @Arg('input', { description: 'What to submit.' }) input: DisableSecondFactorInput,
+    @Ctx() ctx: Context,
+  ): Promise<Viewer> {
+    return ctx.services.auth.disableSecondFactor(ctx.viewer, input.totpCode);
   }
 
   @Mutation(() => Boolean, { description: 'Sign out: this session ends.' })

@@ -9,6 +9,7 @@ import { requireSignedIn } from '../../auth/policy';
 import type { RateLimits } from '../../auth/rate-limit';
 import { Role } from '../../auth/role';
 import type { Viewer as ViewerIdentity } from '../../auth/viewer';
+import type { DirectoryClient } from '../../auth/directory';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -16,8 +17,17 @@ import { Province } from '../geo/province.entity';
 import { Lao } from '../lao/lao.entity';
 import { isProfileComplete } from '../lao/profile';
 import { Account } from './account.entity';
-import { AuthPayload, Viewer } from './account.types';
+import {
+  AuthPayload,
+  LoginPayload,
+  SecondFactorEnrolled,
+  SecondFactorEnrolment,
+  Viewer,
+} from './account.types';
+import { mayUseSecondFactor } from './second-factor-rules';
+import type { SecondFactorService } from './second-factor.service';
 import type { RequestMeta, SessionService } from './session.service';
+import { ChallengeKind } from './sign-in-challenge.entity';
 
 /** The legacy wording; the same for an unknown user and a wrong password. */
 export const invalidCredentials = (): AppError =>
@@ -29,19 +39,104 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly rateLimits: RateLimits,
+    private readonly secondFactor: SecondFactorService,
+    /** Null when LDAP_URL is not set. */
+    private readonly directory: DirectoryClient | null,
   ) {}
 
-  async login(meta: RequestMeta, username: string, password: string): Promise<AuthPayload> {
+  async login(meta: RequestMeta, username: string, password: string): Promise<LoginPayload> {
     const name = username.trim();
     await this.rateLimits.consume('login', name, meta.clientAddress);
     const account = await this.dataSource.getRepository(Account).findOneBy({ username: name });
-    if (!account?.passwordHash || account.disabledAt) {
-      await verifyAgainstDecoy(password, this.config.passwordHash);
+    if (!account || account.disabledAt || !(await this.passwordMatches(account, password))) {
+      if (!account || account.disabledAt) await verifyAgainstDecoy(password, this.config.passwordHash);
       throw invalidCredentials();
     }
-    if (!(await verifyPassword(account.passwordHash, password))) throw invalidCredentials();
     await this.rateLimits.clear('login', name);
-    return this.signIn(account, meta);
+    if (account.mustChangePassword && this.usesDirectory(account)) {
+      // The directory decides this password: nothing to change here.
+      await this.dataSource.getRepository(Account).update({ id: account.id }, { mustChangePassword: false });
+      account.mustChangePassword = false;
+    }
+    const step = this.secondFactor.pendingStep(account);
+    if (step) {
+      return {
+        token: null,
+        expiresAt: null,
+        viewer: null,
+        secondFactor: await this.secondFactor.challenge(account, step),
+      };
+    }
+    return { ...(await this.signIn(account, meta)), secondFactor: null };
+  }
+
+  /** Whether the directory manages this account's password: staff marked so, with a directory configured. */
+  private usesDirectory(account: Account): boolean {
+    return this.directory !== null && account.usesDirectory && account.role !== Role.LAO;
+  }
+
+  /**
+   * The directory decides a directory account's password (DIRECTORY_UNAVAILABLE when it cannot
+   * be asked: no fallback to the local hash); every other account is checked against its hash.
+   * LAO accounts never go to the directory.
+   */
+  private async passwordMatches(account: Account, password: string): Promise<boolean> {
+    if (this.usesDirectory(account)) return this.directory!.verify(account.username, password);
+    if (!account.passwordHash) {
+      await verifyAgainstDecoy(password, this.config.passwordHash);
+      return false;
+    }
+    return verifyPassword(account.passwordHash, password);
+  }
+
+  /** Second step of a sign-in: the authenticator code (or a recovery code) for the challenge. */
+  async completeSecondFactorSignIn(
+    meta: RequestMeta,
+    challengeToken: string,
+    code: { totpCode?: string | null; recoveryCode?: string | null },
+  ): Promise<AuthPayload> {
+    const open = await this.secondFactor.openChallenge(challengeToken, ChallengeKind.CODE);
+    await this.secondFactor.verifyChallengeCode(open, code);
+    return this.dataSource.transaction(async (manager) => {
+      await this.secondFactor.spend(manager, open.challenge);
+      return this.startSession(manager, open.account, meta);
+    });
+  }
+
+  /** Enrolment, signed in (account page) or with an enrolment-required challenge (administrators). */
+  async startSecondFactorEnrolment(
+    viewer: ViewerIdentity,
+    challengeToken: string | null | undefined,
+  ): Promise<SecondFactorEnrolment> {
+    const { account } = await this.secondFactor.enrollingAccount(viewer, challengeToken);
+    return this.secondFactor.start(account);
+  }
+
+  /**
+   * Confirms the enrolment with a code from the app: the recovery codes (shown once), and with a
+   * challenge the session the sign-in was waiting for.
+   */
+  async confirmSecondFactorEnrolment(
+    viewer: ViewerIdentity,
+    meta: RequestMeta,
+    challengeToken: string | null | undefined,
+    totpCode: string,
+  ): Promise<SecondFactorEnrolled> {
+    const { account, challenge } = await this.secondFactor.enrollingAccount(viewer, challengeToken);
+    return this.dataSource.transaction(async (manager) => {
+      const recoveryCodes = await this.secondFactor.confirm(manager, account.id, totpCode);
+      if (!challenge) return { recoveryCodes, session: null };
+      await this.secondFactor.spend(manager, challenge);
+      const enrolled = await manager.getRepository(Account).findOneByOrFail({ id: account.id });
+      return { recoveryCodes, session: await this.startSession(manager, enrolled, meta) };
+    });
+  }
+
+  /** Turns one's own second factor off (a current code; not when the policy requires it). */
+  async disableSecondFactor(viewer: ViewerIdentity, totpCode: string): Promise<Viewer> {
+    const account = await this.secondFactor.disable(viewer, totpCode);
+    const signedIn = requireSignedIn(viewer);
+    return this.viewerOf(account, await this.sessions.sessionExpiry(signedIn.sessionId));
   }
 
   /** Starts a session for an account whose identity was just proven. */
@@ -76,6 +171,11 @@ export class AuthService {
   ): Promise<AuthPayload> {
     const signedIn = requireSignedIn(viewer);
     const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: signedIn.accountId });
+    if (this.usesDirectory(account))
+      throw new AppError(
+        ErrorCode.PASSWORD_MANAGED_BY_DIRECTORY,
+        'บัญชีนี้ใช้รหัสผ่านของระบบบัญชีผู้ใช้ขององค์กร (ไดเรกทอรี) กรุณาเปลี่ยนรหัสผ่านที่ระบบขององค์กร',
+      );
     await this.rateLimits.consume('login', account.username, meta.clientAddress);
     if (!(await verifyPassword(account.passwordHash, current))) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'รหัสผ่านปัจจุบันไม่ถูกต้อง', {
@@ -90,9 +190,12 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       await manager
         .getRepository(Account)
-        .update({ id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+        .update(
+          { id: account.id },
+          { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false },
+        );
       await this.sessions.revokeAll(manager, account.id);
-      return this.startSession(manager, account, meta);
+      return this.startSession(manager, { ...account, mustChangePassword: false }, meta);
     });
   }
 
@@ -116,6 +219,14 @@ export class AuthService {
       province,
       mustCompleteProfile: account.role === Role.LAO && !(lao && isProfileComplete(lao)),
       sessionExpiresAt,
+      mustChangePassword: account.mustChangePassword,
+      passwordManagedByDirectory: this.usesDirectory(account),
+      secondFactorEnabled: this.secondFactor.enabled(account),
+      secondFactorRequired: this.secondFactor.required(account),
+      secondFactorAvailable: mayUseSecondFactor(account),
+      recoveryCodesLeft: this.secondFactor.enabled(account)
+        ? await this.secondFactor.recoveryCodesLeft(account.id)
+        : 0,
     };
   }
 }

@@ -81,7 +81,12 @@ export class PasswordResetService {
         .getRepository(Account)
         .update(
           { id: reset.accountId },
-          { passwordHash, passwordChangedAt: now, activatedAt: reset.account?.activatedAt ?? now },
+          {
+            passwordHash,
+            passwordChangedAt: now,
+            activatedAt: reset.account?.activatedAt ?? now,
+            mustChangePassword: false,
+          },
         );
       await this.sessions.revokeAll(manager, reset.accountId);
     });

@@ -17,6 +17,7 @@ export type SessionViewerRow = {
   province_id: number | null;
   region_id: number | null;
   administrator: boolean;
+  must_change_password: boolean;
   /** The provinces of a regional office's region (empty for everyone else). */
   region_province_ids: number[];
 };
@@ -24,7 +25,7 @@ export type SessionViewerRow = {
 /** The session must exist, belong to the subject, be unrevoked and unexpired, its account enabled. */
 export const sessionViewerSql = `
   SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.lao_id, a.province_id,
-         a.region_id, a.administrator,
+         a.region_id, a.administrator, a.must_change_password,
          CASE WHEN a.region_id IS NULL THEN '{}'::smallint[]
               ELSE ARRAY(SELECT p.id FROM province p WHERE p.region_id = a.region_id ORDER BY p.id) END
            AS region_province_ids
@@ -55,6 +56,7 @@ export const viewerOf = (row: SessionViewerRow): Viewer => ({
         ? row.region_province_ids
         : [],
   administrator: row.administrator,
+  mustChangePassword: row.must_change_password,
 });
 
 /** Sessions behind the JWTs: issuing, resolving a bearer token to a viewer, revoking. */
@@ -85,9 +87,14 @@ export class SessionService {
 
   /**
    * A partner API key (`lpk_…`) or a session JWT. For a JWT, one indexed lookup: the
-   * session must exist, belong to the subject, be unrevoked and unexpired.
+   * session must exist, belong to the subject, be unrevoked and unexpired. A session that may
+   * only change its password reads as anonymous unless `passwordChangeOnly` is 'keep' (GraphQL,
+   * whose access guard lets it change the password); HTTP downloads never see it signed in.
    */
-  async resolveViewer(authorization: string | undefined): Promise<Viewer> {
+  async resolveViewer(
+    authorization: string | undefined,
+    passwordChangeOnly: 'keep' | 'anonymous' = 'anonymous',
+  ): Promise<Viewer> {
     const token = bearerToken(authorization);
     if (!token) return anonymous;
     if (token.startsWith('lpk_')) return this.apiKeys.resolve(token);
@@ -98,7 +105,8 @@ export class SessionService {
       claims.sid,
       claims.sub,
     ]);
-    return row ? viewerOf(row) : anonymous;
+    if (!row || (row.must_change_password && passwordChangeOnly === 'anonymous')) return anonymous;
+    return viewerOf(row);
   }
 
   /**

@@ -2,7 +2,7 @@ import type { MiddlewareFn } from 'type-graphql';
 import type { Context } from '../../context';
 
 /** Argument names whose values never reach the log. */
-const secret = /password|token|activationCode|contentBase64|idempotencyKey/i;
+const secret = /password|token|activationCode|totpCode|recoveryCode|contentBase64|idempotencyKey/i;
 
 const redact = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.slice(0, 50).map(redact);

@@ -10,6 +10,7 @@ import { keysetPage } from '../../graphql/keyset';
 import type { Mailer } from '../../mail/mailer';
 import { staffInvitationMail } from '../../mail/templates';
 import { Account } from '../account/account.entity';
+import { clearSecondFactor } from '../account/second-factor.service';
 import { PasswordReset } from '../account/password-reset.entity';
 import type { PasswordResetService } from '../account/password-reset.service';
 import type { SessionService } from '../account/session.service';
@@ -342,9 +343,8 @@ export class StaffService {
     this.requireAdministrator(viewer);
     await this.dataSource.transaction(async (manager) => {
       const account = await this.lockStaff(manager, accountId);
-      await manager
-        .getRepository(Account)
-        .update({ id: account.id }, { totpSecret: null, totpEnabledAt: null });
+      // The secret, the recovery codes and any sign-in waiting for a code, all at once.
+      await clearSecondFactor(manager, account.id);
       await this.sessions.revokeAll(manager, account.id);
     });
     return this.staff(accountId);

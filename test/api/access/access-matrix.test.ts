@@ -44,6 +44,23 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: people,
     document: `mutation { resetPassword(input: { token: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", newPassword: "Abcdefgh-1" }) }`,
   },
+  completeSecondFactorSignIn: {
+    allowed: people,
+    document: `mutation { completeSecondFactorSignIn(input: { challengeToken: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", totpCode: "123456" }) { token } }`,
+  },
+  // Public: an administrator enrols before having a session, with the challenge of `login`.
+  startSecondFactorEnrolment: {
+    allowed: people,
+    document: `mutation { startSecondFactorEnrolment(challengeToken: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") { secret } }`,
+  },
+  confirmSecondFactorEnrolment: {
+    allowed: people,
+    document: `mutation { confirmSecondFactorEnrolment(input: { challengeToken: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", totpCode: "123456" }) { recoveryCodes } }`,
+  },
+  disableSecondFactor: {
+    allowed: nacc,
+    document: `mutation { disableSecondFactor(input: { totpCode: "123456" }) { secondFactorEnabled } }`,
+  },
   logout: { allowed: signedIn, document: `mutation { logout }` },
   changePassword: {
     allowed: signedIn,

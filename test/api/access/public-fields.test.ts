@@ -92,9 +92,12 @@ describe('public data: what anonymous callers can reach', () => {
     expect(open).toEqual([
       'acceptStaffInvitation',
       'activateAccount',
+      'completeSecondFactorSignIn',
+      'confirmSecondFactorEnrolment',
       'login',
       'requestPasswordReset',
       'resetPassword',
+      'startSecondFactorEnrolment',
     ]);
   });
 });

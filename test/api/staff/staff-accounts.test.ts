@@ -330,21 +330,30 @@ describe('staff accounts: NACC central administrators invite and manage staff', 
     expect(audit).toMatchObject({ outcome: 'OK', arguments: { accountId: officer.id } });
   });
 
-  it('resets a second factor: secret and enrolment cleared, sessions end', async () => {
+  it('resets a second factor: secret, enrolment and recovery codes cleared, sessions end', async () => {
     const officer = await createAccount(server.dataSource, {
       username: 'officer.totp',
       role: Role.NACC_PROVINCE,
       provinceId: 65,
-      totpSecret: 'JBSWY3DPEHPK3PXP',
-      totpEnabledAt: new Date(),
     });
+    // Signed in, then enrolled (as written by an enrolment): a session, a secret, a recovery code.
     const session = await signIn(server, officer.username, officer.password);
+    await server.dataSource
+      .getRepository(Account)
+      .update({ id: officer.id }, { totpSecret: 'JBSWY3DPEHPK3PXP', totpEnabledAt: new Date() });
+    await server.dataSource.query(
+      `INSERT INTO recovery_code (account_id, code_digest) VALUES ($1, repeat('a', 64))`,
+      [officer.id],
+    );
     const reset = await admin(
       `mutation { resetStaffSecondFactor(accountId: "${officer.id}") { secondFactorEnabled } }`,
     );
     expect(reset.data?.resetStaffSecondFactor).toEqual({ secondFactorEnabled: false });
     const stored = await server.dataSource.getRepository(Account).findOneByOrFail({ id: officer.id });
     expect([stored.totpSecret, stored.totpEnabledAt]).toEqual([null, null]);
+    expect(
+      await server.dataSource.query(`SELECT 1 FROM recovery_code WHERE account_id = $1`, [officer.id]),
+    ).toEqual([]);
     expect(errorCode(await session(`{ laos(first: 1) { totalCount } }`))).toBe('UNAUTHENTICATED');
     const audit = await server.dataSource
       .getRepository(AuditEvent)

@@ -12,6 +12,12 @@ export const VIEWER_FIELDS = gql`
     }
     mustCompleteProfile
     sessionExpiresAt
+    mustChangePassword
+    passwordManagedByDirectory
+    secondFactorEnabled
+    secondFactorRequired
+    secondFactorAvailable
+    recoveryCodesLeft
     province {
       id
       nameTh

@@ -5,8 +5,16 @@ import type {
   ActivateAccountMutationVariables,
   ChangePasswordMutation,
   ChangePasswordMutationVariables,
+  CompleteSecondFactorSignInMutation,
+  CompleteSecondFactorSignInMutationVariables,
+  ConfirmSecondFactorEnrolmentMutation,
+  ConfirmSecondFactorEnrolmentMutationVariables,
+  DisableSecondFactorMutation,
+  DisableSecondFactorMutationVariables,
   LoginMutation,
   LoginMutationVariables,
+  StartSecondFactorEnrolmentMutation,
+  StartSecondFactorEnrolmentMutationVariables,
   LogoutMutation,
   LogoutMutationVariables,
   RequestPasswordResetMutation,
@@ -27,13 +35,75 @@ const AUTH_PAYLOAD_FIELDS = gql`
   ${VIEWER_FIELDS}
 `;
 
+/** A session, or a second-factor challenge (staff with a second factor, or who must enrol one). */
 export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginMutationVariables> = gql`
   mutation Login($input: LoginInput!) {
     login(input: $input) {
+      token
+      expiresAt
+      viewer {
+        ...ViewerFields
+      }
+      secondFactor {
+        token
+        step
+        expiresAt
+      }
+    }
+  }
+  ${VIEWER_FIELDS}
+`;
+
+export const COMPLETE_SECOND_FACTOR_SIGN_IN_MUTATION: TypedDocumentNode<
+  CompleteSecondFactorSignInMutation,
+  CompleteSecondFactorSignInMutationVariables
+> = gql`
+  mutation CompleteSecondFactorSignIn($input: CompleteSecondFactorSignInInput!) {
+    completeSecondFactorSignIn(input: $input) {
       ...AuthPayloadFields
     }
   }
   ${AUTH_PAYLOAD_FIELDS}
+`;
+
+export const START_SECOND_FACTOR_ENROLMENT_MUTATION: TypedDocumentNode<
+  StartSecondFactorEnrolmentMutation,
+  StartSecondFactorEnrolmentMutationVariables
+> = gql`
+  mutation StartSecondFactorEnrolment($challengeToken: String) {
+    startSecondFactorEnrolment(challengeToken: $challengeToken) {
+      secret
+      otpauthUri
+      qrCodeDataUrl
+    }
+  }
+`;
+
+export const CONFIRM_SECOND_FACTOR_ENROLMENT_MUTATION: TypedDocumentNode<
+  ConfirmSecondFactorEnrolmentMutation,
+  ConfirmSecondFactorEnrolmentMutationVariables
+> = gql`
+  mutation ConfirmSecondFactorEnrolment($input: ConfirmSecondFactorEnrolmentInput!) {
+    confirmSecondFactorEnrolment(input: $input) {
+      recoveryCodes
+      session {
+        ...AuthPayloadFields
+      }
+    }
+  }
+  ${AUTH_PAYLOAD_FIELDS}
+`;
+
+export const DISABLE_SECOND_FACTOR_MUTATION: TypedDocumentNode<
+  DisableSecondFactorMutation,
+  DisableSecondFactorMutationVariables
+> = gql`
+  mutation DisableSecondFactor($input: DisableSecondFactorInput!) {
+    disableSecondFactor(input: $input) {
+      ...ViewerFields
+    }
+  }
+  ${VIEWER_FIELDS}
 `;
 
 export const ACTIVATE_ACCOUNT_MUTATION: TypedDocumentNode<
