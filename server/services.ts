@@ -1,6 +1,5 @@
-import { primaryPool } from './db/prepared';
 import type { DataSource } from 'typeorm';
-import { RateLimits } from './auth/rate-limit';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import type { AppConfig } from './config';
 import { Mailer } from './mail/mailer';
 import { ActivationService } from './modules/account/activation.service';
@@ -29,12 +28,11 @@ import { SiteVisitService } from './modules/follow-up/site-visit.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
-  const pool = primaryPool(dataSource);
-  const rateLimits = new RateLimits(pool, config.rateLimits);
+  const throttle = new SignInThrottle(dataSource, config.signInThrottle, config.jwt);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const apiKeys = new ApiKeyService(dataSource, config.now);
   const sessions = new SessionService(dataSource, config, apiKeys);
-  const auth = new AuthService(dataSource, config, sessions, rateLimits);
+  const auth = new AuthService(dataSource, config, sessions, throttle);
   const history = new HistoryService(dataSource);
   const rounds = new RoundService(dataSource, config.now);
   const implementation = new ImplementationService(dataSource);
@@ -65,8 +63,8 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     manager: dataSource.manager,
     sessions,
     auth,
-    activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
-    passwordReset: new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl),
+    activation: new ActivationService(dataSource, config, sessions, auth, throttle),
+    passwordReset: new PasswordResetService(dataSource, config, sessions, mailer, throttle, publicUrl),
     lao: new LaoService(dataSource),
     laoImport: new LaoImportService(dataSource),
     geo: new GeoService(dataSource),

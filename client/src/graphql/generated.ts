@@ -264,6 +264,8 @@ export type LaoType =
 
 /** Sign-in with the 7-digit LAO code (or NACC user name) and password. */
 export type LoginInput = {
+  /** The device token an earlier login or activation of this account returned on this device, if any: it exempts the attempt from the limits attackers elsewhere can raise (a wrong or foreign token is ignored). */
+  deviceToken?: string | null | undefined;
   /** Password. */
   password: string;
   /** The 7-digit LAO code, or a NACC user name. */
@@ -711,28 +713,28 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } };
 
-export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
+export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, deviceToken: string | null, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, deviceToken: string | null, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, deviceToken: string | null, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, deviceToken: string | null, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 

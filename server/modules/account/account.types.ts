@@ -33,6 +33,15 @@ export class AuthPayload {
 
   @Field(() => Viewer, { description: 'Who is now signed in.' })
   viewer: Viewer;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After login or activation: a device token for this account. Keep it on this device only and send it ' +
+      'with the next login of the same account (`LoginInput.deviceToken`): a known device is slowed down only ' +
+      'by its own failed attempts, never by failures from elsewhere. It is not a credential. Null otherwise.',
+  })
+  deviceToken?: string | null;
 }
 
 @ObjectType({ description: 'A freshly issued activation code. The code is shown this once and never again.' })

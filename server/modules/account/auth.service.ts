@@ -6,7 +6,7 @@ import {
   verifyPassword,
 } from '../../auth/password';
 import { requireSignedIn } from '../../auth/policy';
-import type { RateLimits } from '../../auth/rate-limit';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import { Role } from '../../auth/role';
 import type { Viewer as ViewerIdentity } from '../../auth/viewer';
 import type { AppConfig } from '../../config';
@@ -28,20 +28,27 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
-    private readonly rateLimits: RateLimits,
+    private readonly throttle: SignInThrottle,
   ) {}
 
-  async login(meta: RequestMeta, username: string, password: string): Promise<AuthPayload> {
+  async login(
+    meta: RequestMeta,
+    username: string,
+    password: string,
+    deviceToken?: string | null,
+  ): Promise<AuthPayload> {
     const name = username.trim();
-    await this.rateLimits.consume('login', name, meta.clientAddress);
+    // Throttled by device token, (account, address), address and untrusted clients of the account.
+    const attempt = await this.throttle.beginLogin(name, meta.clientAddress, deviceToken);
     const account = await this.dataSource.getRepository(Account).findOneBy({ username: name });
     if (!account?.passwordHash || account.disabledAt) {
       await verifyAgainstDecoy(password, this.config.passwordHash);
       throw invalidCredentials();
     }
     if (!(await verifyPassword(account.passwordHash, password))) throw invalidCredentials();
-    await this.rateLimits.clear('login', name);
-    return this.signIn(account, meta);
+    await attempt.succeeded();
+    const payload = await this.signIn(account, meta);
+    return { ...payload, deviceToken: await this.throttle.signedIn(account.username, meta.clientAddress) };
   }
 
   /** Starts a session for an account whose identity was just proven. */
@@ -76,7 +83,7 @@ export class AuthService {
   ): Promise<AuthPayload> {
     const signedIn = requireSignedIn(viewer);
     const account = await this.dataSource.getRepository(Account).findOneByOrFail({ id: signedIn.accountId });
-    await this.rateLimits.consume('login', account.username, meta.clientAddress);
+    const attempt = await this.throttle.beginPasswordCheck(signedIn.sessionId);
     if (!(await verifyPassword(account.passwordHash, current))) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'รหัสผ่านปัจจุบันไม่ถูกต้อง', {
         fields: [
@@ -84,7 +91,7 @@ export class AuthService {
         ],
       });
     }
-    await this.rateLimits.clear('login', account.username);
+    await attempt.succeeded();
     assertAcceptablePassword(next, account.username);
     const passwordHash = await hashPassword(next, this.config.passwordHash);
     return this.dataSource.transaction(async (manager) => {

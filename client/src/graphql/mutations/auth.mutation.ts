@@ -20,6 +20,7 @@ const AUTH_PAYLOAD_FIELDS = gql`
   fragment AuthPayloadFields on AuthPayload {
     token
     expiresAt
+    deviceToken
     viewer {
       ...ViewerFields
     }
