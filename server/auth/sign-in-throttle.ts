@@ -63,7 +63,7 @@ export const addressKeyOf = (address: string): string => {
   return plain.slice(0, 100);
 };
 
-type Row = { key: string; failures: number; next_at: Date; forget_at: Date; now: Date };
+type Row = { key: string; failures: number; live: boolean; wait_ms: number; now_ms: number };
 
 /** An accepted attempt: call `succeeded` once it proved itself; if it never does, it stays a failure. */
 export class ThrottledAttempt {
@@ -213,23 +213,27 @@ export class SignInThrottle {
       [keys],
     );
     const rows: Row[] = await manager.query(
-      `SELECT key, failures, next_at, forget_at, now() AS now FROM sign_in_throttle
-       WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+      `SELECT key, failures, forget_at > t.now AS live,
+              CASE WHEN next_at > t.now THEN extract(epoch FROM next_at - t.now) * 1000 ELSE 0 END::float8 AS wait_ms,
+              (extract(epoch FROM t.now) * 1000)::float8 AS now_ms
+       FROM sign_in_throttle, (SELECT clock_timestamp() AS now) AS t
+       WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE OF sign_in_throttle`,
       [keys],
     );
     const byKey = new Map(rows.map((row) => [row.key, row]));
     let waitMs = 0;
     const updates = sorted.map((bucket) => {
       const row = byKey.get(bucket.key) as Row;
-      const now = row.now.getTime();
-      const live = row.forget_at.getTime() > now;
-      if (live && row.next_at.getTime() > now) waitMs = Math.max(waitMs, row.next_at.getTime() - now);
-      const failures = (live ? row.failures : 0) + 1;
+      const now = row.now_ms;
+      if (row.live) waitMs = Math.max(waitMs, row.wait_ms);
+      const failures = (row.live ? row.failures : 0) + 1;
+      const delayMs = delayAfter(failures, bucket.rule) * 1000;
       return {
         key: bucket.key,
         failures,
-        nextAt: new Date(now + delayAfter(failures, bucket.rule) * 1000),
-        forgetAt: new Date(now + (delayAfter(failures, bucket.rule) + bucket.rule.forgetAfterSeconds) * 1000),
+        // No wait: no instant either (a concurrent attempt read its clock a moment earlier).
+        nextAt: delayMs > 0 ? new Date(now + delayMs).toISOString() : '-infinity',
+        forgetAt: new Date(now + delayMs + bucket.rule.forgetAfterSeconds * 1000).toISOString(),
       };
     });
     if (waitMs > 0) return waitMs;
@@ -240,8 +244,8 @@ export class SignInThrottle {
       [
         updates.map((u) => u.key),
         updates.map((u) => u.failures),
-        updates.map((u) => u.nextAt.toISOString()),
-        updates.map((u) => u.forgetAt.toISOString()),
+        updates.map((u) => u.nextAt),
+        updates.map((u) => u.forgetAt),
       ],
     );
     return 0;
@@ -258,9 +262,9 @@ export class SignInThrottle {
       await this.dataSource.query(
         `UPDATE sign_in_throttle SET
            failures = greatest(failures - 1, 0),
-           next_at = least(next_at, now() + make_interval(secs =>
-             CASE WHEN failures - 1 <= $2 THEN 0
-                  ELSE least($4::float8, $3::float8 * power(2, least(failures - 1 - $2 - 1, 30))) END))
+           next_at = CASE WHEN failures - 1 <= $2 THEN '-infinity'
+             ELSE least(next_at, now() + make_interval(secs =>
+               least($4::float8, $3::float8 * power(2, least(failures - 1 - $2 - 1, 30))))) END
          WHERE key = $1`,
         [bucket.key, freeFailures, firstDelaySeconds, maxDelaySeconds],
       );
