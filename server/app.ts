@@ -16,6 +16,7 @@ import { primaryPool } from './db/prepared';
 import { hasReplicas } from './db/replica';
 import type { Context } from './context';
 import { fieldAccessPlugin } from './auth/access-rules';
+import { retryAfterPlugin } from './auth/rate-limit';
 import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
@@ -86,6 +87,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       apiLimitsPlugin(config.apiLimits, budgets, costAnalyzer),
+      retryAfterPlugin(),
       aggregateAnswers.plugin(),
     ],
   });

@@ -1,7 +1,44 @@
 import { randomBytes } from 'node:crypto';
 
-/** Limits of one rate-limited action: `points` attempts per `durationSeconds` per key. */
-export type RateLimitRule = { points: number; durationSeconds: number };
+/**
+ * A growing delay (server/auth/sign-in-throttle.ts): the first `freeFailures` failures of a key cost
+ * nothing; after the next one the key waits `firstDelaySeconds` before another attempt is accepted,
+ * doubling with each further failure up to `maxDelaySeconds`. A key's failures are forgotten
+ * `forgetAfterSeconds` after its last failure.
+ */
+export type ThrottleRule = {
+  freeFailures: number;
+  firstDelaySeconds: number;
+  maxDelaySeconds: number;
+  forgetAfterSeconds: number;
+};
+
+/**
+ * Sign-in throttling (OWASP Authentication Cheat Sheet, "Account Lockout"; OWASP "Slow Down Online
+ * Guessing Attacks with Device Cookies"); the numbers and why are in docs/operations.md ("Sign-in throttling").
+ */
+export type SignInThrottleConfig = {
+  login: {
+    /** Failures from a client holding a valid device token of the account (that device only). */
+    device: ThrottleRule;
+    /** Failures of one account from one client address, without a device token. */
+    pair: ThrottleRule;
+    /** Failures from one client address over all accounts (password spraying). */
+    address: ThrottleRule;
+    /** Failures of one account from untrusted clients anywhere (no device token, not a known address). */
+    account: ThrottleRule;
+  };
+  /** Wrong activation codes: per (LAO, address) and per address; never per LAO alone. */
+  activation: { pair: ThrottleRule; address: ThrottleRule };
+  /** Password-reset requests (each one counts): per (account, address) and per address. */
+  resetRequest: { pair: ThrottleRule; address: ThrottleRule };
+  /** Reset mails sent to one account per link lifetime; more requests answer the same, unsent. */
+  resetMailsPerLinkLifetime: number;
+  /** Lifetime of a device token (renewed at each sign-in). */
+  deviceTokenTtlDays: number;
+  /** An address an account signed in from (or reset its password from) stays known this long. */
+  knownAddressDays: number;
+};
 
 /** A leaky bucket of GraphQL cost points: holds `capacity`, `restorePerSecond` leak out; capacity 0 turns it off. */
 export type BudgetRule = { capacity: number; restorePerSecond: number };
@@ -51,14 +88,8 @@ export type AppConfig = {
   devOutbox: boolean;
   /** Express `trust proxy` setting, so `req.ip` is the client behind a reverse proxy. */
   trustProxy: string | boolean;
-  rateLimits: {
-    loginPerAccount: RateLimitRule;
-    loginPerAddress: RateLimitRule;
-    activationPerAccount: RateLimitRule;
-    activationPerAddress: RateLimitRule;
-    resetPerAccount: RateLimitRule;
-    resetPerAddress: RateLimitRule;
-  };
+  /** Growing delays after failed sign-ins, activations and reset requests (SIGN_IN_THROTTLE_*). */
+  signInThrottle: SignInThrottleConfig;
   /** The clock deadlines are judged by; tests move it. */
   now: () => Date;
   /** Reminder mails go out this many days before a round closes. */
@@ -196,13 +227,73 @@ const int = (value: string | undefined, fallback: number): number => {
   return Number.isFinite(parsed) ? parsed : fallback;
 };
 
-export const defaultRateLimits: AppConfig['rateLimits'] = {
-  loginPerAccount: { points: 5, durationSeconds: 15 * 60 },
-  loginPerAddress: { points: 50, durationSeconds: 15 * 60 },
-  activationPerAccount: { points: 5, durationSeconds: 15 * 60 },
-  activationPerAddress: { points: 30, durationSeconds: 15 * 60 },
-  resetPerAccount: { points: 3, durationSeconds: 60 * 60 },
-  resetPerAddress: { points: 20, durationSeconds: 15 * 60 },
+const rule = (
+  freeFailures: number,
+  firstDelaySeconds: number,
+  maxDelaySeconds: number,
+  forgetAfterSeconds: number,
+): ThrottleRule => ({ freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds });
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+/** Defaults of sign-in throttling; docs/operations.md ("Sign-in throttling") says why these numbers. */
+export const defaultSignInThrottle: SignInThrottleConfig = {
+  login: {
+    device: rule(5, 1, 300, DAY),
+    pair: rule(3, 2, 900, DAY),
+    address: rule(30, 1, 900, HOUR),
+    account: rule(10, 1, 900, DAY),
+  },
+  activation: { pair: rule(5, 2, 900, DAY), address: rule(30, 1, 900, HOUR) },
+  resetRequest: { pair: rule(3, 60, HOUR, DAY), address: rule(20, 10, HOUR, HOUR) },
+  resetMailsPerLinkLifetime: 3,
+  deviceTokenTtlDays: 365,
+  knownAddressDays: 30,
+};
+
+/** `free/first/max/forget` (four whole numbers, seconds), e.g. SIGN_IN_THROTTLE_LOGIN_PAIR=3/2/900/86400. */
+const throttleRule = (value: string | undefined, fallback: ThrottleRule, name: string): ThrottleRule => {
+  if (value === undefined || value.trim() === '') return fallback;
+  const parts = value.split('/').map((part) => Number(part.trim()));
+  if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0) || parts[1] < 1) {
+    throw new Error(`${name} must be four whole numbers free/first/max/forget, e.g. 3/2/900/86400`);
+  }
+  const [freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds] = parts;
+  return rule(
+    freeFailures,
+    firstDelaySeconds,
+    Math.max(firstDelaySeconds, maxDelaySeconds),
+    forgetAfterSeconds,
+  );
+};
+
+const signInThrottleFrom = (env: NodeJS.ProcessEnv): SignInThrottleConfig => {
+  const d = defaultSignInThrottle;
+  const read = (name: string, fallback: ThrottleRule) =>
+    throttleRule(env[`SIGN_IN_THROTTLE_${name}`], fallback, `SIGN_IN_THROTTLE_${name}`);
+  return {
+    login: {
+      device: read('LOGIN_DEVICE', d.login.device),
+      pair: read('LOGIN_PAIR', d.login.pair),
+      address: read('LOGIN_ADDRESS', d.login.address),
+      account: read('LOGIN_ACCOUNT', d.login.account),
+    },
+    activation: {
+      pair: read('ACTIVATION_PAIR', d.activation.pair),
+      address: read('ACTIVATION_ADDRESS', d.activation.address),
+    },
+    resetRequest: {
+      pair: read('RESET_PAIR', d.resetRequest.pair),
+      address: read('RESET_ADDRESS', d.resetRequest.address),
+    },
+    resetMailsPerLinkLifetime: Math.max(
+      1,
+      int(env.RESET_MAILS_PER_LINK_LIFETIME, d.resetMailsPerLinkLifetime),
+    ),
+    deviceTokenTtlDays: Math.max(1, int(env.DEVICE_TOKEN_TTL_DAYS, d.deviceTokenTtlDays)),
+    knownAddressDays: Math.max(0, int(env.KNOWN_ADDRESS_DAYS, d.knownAddressDays)),
+  };
 };
 
 /**
@@ -265,7 +356,7 @@ export const loadConfig = (
     mailFrom: env.MAIL_FROM ?? 'ระบบติดตามแผนป้องกันการทุจริต อปท. <no-reply@localhost>',
     devOutbox: !production && !env.SMTP_URL,
     trustProxy: env.TRUST_PROXY === undefined ? 'loopback' : env.TRUST_PROXY,
-    rateLimits: defaultRateLimits,
+    signInThrottle: signInThrottleFrom(env),
     now: () => new Date(),
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
     apiLimits: apiLimitsFrom(env),

@@ -1,6 +1,5 @@
-import { primaryPool } from './db/prepared';
 import type { DataSource } from 'typeorm';
-import { RateLimits } from './auth/rate-limit';
+import { SignInThrottle } from './auth/sign-in-throttle';
 import type { AppConfig } from './config';
 import { Mailer } from './mail/mailer';
 import { ActivationService } from './modules/account/activation.service';
@@ -33,20 +32,19 @@ import { StaffService } from './modules/staff/staff.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
 export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
-  const pool = primaryPool(dataSource);
-  const rateLimits = new RateLimits(pool, config.rateLimits);
+  const throttle = new SignInThrottle(dataSource, config.signInThrottle, config.jwt);
   const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const apiKeys = new ApiKeyService(dataSource, config.now);
   const sessions = new SessionService(dataSource, config, apiKeys);
   const secondFactor = new SecondFactorService(dataSource, config);
   const directory = config.directory ? new DirectoryClient(config.directory) : null;
-  const auth = new AuthService(dataSource, config, sessions, rateLimits, secondFactor, directory);
+  const auth = new AuthService(dataSource, config, sessions, throttle, secondFactor, directory);
   const history = new HistoryService(dataSource);
   const rounds = new RoundService(dataSource, config.now);
   const implementation = new ImplementationService(dataSource);
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history, config.now);
-  const passwordReset = new PasswordResetService(dataSource, config, sessions, mailer, rateLimits, publicUrl);
+  const passwordReset = new PasswordResetService(dataSource, config, sessions, mailer, throttle, publicUrl);
   return {
     audit: new AuditService(dataSource),
     apiKeys,
@@ -73,7 +71,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     sessions,
     secondFactor,
     auth,
-    activation: new ActivationService(dataSource, config, sessions, auth, rateLimits),
+    activation: new ActivationService(dataSource, config, sessions, auth, throttle),
     passwordReset,
     staff: new StaffService(dataSource, config, sessions, passwordReset, mailer, publicUrl),
     lao: new LaoService(dataSource),

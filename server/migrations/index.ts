@@ -19,6 +19,7 @@ import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAn
 import { StaffFoundation1795600000000 } from './1795600000000-StaffFoundation';
 import { SecondFactor1795600200000 } from './1795600200000-SecondFactor';
 import { ContactChannels1795600400000 } from './1795600400000-ContactChannels';
+import { SignInThrottle1795600500000 } from './1795600500000-SignInThrottle';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   StaffFoundation1795600000000,
   SecondFactor1795600200000,
   ContactChannels1795600400000,
+  SignInThrottle1795600500000,
 ];

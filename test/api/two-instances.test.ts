@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defaultRateLimits, loadConfig } from '../../server/config';
+import { defaultSignInThrottle, loadConfig } from '../../server/config';
 import { Lao } from '../../server/modules/lao/lao.entity';
 import {
   completeProfile,
@@ -93,15 +93,16 @@ describe('two API instances on one database', () => {
     expect((await onA(VIEWER)).data?.viewer).toBeNull();
   });
 
-  it('counts failed sign-ins across instances: five split over both, the sixth is refused on either', async () => {
+  it('counts failed sign-ins across instances: the free ones split over both, then either one slows the pair down', async () => {
     const account = await createAccount(a.dataSource, { username: 'tried.twice' });
-    expect(defaultRateLimits.loginPerAccount.points).toBe(5);
+    expect(defaultSignInThrottle.login.pair.freeFailures).toBe(3);
     const attempt = (server: TestServer, password: string) =>
       server.anonymous(LOGIN, { input: { username: account.username, password } });
-    for (const server of [a, b, a, b, a]) {
+    // Three free failures and the fourth, which sets the first delay.
+    for (const server of [a, b, a, b]) {
       expect(errorCode(await attempt(server, 'wrong-password-1'))).toBe('INVALID_CREDENTIALS');
     }
-    // Even the right password is refused now, on both instances.
+    // Even the right password waits now, on both instances.
     expect(errorCode(await attempt(b, account.password))).toBe('RATE_LIMITED');
     expect(errorCode(await attempt(a, account.password))).toBe('RATE_LIMITED');
   });

@@ -1,5 +1,6 @@
 import { computed, shallowRef } from 'vue';
 import { apolloClient } from '../apollo/client';
+import { storeDeviceToken } from '../apollo/device-tokens';
 import { clearToken, readToken, storeToken } from '../apollo/token';
 import { LOGOUT_MUTATION } from '../graphql/mutations/auth.mutation';
 import { VIEWER_QUERY } from '../graphql/queries/viewer.query';
@@ -95,6 +96,8 @@ export const takeSessionEnded = (): boolean => {
 export const startSession = async (payload: AuthPayload, keepCache = false): Promise<void> => {
   if (!keepCache) await apolloClient.clearStore();
   storeToken(payload.token);
+  // Kept across sign-outs: the next login of this account from this browser sends it.
+  if (payload.deviceToken) storeDeviceToken(payload.viewer.account.username, payload.deviceToken);
   apolloClient.writeQuery({ query: VIEWER_QUERY, data: { viewer: payload.viewer } });
   viewer.value = payload.viewer;
   viewerError.value = null;

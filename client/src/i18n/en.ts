@@ -141,6 +141,8 @@ export const en: MessageSchema = {
     loginButton: 'Sign in',
     loggingIn: 'Signing in…',
     activateLink: 'Activate your account (first use)',
+    rateLimitedHint:
+      'If this is your account, you can still sign in at once from a device you signed in on before, or set a new password through “Forgot password”.',
     forgotLink: 'Forgot password',
     publicLink: 'Follow the plans (for citizens)',
     findCodeLink: 'Find your LAO’s 7-digit code (your user name)',

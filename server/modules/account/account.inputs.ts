@@ -14,6 +14,16 @@ export class LoginInput {
   @IsNotEmpty(required)
   @MaxLength(128, { message: 'รหัสผ่านยาวเกินไป' })
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The device token an earlier login or activation of this account returned on this device, if any: ' +
+      'it exempts the attempt from the limits attackers elsewhere can raise (a wrong or foreign token is ignored).',
+  })
+  @IsOptional()
+  @MaxLength(1024, { message: 'โทเค็นอุปกรณ์ยาวเกินไป' })
+  deviceToken?: string | null;
 }
 
 @InputType({ description: 'First use: the LAO proves it holds an activation code and sets its password.' })

@@ -58,6 +58,15 @@ export class AuthPayload {
 
   @Field(() => Viewer, { description: 'Who is now signed in.' })
   viewer: Viewer;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After login or activation: a device token for this account. Keep it on this device only and send it ' +
+      'with the next login of the same account (`LoginInput.deviceToken`): a known device is slowed down only ' +
+      'by its own failed attempts, never by failures from elsewhere. It is not a credential. Null otherwise.',
+  })
+  deviceToken?: string | null;
 }
 
 export enum SecondFactorStep {
@@ -117,6 +126,13 @@ export class LoginPayload {
       'Set instead of a session when the sign-in needs a second-factor code or an enrolment first.',
   })
   secondFactor: SecondFactorChallenge | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'With a session: a device token for this account (see `AuthPayload.deviceToken`); null while `secondFactor` is pending (it is issued when the sign-in completes).',
+  })
+  deviceToken?: string | null;
 }
 
 @ObjectType({ description: 'A second factor being enrolled: what to put into the authenticator app.' })

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import { assertAcceptablePassword, hashPassword } from '../../auth/password';
 import { can, requireAccess, requireCan, requireSignedIn } from '../../auth/policy';
-import type { RateLimits } from '../../auth/rate-limit';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import { Role } from '../../auth/role';
 import { digest, newActivationCode, normalizeActivationCode } from '../../auth/secrets';
 import type { Viewer } from '../../auth/viewer';
@@ -32,7 +32,7 @@ export class ActivationService {
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
-    private readonly rateLimits: RateLimits,
+    private readonly throttle: SignInThrottle,
   ) {}
 
   async issue(viewer: Viewer, laoId: number): Promise<IssuedActivationCode> {
@@ -105,7 +105,8 @@ export class ActivationService {
     activationCode: string,
     password: string,
   ): Promise<AuthPayload> {
-    await this.rateLimits.consume('activation', laoCode, meta.clientAddress);
+    // Per (LAO, address) and per address only: guesses elsewhere never block the LAO's real code.
+    const attempt = await this.throttle.beginActivation(laoCode, meta.clientAddress);
     const lao = await this.dataSource.getRepository(Lao).findOneBy({ code: laoCode });
     if (!lao) throw invalidActivation();
     const presented = Buffer.from(digest(normalizeActivationCode(activationCode)));
@@ -152,7 +153,8 @@ export class ActivationService {
         }),
       );
     });
-    await this.rateLimits.clear('activation', laoCode);
-    return this.auth.signIn(account, meta);
+    await attempt.succeeded();
+    const payload = await this.auth.signIn(account, meta);
+    return { ...payload, deviceToken: await this.throttle.signedIn(account.username, meta.clientAddress) };
   }
 }

@@ -38,7 +38,7 @@ export class AuthResolver {
     @Arg('input', { description: 'What to submit.' }) input: LoginInput,
     @Ctx() ctx: Context,
   ): Promise<LoginPayload> {
-    return ctx.services.auth.login(meta(ctx), input.username, input.password);
+    return ctx.services.auth.login(meta(ctx), input.username, input.password, input.deviceToken);
   }
 
   @Mutation(() => AuthPayload, {
@@ -137,7 +137,7 @@ export class AuthResolver {
     @Arg('input', { description: 'What to submit.' }) input: ResetPasswordInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return ctx.services.passwordReset.reset(input.token, input.newPassword);
+    return ctx.services.passwordReset.reset(meta(ctx), input.token, input.newPassword);
   }
 
   @Mutation(() => IssuedActivationCode, {

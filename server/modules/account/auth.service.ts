@@ -6,7 +6,7 @@ import {
   verifyPassword,
 } from '../../auth/password';
 import { requireSignedIn } from '../../auth/policy';
-import type { RateLimits } from '../../auth/rate-limit';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import { Role } from '../../auth/role';
 import type { Viewer as ViewerIdentity } from '../../auth/viewer';
 import type { DirectoryClient } from '../../auth/directory';
@@ -38,21 +38,27 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
-    private readonly rateLimits: RateLimits,
+    private readonly throttle: SignInThrottle,
     private readonly secondFactor: SecondFactorService,
     /** Null when LDAP_URL is not set. */
     private readonly directory: DirectoryClient | null,
   ) {}
 
-  async login(meta: RequestMeta, username: string, password: string): Promise<LoginPayload> {
+  async login(
+    meta: RequestMeta,
+    username: string,
+    password: string,
+    deviceToken?: string | null,
+  ): Promise<LoginPayload> {
     const name = username.trim();
-    await this.rateLimits.consume('login', name, meta.clientAddress);
+    // Throttled by device token, (account, address), address and untrusted clients of the account.
+    const attempt = await this.throttle.beginLogin(name, meta.clientAddress, deviceToken);
     const account = await this.dataSource.getRepository(Account).findOneBy({ username: name });
     if (!account || account.disabledAt || !(await this.passwordMatches(account, password))) {
       if (!account || account.disabledAt) await verifyAgainstDecoy(password, this.config.passwordHash);
       throw invalidCredentials();
     }
-    await this.rateLimits.clear('login', name);
+    await attempt.succeeded();
     if (account.mustChangePassword && this.usesDirectory(account)) {
       // The directory decides this password: nothing to change here.
       await this.dataSource.getRepository(Account).update({ id: account.id }, { mustChangePassword: false });
@@ -65,9 +71,17 @@ export class AuthService {
         expiresAt: null,
         viewer: null,
         secondFactor: await this.secondFactor.challenge(account, step),
+        // Issued once the sign-in is complete (after the second factor), never before.
+        deviceToken: null,
       };
     }
-    return { ...(await this.signIn(account, meta)), secondFactor: null };
+    return { ...(await this.signInRemembered(account, meta)), secondFactor: null };
+  }
+
+  /** A session, and the device token that marks this client as one the account signed in from. */
+  private async signInRemembered(account: Account, meta: RequestMeta): Promise<AuthPayload> {
+    const payload = await this.signIn(account, meta);
+    return { ...payload, deviceToken: await this.throttle.signedIn(account.username, meta.clientAddress) };
   }
 
   /** Whether the directory manages this account's password: staff marked so, with a directory configured. */
@@ -97,10 +111,14 @@ export class AuthService {
   ): Promise<AuthPayload> {
     const open = await this.secondFactor.openChallenge(challengeToken, ChallengeKind.CODE);
     await this.secondFactor.verifyChallengeCode(open, code);
-    return this.dataSource.transaction(async (manager) => {
+    const payload = await this.dataSource.transaction(async (manager) => {
       await this.secondFactor.spend(manager, open.challenge);
       return this.startSession(manager, open.account, meta);
     });
+    return {
+      ...payload,
+      deviceToken: await this.throttle.signedIn(open.account.username, meta.clientAddress),
+    };
   }
 
   /** Enrolment, signed in (account page) or with an enrolment-required challenge (administrators). */
@@ -123,13 +141,17 @@ export class AuthService {
     totpCode: string,
   ): Promise<SecondFactorEnrolled> {
     const { account, challenge } = await this.secondFactor.enrollingAccount(viewer, challengeToken);
-    return this.dataSource.transaction(async (manager) => {
+    const enrolled = await this.dataSource.transaction(async (manager) => {
       const recoveryCodes = await this.secondFactor.confirm(manager, account.id, totpCode);
       if (!challenge) return { recoveryCodes, session: null };
       await this.secondFactor.spend(manager, challenge);
-      const enrolled = await manager.getRepository(Account).findOneByOrFail({ id: account.id });
-      return { recoveryCodes, session: await this.startSession(manager, enrolled, meta) };
+      const current = await manager.getRepository(Account).findOneByOrFail({ id: account.id });
+      return { recoveryCodes, session: await this.startSession(manager, current, meta) };
     });
+    // A sign-in completed by the enrolment: this client is now one the account signed in from.
+    if (enrolled.session)
+      enrolled.session.deviceToken = await this.throttle.signedIn(account.username, meta.clientAddress);
+    return enrolled;
   }
 
   /** Turns one's own second factor off (a current code; not when the policy requires it). */
@@ -176,7 +198,7 @@ export class AuthService {
         ErrorCode.PASSWORD_MANAGED_BY_DIRECTORY,
         'บัญชีนี้ใช้รหัสผ่านของระบบบัญชีผู้ใช้ขององค์กร (ไดเรกทอรี) กรุณาเปลี่ยนรหัสผ่านที่ระบบขององค์กร',
       );
-    await this.rateLimits.consume('login', account.username, meta.clientAddress);
+    const attempt = await this.throttle.beginPasswordCheck(signedIn.sessionId);
     if (!(await verifyPassword(account.passwordHash, current))) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'รหัสผ่านปัจจุบันไม่ถูกต้อง', {
         fields: [
@@ -184,7 +206,7 @@ export class AuthService {
         ],
       });
     }
-    await this.rateLimits.clear('login', account.username);
+    await attempt.succeeded();
     assertAcceptablePassword(next, account.username);
     const passwordHash = await hashPassword(next, this.config.passwordHash);
     return this.dataSource.transaction(async (manager) => {

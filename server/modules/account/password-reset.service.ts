@@ -1,6 +1,6 @@
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import { assertAcceptablePassword, hashPassword } from '../../auth/password';
-import type { RateLimits } from '../../auth/rate-limit';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import { digest, newResetToken } from '../../auth/secrets';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../errors/app-error';
@@ -27,20 +27,24 @@ export class PasswordResetService {
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly mailer: Mailer,
-    private readonly rateLimits: RateLimits,
+    private readonly throttle: SignInThrottle,
     private readonly publicUrl: () => string,
   ) {}
 
   /** Answers the same whether or not code and email match, so it reveals nothing. */
   async request(meta: RequestMeta, username: string, email: string): Promise<boolean> {
     const name = username.trim();
-    await this.rateLimits.consume('reset', name, meta.clientAddress);
+    // Every request counts, per (account, address) and per address: never per account alone.
+    await this.throttle.countResetRequest(name, meta.clientAddress);
     const account = await this.dataSource
       .getRepository(Account)
       .findOne({ where: { username: name }, relations: { lao: true } });
     const registered = account?.email ?? account?.lao?.coordinatorEmail ?? null;
     if (!account?.activatedAt || account.disabledAt || !registered) return true;
     if (registered.trim().toLowerCase() !== email.trim().toLowerCase()) return true;
+    // At most a few mails per link lifetime; past that the mailbox already holds a valid link.
+    if (!(await this.throttle.mayMailReset(account.username, this.config.passwordResetTtlMinutes * 60)))
+      return true;
 
     const token = newResetToken();
     const expiresAt = new Date(Date.now() + this.config.passwordResetTtlMinutes * 60 * 1000);
@@ -59,7 +63,12 @@ export class PasswordResetService {
    * Also takes a staff invitation's link (server/modules/staff), which sets the first
    * password: the account counts as activated from then on. `invalid` is the refusal to give.
    */
-  async reset(token: string, newPassword: string, invalid: () => AppError = invalidToken): Promise<boolean> {
+  async reset(
+    meta: RequestMeta,
+    token: string,
+    newPassword: string,
+    invalid: () => AppError = invalidToken,
+  ): Promise<boolean> {
     const reset = await this.dataSource.getRepository(PasswordReset).findOne({
       where: { tokenHash: digest(token), usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       relations: { account: true },
@@ -77,20 +86,20 @@ export class PasswordResetService {
       await manager
         .getRepository(PasswordReset)
         .update({ accountId: reset.accountId, usedAt: IsNull() }, { usedAt: now });
-      await manager
-        .getRepository(Account)
-        .update(
-          { id: reset.accountId },
-          {
-            passwordHash,
-            passwordChangedAt: now,
-            activatedAt: reset.account?.activatedAt ?? now,
-            mustChangePassword: false,
-          },
-        );
+      await manager.getRepository(Account).update(
+        { id: reset.accountId },
+        {
+          passwordHash,
+          passwordChangedAt: now,
+          activatedAt: reset.account?.activatedAt ?? now,
+          mustChangePassword: false,
+        },
+      );
       await this.sessions.revokeAll(manager, reset.accountId);
     });
-    await this.rateLimits.clear('login', reset.account.username);
+    // The forgotten-password way in works even while attackers slow down the account's untrusted
+    // clients: the address that proved it holds the mailbox becomes known to the account.
+    await this.throttle.rememberAddress(reset.account.username, meta.clientAddress);
     return true;
   }
 }

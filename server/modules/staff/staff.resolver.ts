@@ -96,7 +96,11 @@ export class StaffResolver {
     @Arg('input', { description: 'Token and password.' }) input: AcceptStaffInvitationInput,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    return ctx.services.staff.acceptInvitation(input.token, input.newPassword);
+    return ctx.services.staff.acceptInvitation(
+      { clientAddress: ctx.clientAddress, userAgent: ctx.userAgent },
+      input.token,
+      input.newPassword,
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import type { Mailer } from '../../mail/mailer';
 import { staffInvitationMail } from '../../mail/templates';
 import { Account } from '../account/account.entity';
 import { clearSecondFactor } from '../account/second-factor.service';
+import type { RequestMeta } from '../account/session.service';
 import { PasswordReset } from '../account/password-reset.entity';
 import type { PasswordResetService } from '../account/password-reset.service';
 import type { SessionService } from '../account/session.service';
@@ -351,8 +352,8 @@ export class StaffService {
   }
 
   /** The invitation's link sets the first password; the account then signs in as usual. */
-  acceptInvitation(token: string, newPassword: string): Promise<boolean> {
-    return this.passwordReset.reset(token, newPassword, invalidInvitation);
+  acceptInvitation(meta: RequestMeta, token: string, newPassword: string): Promise<boolean> {
+    return this.passwordReset.reset(meta, token, newPassword, invalidInvitation);
   }
 
   /** Regions 1–9 in order (any NACC account reads them). */

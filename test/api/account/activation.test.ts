@@ -1,4 +1,4 @@
-import { defaultRateLimits } from '../../../server/config';
+import { defaultSignInThrottle } from '../../../server/config';
 import { ActivationCode } from '../../../server/modules/account/activation-code.entity';
 import { createWorld, type World } from '../../factories';
 import { errorCode, type GraphQLClient } from '../../helpers/graphql-client';
@@ -25,15 +25,13 @@ describe('activation of LAO accounts', () => {
     server.anonymous(ACTIVATE, { input: { laoCode, activationCode, password } });
 
   beforeAll(async () => {
-    server = await startTestServer({
-      rateLimits: { ...defaultRateLimits, activationPerAccount: { points: 4, durationSeconds: 600 } },
-    });
+    server = await startTestServer();
     world = await createWorld(server.dataSource);
     central = await signIn(server, world.central.username, world.central.password);
     provincial = await signIn(server, world.provincial.username, world.provincial.password);
   });
   afterAll(() => server.stop());
-  beforeEach(() => server.dataSource.query('DELETE FROM rate_limit'));
+  beforeEach(() => server.dataSource.query('DELETE FROM sign_in_throttle'));
 
   it('lets an LAO activate with the code NACC issued, then leads it to the profile', async () => {
     const code = await issue(provincial, world.dintong.id);
@@ -102,12 +100,15 @@ describe('activation of LAO accounts', () => {
     expect((await activate(world.paMaet.code, code, 'Pa-Maet-Strong-88')).errors).toBeUndefined();
   });
 
-  it('rate limits guessing per LAO code with a Thai message saying when to retry', async () => {
+  it('slows down guessing per LAO code and address with a Thai message saying when to retry', async () => {
+    const free = defaultSignInThrottle.activation.pair.freeFailures;
     const codes: (string | null)[] = [];
-    for (let i = 0; i < 5; i += 1)
-      codes.push(errorCode(await activate(world.dintong.code, `WXYZ-WXYZ-WXY${i + 2}`)));
-    expect(codes.slice(0, 4)).toEqual(Array(4).fill('INVALID_ACTIVATION_CODE'));
-    expect(codes[4]).toBe('RATE_LIMITED');
+    for (let i = 0; i < free + 1; i += 1)
+      codes.push(errorCode(await activate(world.dintong.code, `WXYZ-WXYZ-WXY${'ABCDEFGHJK'[i]}`)));
+    expect(codes.slice(0, free + 1)).toEqual(Array(free + 1).fill('INVALID_ACTIVATION_CODE'));
+    const refused = await activate(world.dintong.code, 'WXYZ-WXYZ-WXYZ');
+    expect(errorCode(refused)).toBe('RATE_LIMITED');
+    expect(refused.errors?.[0].message).toMatch(/กรุณาลองใหม่อีกครั้งในอีก \d+ วินาที/);
   });
 
   it('keeps provincial NACC to its province: another province’s LAO is “not found”', async () => {

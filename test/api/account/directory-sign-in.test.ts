@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { Role } from '../../../server/auth/role';
 import { DirectoryClient, bindNamesOf, escapeDnValue } from '../../../server/auth/directory';
-import { defaultRateLimits, type DirectoryConfig } from '../../../server/config';
+import { defaultSignInThrottle, type DirectoryConfig } from '../../../server/config';
 import { createAccount, createWorld, createLaoAccount, type World } from '../../factories';
 import { errorCode } from '../../helpers/graphql-client';
 import { freePort } from '../../helpers/free-port';
@@ -54,10 +54,13 @@ describe('staff sign-in through the organisation directory (real slapd)', () => 
       timeoutMs: 2000,
     };
     // Many sign-ins of the same accounts here: the attempt limits are not what this file tests.
-    const generous = { points: 1000, durationSeconds: 60 };
+    const generous = { freeFailures: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 60 };
     server = await startTestServer({
       directory,
-      rateLimits: { ...defaultRateLimits, loginPerAccount: generous, loginPerAddress: generous },
+      signInThrottle: {
+        ...defaultSignInThrottle,
+        login: { device: generous, pair: generous, address: generous, account: generous },
+      },
     });
     world = await createWorld(server.dataSource);
     await createAccount(server.dataSource, {

@@ -1,5 +1,4 @@
 import jwt from 'jsonwebtoken';
-import { defaultRateLimits } from '../../../server/config';
 import { Account } from '../../../server/modules/account/account.entity';
 import { Session } from '../../../server/modules/account/session.entity';
 import { createWorld, type World } from '../../factories';
@@ -16,9 +15,7 @@ describe('login, sessions and logout', () => {
   let world: World;
 
   beforeAll(async () => {
-    server = await startTestServer({
-      rateLimits: { ...defaultRateLimits, loginPerAccount: { points: 3, durationSeconds: 600 } },
-    });
+    server = await startTestServer();
     world = await createWorld(server.dataSource);
   });
   afterAll(() => server.stop());
@@ -59,22 +56,39 @@ describe('login, sessions and logout', () => {
     expect(errorCode(withPassword)).toBe('INVALID_CREDENTIALS');
   });
 
-  it('rate limits repeated failures per account, with when to retry, even for the right password', async () => {
+  it('slows down repeated failures of one account from one address, with when to retry, even for the right password', async () => {
+    await server.dataSource.query(`DELETE FROM sign_in_throttle`);
+    // The free failures of the (account, address) pair, then one more that sets the first delay.
     const input = { username: 'nacc.phitsanulok', password: 'bad-password-x' };
     const codes: (string | null)[] = [];
-    for (let i = 0; i < 4; i += 1) codes.push(errorCode(await server.anonymous(LOGIN, { input })));
-    expect(codes).toContain('RATE_LIMITED');
+    for (let i = 0; i < 5; i += 1) codes.push(errorCode(await server.anonymous(LOGIN, { input })));
+    expect(codes).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'RATE_LIMITED',
+    ]);
     const blocked = await server.anonymous(LOGIN, {
       input: { username: 'nacc.phitsanulok', password: world.provincial.password },
     });
     expect(errorCode(blocked)).toBe('RATE_LIMITED');
     expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
     expect(blocked.errors?.[0].message).toContain('กรุณาลองใหม่อีกครั้งในอีก');
-    // Another account from the same address is not blocked by it.
+    // Another account from the same address is not slowed down by it, nor is this one from elsewhere.
     const other = await server.anonymous(LOGIN, {
       input: { username: 'nacc.central', password: world.central.password },
     });
     expect(other.errors).toBeUndefined();
+    const elsewhere = server.client(null, { 'x-forwarded-for': '198.51.100.40' });
+    expect(
+      (
+        await elsewhere(LOGIN, {
+          input: { username: 'nacc.phitsanulok', password: world.provincial.password },
+        })
+      ).errors,
+    ).toBeUndefined();
+    await server.dataSource.query(`DELETE FROM sign_in_throttle`);
   });
 
   it('ends the session on logout: the same token no longer works', async () => {
@@ -121,7 +135,7 @@ describe('login, sessions and logout', () => {
 
   it('changes the password: other sessions end, the new token works, the old password does not', async () => {
     const account = world.provincial;
-    await server.dataSource.query(`DELETE FROM rate_limit`);
+    await server.dataSource.query(`DELETE FROM sign_in_throttle`);
     const first = await signIn(server, account.username, account.password);
     const second = await signIn(server, account.username, account.password);
     const weak = await first(

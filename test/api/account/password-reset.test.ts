@@ -1,4 +1,4 @@
-import { defaultRateLimits } from '../../../server/config';
+import { defaultSignInThrottle } from '../../../server/config';
 import { Lao } from '../../../server/modules/lao/lao.entity';
 import { completeProfile, createLaoAccount, createWorld, type World } from '../../factories';
 import { errorCode } from '../../helpers/graphql-client';
@@ -28,7 +28,15 @@ describe('forgot password', () => {
       smtpUrl: smtp.url,
       devOutbox: false,
       publicUrl: 'https://plan.example.go.th',
-      rateLimits: { ...defaultRateLimits, resetPerAccount: { points: 20, durationSeconds: 600 } },
+      // Several requests for one account from this one address; lockout.test.ts tests the limits.
+      signInThrottle: {
+        ...defaultSignInThrottle,
+        resetRequest: {
+          ...defaultSignInThrottle.resetRequest,
+          pair: { ...defaultSignInThrottle.resetRequest.pair, freeFailures: 20 },
+        },
+        resetMailsPerLinkLifetime: 20,
+      },
     });
     world = await createWorld(server.dataSource);
     await server.dataSource
@@ -106,10 +114,11 @@ describe('forgot password', () => {
     ).toBeUndefined();
   });
 
-  it('rate limits requests per client address', async () => {
-    await server.dataSource.query('DELETE FROM rate_limit');
+  it('slows down requests per client address once its free requests are spent', async () => {
+    await server.dataSource.query('DELETE FROM sign_in_throttle');
     const codes: (string | null)[] = [];
-    for (let i = 0; i < defaultRateLimits.resetPerAddress.points + 1; i += 1) {
+    // The free ones, one more (it sets the delay), then one refused.
+    for (let i = 0; i < defaultSignInThrottle.resetRequest.address.freeFailures + 2; i += 1) {
       codes.push(
         errorCode(
           await server.anonymous(REQUEST, { input: { username: `123456${i % 10}`, email: 'x@example.com' } }),

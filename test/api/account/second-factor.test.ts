@@ -1,6 +1,6 @@
 import { generateSync } from 'otplib';
 import { Role } from '../../../server/auth/role';
-import { defaultRateLimits } from '../../../server/config';
+import { defaultSignInThrottle } from '../../../server/config';
 import { Account } from '../../../server/modules/account/account.entity';
 import { RecoveryCode } from '../../../server/modules/account/recovery-code.entity';
 import { clearSecondFactor } from '../../../server/modules/account/second-factor.service';
@@ -60,10 +60,13 @@ describe('second factor (TOTP) for staff', () => {
   let world: World;
 
   beforeAll(async () => {
-    const generous = { points: 1000, durationSeconds: 60 };
+    const generous = { freeFailures: 1000, firstDelaySeconds: 1, maxDelaySeconds: 1, forgetAfterSeconds: 60 };
     server = await startTestServer({
       secondFactor: { policy: 'administrators', key: null, issuer: 'ป.ป.ช. ทดสอบ', challengeTtlSeconds: 600 },
-      rateLimits: { ...defaultRateLimits, loginPerAccount: generous, loginPerAddress: generous },
+      signInThrottle: {
+        ...defaultSignInThrottle,
+        login: { device: generous, pair: generous, address: generous, account: generous },
+      },
     });
     world = await createWorld(server.dataSource);
   });

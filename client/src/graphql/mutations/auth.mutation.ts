@@ -28,6 +28,7 @@ const AUTH_PAYLOAD_FIELDS = gql`
   fragment AuthPayloadFields on AuthPayload {
     token
     expiresAt
+    deviceToken
     viewer {
       ...ViewerFields
     }
@@ -41,6 +42,7 @@ export const LOGIN_MUTATION: TypedDocumentNode<LoginMutation, LoginMutationVaria
     login(input: $input) {
       token
       expiresAt
+      deviceToken
       viewer {
         ...ViewerFields
       }
