@@ -25,6 +25,7 @@ import { AggregateVersion } from '../modules/analytics/aggregate-version.entity'
 import { RoundExtension } from '../modules/report/round-extension.entity';
 import { ProblemReport } from '../modules/follow-up/problem-report.entity';
 import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follow-up/site-visit.entity';
+import { LegacyMapping } from '../modules/legacy/legacy-mapping.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
 export const entities = [
@@ -60,4 +61,5 @@ export const entities = [
   SiteVisitFile,
   SiteVisitFileContent,
   ProblemReport,
+  LegacyMapping,
 ];

@@ -17,6 +17,7 @@ import { PlanRevision1795500200000 } from './1795500200000-PlanRevision';
 import { AssessmentScores1795500300000 } from './1795500300000-AssessmentScores';
 import { SiteVisitsAndProblems1795500400000 } from './1795500400000-SiteVisitsAndProblems';
 import { StaffFoundation1795600000000 } from './1795600000000-StaffFoundation';
+import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   AssessmentScores1795500300000,
   SiteVisitsAndProblems1795500400000,
   StaffFoundation1795600000000,
+  LegacyMapping1795600300000,
 ];

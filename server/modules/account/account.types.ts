@@ -19,6 +19,12 @@ export class Viewer {
   })
   mustCompleteProfile: boolean;
 
+  @Field({
+    description:
+      'True while the password must be changed before anything else (e.g. a legacy e-PlanNACC password kept at import); the app asks for a new one first.',
+  })
+  mustChangePassword: boolean;
+
   @Field(() => Date, { description: 'When the current session ends.' })
   sessionExpiresAt: Date;
 }

@@ -90,9 +90,12 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       await manager
         .getRepository(Account)
-        .update({ id: account.id }, { passwordHash, passwordChangedAt: new Date() });
+        .update(
+          { id: account.id },
+          { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false },
+        );
       await this.sessions.revokeAll(manager, account.id);
-      return this.startSession(manager, account, meta);
+      return this.startSession(manager, { ...account, mustChangePassword: false }, meta);
     });
   }
 
@@ -115,6 +118,7 @@ export class AuthService {
       lao,
       province,
       mustCompleteProfile: account.role === Role.LAO && !(lao && isProfileComplete(lao)),
+      mustChangePassword: account.mustChangePassword,
       sessionExpiresAt,
     };
   }
