@@ -1,3 +1,4 @@
+import type { Connection as CallbackConnection } from 'mysql2';
 import mysql, { type Connection, type RowDataPacket } from 'mysql2/promise';
 
 /**
@@ -41,6 +42,35 @@ export class LegacySource {
   async rows(sql: string, params: unknown[] = []): Promise<Row[]> {
     const [rows] = await this.connection.query<RowDataPacket[]>(sql, params);
     return rows as Row[];
+  }
+
+  /** Streams the rows of a query to `onRow` (constant memory, for the large tables). */
+  each(sql: string, params: unknown[], onRow: (row: Row) => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      (this.connection as unknown as { connection: CallbackConnection }).connection
+        .query(sql, params)
+        .on('result', (row: unknown) => onRow(row as Row))
+        .on('error', reject)
+        .on('end', () => resolve());
+    });
+  }
+
+  /**
+   * The rows of a table in pages of `size`, by ascending integer key (keyset pagination: each page
+   * is an index range scan, whatever the table's size).
+   */
+  async *pages(table: string, columns: string, key: string, size = 10_000): AsyncGenerator<Row[]> {
+    let after = -1;
+    for (;;) {
+      const rows = await this.rows(
+        `SELECT ${columns} FROM \`${table}\` WHERE ${key} > ? ORDER BY ${key} LIMIT ${Number(size)}`,
+        [after],
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      after = Number(rows[rows.length - 1][key]);
+      if (rows.length < size) return;
+    }
   }
 
   async tableExists(table: string): Promise<boolean> {

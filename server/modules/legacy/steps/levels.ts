@@ -1,10 +1,9 @@
 import { ImplementationLevel, RoundKind } from '../../report/report.enums';
 import { levelThresholds } from '../../report/reporting-rules';
 import type { ImportContext } from '../import-context';
-import { beYear, int, text } from '../legacy-source';
 import { laoByLegacyId } from './laos';
-import { legacyProjects, placements } from './plans';
-import { latestReports } from './reports';
+import { placements } from './plans';
+import { reportTallies } from './reports';
 
 /** Our level of a percentage (reporting-rules.ts: ≥ high, ≥ medium, on the number). */
 export const ourLevel = (percentage: number, round: RoundKind): ImplementationLevel => {
@@ -33,32 +32,14 @@ export const legacyLevel = (percentage: number, round: RoundKind): Implementatio
  * percentages and levels are always recomputed by our rules, never imported.
  */
 export const compareLevels = async (ctx: ImportContext): Promise<void> => {
-  const projects = await legacyProjects(ctx);
   const placed = await placements(ctx);
   const laos = await laoByLegacyId(ctx);
+  const completed = await reportTallies(ctx);
   const counted = new Map<string, number>();
-  const projectYears = new Map<number, { office: number; years: number[] }>();
-  for (const row of projects) {
-    const id = Number(row.project_id);
-    const p = placed.get(id);
-    if (!p?.ok || text(row.status_pass).toUpperCase() === 'N') continue;
-    projectYears.set(id, { office: p.legacyOfficeId, years: p.years });
+  for (const p of placed.values()) {
+    if (!p.ok || p.rejected) continue;
     for (const year of p.years)
       counted.set(`${p.legacyOfficeId}/${year}`, (counted.get(`${p.legacyOfficeId}/${year}`) ?? 0) + 1);
-  }
-  const completed = new Map<string, number>();
-  for (const row of await latestReports(ctx)) {
-    const project = projectYears.get(Number(row.project_id));
-    const year = beYear(row.status_process_year);
-    const round =
-      int(row.round_report) === 1
-        ? RoundKind.SIX_MONTH
-        : int(row.round_report) === 2
-          ? RoundKind.TWELVE_MONTH
-          : null;
-    if (!project || year === null || !round || !project.years.includes(year)) continue;
-    const key = `${project.office}/${year}/${round}`;
-    completed.set(key, (completed.get(key) ?? 0) + (int(row.status_process) === 3 ? 1 : 0));
   }
   for (const [key, done] of [...completed].sort()) {
     const [office, year, round] = key.split('/');

@@ -25,8 +25,9 @@ export const projectColumns = [
   'status_pass',
 ];
 
-export const legacyProjects = (ctx: ImportContext): Promise<Row[]> =>
-  ctx.legacyTable('project', projectColumns.join(', '), 'project_id');
+/** The columns that place a project (LAO, years, flags); the other columns are read page by page. */
+const placementColumns =
+  'project_id, local_goverment_id, year1, year2, year3, year4, status_use, status_pass';
 
 /** The four-year periods of the legacy pickers (2561–64, 2565–68, 2569–72, LEGACY.md §1.5). */
 export const legacyPeriodOf = (year: number): { start: number; end: number } => {
@@ -43,7 +44,7 @@ export const projectYears = (row: Row): number[] =>
   ].sort();
 
 export type Placement =
-  | { ok: true; legacyOfficeId: number; laoId: number; years: number[]; cycleId: number }
+  | { ok: true; legacyOfficeId: number; laoId: number; years: number[]; cycleId: number; rejected: boolean }
   | { ok: false; reason: string; deleted?: boolean };
 
 type Cycle = { id: number; start_year: number; end_year: number };
@@ -56,7 +57,10 @@ type Cycle = { id: number; start_year: number; end_year: number };
  */
 export const placements = (ctx: ImportContext): Promise<Map<number, Placement>> =>
   ctx.once('placements', async () => {
-    const projects = await legacyProjects(ctx);
+    const projects: Row[] = [];
+    await ctx.source.each(`SELECT ${placementColumns} FROM project ORDER BY project_id`, [], (row) =>
+      projects.push(row),
+    );
     const laoMap = await ctx.mapped('lao');
     let cycles: Cycle[] = await ctx.manager.query('SELECT id, start_year, end_year FROM plan_cycle');
     const result = new Map<number, Placement>();
@@ -116,7 +120,8 @@ export const placements = (ctx: ImportContext): Promise<Map<number, Placement>> 
         });
         continue;
       }
-      result.set(id, { ok: true, legacyOfficeId, laoId, years, cycleId: cycle.id });
+      const rejected = text(row.status_pass).toUpperCase() === 'N';
+      result.set(id, { ok: true, legacyOfficeId, laoId, years, cycleId: cycle.id, rejected });
     }
     return result;
   });

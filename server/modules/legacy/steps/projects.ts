@@ -1,8 +1,10 @@
 import { Dimension, dimensionsInOrder } from '../../plan/plan.enums';
 import { ReviewStatus, TargetGroup, WorkType } from '../../project/project.enums';
 import { insertMany, type ImportContext } from '../import-context';
-import { baht, beYear, int, text } from '../legacy-source';
-import { legacyProjects, placements } from './plans';
+import type { StepCounts } from '../import-log';
+import { baht, beYear, int, text, type Row } from '../legacy-source';
+import type { Placement } from './plans';
+import { placements, projectColumns } from './plans';
 
 const workTypes: Record<number, WorkType> = {
   1: WorkType.PROJECT,
@@ -54,9 +56,41 @@ const columns = [
  */
 export const importProjects = async (ctx: ImportContext): Promise<void> => {
   const counts = ctx.log.begin('projects');
-  const rows = await legacyProjects(ctx);
   const placed = await placements(ctx);
-  const done = await ctx.mapped('project');
+  let garbageBudgetYears = 0;
+  for await (const rows of ctx.source.pages('project', projectColumns.join(', '), 'project_id', pageSize)) {
+    garbageBudgetYears += await importPage(ctx, counts, placed, rows);
+  }
+  if (garbageBudgetYears > 0)
+    ctx.log.finding(
+      'project',
+      '*',
+      `${garbageBudgetYears} projects have a budget_year outside their years (2551/2558 form bugs, §4.6): ignored, years come from year1..4`,
+    );
+};
+
+const pageSize = 10_000;
+
+/** The legacy ids among `ids` already mapped as `kind`. */
+export const mappedAmong = async (ctx: ImportContext, kind: string, ids: string[]): Promise<Set<string>> => {
+  const rows: { legacy_id: string }[] = await ctx.manager.query(
+    'SELECT legacy_id FROM legacy_mapping WHERE kind = $1 AND legacy_id = ANY($2::text[])',
+    [kind, ids],
+  );
+  return new Set(rows.map((r) => r.legacy_id));
+};
+
+const importPage = async (
+  ctx: ImportContext,
+  counts: StepCounts,
+  placed: Map<number, Placement>,
+  rows: Row[],
+): Promise<number> => {
+  const done = await mappedAmong(
+    ctx,
+    'project',
+    rows.map((r) => text(r.project_id)),
+  );
   const toCreate: { legacyId: string; values: unknown[] }[] = [];
   let garbageBudgetYears = 0;
   for (const row of rows) {
@@ -125,12 +159,6 @@ export const importProjects = async (ctx: ImportContext): Promise<void> => {
       ],
     });
   }
-  if (garbageBudgetYears > 0)
-    ctx.log.finding(
-      'project',
-      '*',
-      `${garbageBudgetYears} projects have a budget_year outside their years (2551/2558 form bugs, §4.6): ignored, years come from year1..4`,
-    );
   const ids = await insertMany(
     ctx.manager,
     'project',
@@ -143,4 +171,5 @@ export const importProjects = async (ctx: ImportContext): Promise<void> => {
     'project',
     toCreate.map((p, i) => [p.legacyId, Number(ids[i])]),
   );
+  return garbageBudgetYears;
 };

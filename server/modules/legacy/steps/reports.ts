@@ -1,7 +1,9 @@
 import { ReportStatus, RoundKind, UnableReason } from '../../report/report.enums';
 import { importAccountName, insertMany, type ImportContext } from '../import-context';
+import type { StepCounts } from '../import-log';
 import { baht, beYear, int, text, type Row } from '../legacy-source';
-import { placements } from './plans';
+import { type Placement, placements } from './plans';
+import { mappedAmong } from './projects';
 
 const rounds: Record<number, RoundKind> = { 1: RoundKind.SIX_MONTH, 2: RoundKind.TWELVE_MONTH };
 const statuses: Record<number, ReportStatus> = {
@@ -16,20 +18,13 @@ const reasons: Record<number, UnableReason> = {
   4: UnableReason.OTHER,
 };
 
-export const reportColumns =
-  'r.report_id, r.project_id, r.round_report, r.budget_true, r.paid, r.input_plan, r.status_process_year, r.status_process, r.radio_reason, r.txt_reason, r.remark_report, r.local_goverment_id';
+const reportColumns =
+  'report_id, project_id, round_report, budget_true, paid, input_plan, status_process_year, status_process, radio_reason, txt_reason, remark_report, local_goverment_id';
 
-/** Legacy reports without duplicates: the highest report_id per (project, round, year) (§4.5). */
-export const latestReports = (ctx: ImportContext): Promise<Row[]> =>
-  ctx.once('latestReports', () =>
-    ctx.source.rows(
-      `SELECT ${reportColumns}
-         FROM report r
-         JOIN (SELECT MAX(report_id) AS m FROM report GROUP BY project_id, round_report, status_process_year) x
-           ON r.report_id = x.m
-        ORDER BY r.report_id`,
-    ),
-  );
+/** Completed reports per `legacyOfficeId/year/round` of counted projects, for the level comparison. */
+export type ReportTallies = Map<string, number>;
+export const reportTallies = (ctx: ImportContext): Promise<ReportTallies> =>
+  ctx.once('reportTallies', async () => new Map<string, number>());
 
 /**
  * Step 7, progress reports (LEGACY.md §1.6, §4.5, §5): duplicates of (project, round_report,
@@ -42,38 +37,102 @@ export const latestReports = (ctx: ImportContext): Promise<Row[]> =>
  */
 export const importReports = async (ctx: ImportContext): Promise<void> => {
   const counts = ctx.log.begin('reports');
-  const duplicates = await ctx.source.rows(
+  // The highest report_id of each (project, round, year), as a bitmap over report ids (§4.5).
+  const [{ top }] = await ctx.source.rows('SELECT COALESCE(MAX(report_id), 0) AS top FROM report');
+  const winners = new Uint8Array(Math.floor(Number(top) / 8) + 1);
+  await ctx.source.each(
+    'SELECT MAX(report_id) AS m FROM report GROUP BY project_id, round_report, status_process_year',
+    [],
+    (row) => {
+      const id = Number(row.m);
+      winners[id >> 3] |= 1 << (id & 7);
+    },
+  );
+  await ctx.source.each(
     `SELECT r.report_id, x.m FROM report r
        JOIN (SELECT project_id, round_report, status_process_year, MAX(report_id) AS m FROM report
               GROUP BY project_id, round_report, status_process_year HAVING count(*) > 1) x
          ON r.project_id = x.project_id AND r.round_report = x.round_report
         AND r.status_process_year = x.status_process_year AND r.report_id <> x.m
       ORDER BY r.report_id`,
+    [],
+    (d) =>
+      ctx.log.skip(
+        'report',
+        text(d.report_id),
+        `duplicate of report ${text(d.m)} (the highest report_id wins, §4.5)`,
+      ),
   );
-  for (const d of duplicates)
-    ctx.log.skip(
+  const state: PageState = {
+    placed: await placements(ctx),
+    importer: await ctx.importAccountId(),
+    tallies: await reportTallies(ctx),
+    zeroLao: 0,
+  };
+  for await (const page of ctx.source.pages('report', reportColumns, 'report_id', 20_000)) {
+    const rows = page.filter((row) => {
+      const id = Number(row.report_id);
+      return (winners[id >> 3] & (1 << (id & 7))) !== 0;
+    });
+    if (rows.length > 0) await importPage(ctx, counts, state, rows);
+  }
+  if (state.zeroLao > 0)
+    ctx.log.finding(
       'report',
-      text(d.report_id),
-      `duplicate of report ${text(d.m)} (the highest report_id wins, §4.5)`,
+      '*',
+      `${state.zeroLao} reports hold local_goverment_id 0 (before commit 15df1ad): their project's LAO is used`,
     );
-  const rows = await latestReports(ctx);
-  const placed = await placements(ctx);
-  const projectMap = await ctx.mapped('project');
-  const projects: { id: number; lao_id: number; fiscal_years: number[]; uses_budget: boolean }[] =
-    await ctx.manager.query('SELECT id, lao_id, fiscal_years, uses_budget FROM project');
-  const projectById = new Map(projects.map((p) => [p.id, p]));
-  const done = await ctx.mapped('report');
-  const importer = await ctx.importAccountId();
+};
+
+type PageState = {
+  placed: Map<number, Placement>;
+  importer: string;
+  tallies: ReportTallies;
+  zeroLao: number;
+};
+
+const importPage = async (
+  ctx: ImportContext,
+  counts: StepCounts,
+  state: PageState,
+  rows: Row[],
+): Promise<void> => {
+  const { placed, importer, tallies } = state;
+  const projectIds = [...new Set(rows.map((r) => text(r.project_id)))];
+  const projects: {
+    legacy_id: string;
+    id: number;
+    lao_id: number;
+    fiscal_years: number[];
+    uses_budget: boolean;
+  }[] = await ctx.manager.query(
+    `SELECT m.legacy_id, p.id, p.lao_id, p.fiscal_years, p.uses_budget
+         FROM legacy_mapping m JOIN project p ON p.id = m.new_id::integer
+        WHERE m.kind = 'project' AND m.legacy_id = ANY($1::text[])`,
+    [projectIds],
+  );
+  const projectByLegacyId = new Map(projects.map((p) => [p.legacy_id, p]));
+  const done = await mappedAmong(
+    ctx,
+    'report',
+    rows.map((r) => text(r.report_id)),
+  );
   const toCreate: { legacyId: string; values: unknown[] }[] = [];
-  let zeroLao = 0;
   for (const row of rows) {
     counts.read += 1;
     const id = text(row.report_id);
     const legacyProject = int(row.project_id) ?? -1;
-    const projectId = Number(projectMap.get(String(legacyProject)));
-    const project = projectById.get(projectId);
+    const placement = placed.get(legacyProject);
+    const year = beYear(row.status_process_year);
+    const round = rounds[int(row.round_report) ?? 0];
+    const status = statuses[int(row.status_process) ?? 0];
+    // Tallied whatever happens below: the levels compare the legacy data, not what we write.
+    if (placement?.ok && !placement.rejected && year !== null && round && placement.years.includes(year)) {
+      const key = `${placement.legacyOfficeId}/${year}/${round}`;
+      tallies.set(key, (tallies.get(key) ?? 0) + (status === ReportStatus.COMPLETED ? 1 : 0));
+    }
+    const project = projectByLegacyId.get(String(legacyProject));
     if (!project) {
-      const placement = placed.get(legacyProject);
       if (placement && !placement.ok && placement.deleted)
         ctx.log.skip('report', id, `its project ${legacyProject} was deleted in the legacy`);
       else ctx.log.cannotMap('report', id, `its project ${legacyProject} was not imported`);
@@ -83,18 +142,14 @@ export const importReports = async (ctx: ImportContext): Promise<void> => {
       counts.unchanged += 1;
       continue;
     }
-    const placement = placed.get(legacyProject);
     const legacyLao = int(row.local_goverment_id);
-    if (legacyLao === 0) zeroLao += 1;
+    if (legacyLao === 0) state.zeroLao += 1;
     else if (placement?.ok && legacyLao !== null && legacyLao !== placement.legacyOfficeId)
       ctx.log.finding(
         'report',
         id,
         `local_goverment_id ${legacyLao} differs from its project's ${placement.legacyOfficeId}: the project's LAO is used`,
       );
-    const year = beYear(row.status_process_year);
-    const round = rounds[int(row.round_report) ?? 0];
-    const status = statuses[int(row.status_process) ?? 0];
     const problems = [
       year === null && `status_process_year "${text(row.status_process_year)}" is not a fiscal year`,
       year !== null &&
@@ -148,12 +203,6 @@ export const importReports = async (ctx: ImportContext): Promise<void> => {
       ],
     });
   }
-  if (zeroLao > 0)
-    ctx.log.finding(
-      'report',
-      '*',
-      `${zeroLao} reports hold local_goverment_id 0 (before commit 15df1ad): their project's LAO is used`,
-    );
   const ids = await insertMany(
     ctx.manager,
     'report',
