@@ -679,7 +679,7 @@ export type LaoPlaceFieldsFragment = { id: string, code: string, nameTh: string,
 
 export type ExtensionFieldsFragment = { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } };
 
-export type ViewerFieldsFragment = { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
+export type ViewerFieldsFragment = { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
 
 export type IssuedCodeFieldsFragment = { code: string, expiresAt: string, lao: { id: string, code: string, nameTh: string, type: LaoType, province: { id: string, nameTh: string }, district: { id: string, nameTh: string }, accountStatus: { activated: boolean, activatedAt: string | null, lastLoginAt: string | null, pendingCodeExpiresAt: string | null } | null } };
 
@@ -711,28 +711,28 @@ export type RevokeApiKeyMutationVariables = Exact<{
 
 export type RevokeApiKeyMutation = { revokeApiKey: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } };
 
-export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
+export type AuthPayloadFieldsFragment = { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
 
 
-export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type LoginMutation = { login: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ActivateAccountMutationVariables = Exact<{
   input: ActivateAccountInput;
 }>;
 
 
-export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ActivateAccountMutation = { activateAccount: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type ChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
+export type ChangePasswordMutation = { changePassword: { token: string, expiresAt: string, viewer: { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } } };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -1340,4 +1340,4 @@ export type RoundExtensionsQuery = { roundExtensions: { totalCount: number, page
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };
+export type ViewerQuery = { viewer: { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, account: { id: string, username: string, displayName: string, role: Role, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null } | null };

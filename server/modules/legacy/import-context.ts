@@ -115,3 +115,30 @@ export const insertMany = async (
   }
   return out;
 };
+
+/**
+ * Runs a bulk step with a per-row summary trigger switched off, then refreshes the implementation
+ * summaries of the (LAO, fiscal year) pairs it touched once each — or rebuilds them all when there
+ * are many — as the national loader does (server/seed/national/load.ts). Per-row deferred refreshes
+ * of hundreds of thousands of rows at commit would dominate the import. ALTER TABLE is
+ * transactional: a failing step rolls the switch back too. It locks the table for the step.
+ */
+export const withSummaryTriggerOff = async (
+  manager: EntityManager,
+  table: 'project' | 'report',
+  body: (touched: Set<string>) => Promise<void>,
+): Promise<void> => {
+  const trigger = `${table}_summary`;
+  const touched = new Set<string>();
+  await manager.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${trigger}"`);
+  await body(touched);
+  await manager.query(`ALTER TABLE "${table}" ENABLE TRIGGER "${trigger}"`);
+  if (touched.size > 2000) {
+    await manager.query('SELECT rebuild_lao_summaries()');
+    return;
+  }
+  for (const pair of touched) {
+    const [lao, year] = pair.split('/').map(Number);
+    await manager.query('SELECT refresh_lao_summary($1::integer, $2::smallint)', [lao, year]);
+  }
+};

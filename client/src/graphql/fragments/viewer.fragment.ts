@@ -10,6 +10,7 @@ export const VIEWER_FIELDS = gql`
       lastLoginAt
     }
     mustCompleteProfile
+    mustChangePassword
     sessionExpiresAt
     province {
       id

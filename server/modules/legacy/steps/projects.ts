@@ -1,6 +1,6 @@
 import { Dimension, dimensionsInOrder } from '../../plan/plan.enums';
 import { ReviewStatus, TargetGroup, WorkType } from '../../project/project.enums';
-import { insertMany, type ImportContext } from '../import-context';
+import { insertMany, type ImportContext, withSummaryTriggerOff } from '../import-context';
 import type { StepCounts } from '../import-log';
 import { baht, beYear, int, text, type Row } from '../legacy-source';
 import type { Placement } from './plans';
@@ -58,9 +58,10 @@ export const importProjects = async (ctx: ImportContext): Promise<void> => {
   const counts = ctx.log.begin('projects');
   const placed = await placements(ctx);
   let garbageBudgetYears = 0;
-  for await (const rows of ctx.source.pages('project', projectColumns.join(', '), 'project_id', pageSize)) {
-    garbageBudgetYears += await importPage(ctx, counts, placed, rows);
-  }
+  await withSummaryTriggerOff(ctx.manager, 'project', async (touched) => {
+    for await (const rows of ctx.source.pages('project', projectColumns.join(', '), 'project_id', pageSize))
+      garbageBudgetYears += await importPage(ctx, counts, placed, rows, touched);
+  });
   if (garbageBudgetYears > 0)
     ctx.log.finding(
       'project',
@@ -85,6 +86,7 @@ const importPage = async (
   counts: StepCounts,
   placed: Map<number, Placement>,
   rows: Row[],
+  touched: Set<string>,
 ): Promise<number> => {
   const done = await mappedAmong(
     ctx,
@@ -167,6 +169,7 @@ const importPage = async (
     'id',
   );
   counts.created += ids.length;
+  for (const p of toCreate) for (const year of p.values[4] as number[]) touched.add(`${p.values[0]}/${year}`);
   await ctx.addMappings(
     'project',
     toCreate.map((p, i) => [p.legacyId, Number(ids[i])]),

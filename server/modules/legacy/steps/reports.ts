@@ -1,5 +1,5 @@
 import { ReportStatus, RoundKind, UnableReason } from '../../report/report.enums';
-import { importAccountName, insertMany, type ImportContext } from '../import-context';
+import { importAccountName, insertMany, type ImportContext, withSummaryTriggerOff } from '../import-context';
 import type { StepCounts } from '../import-log';
 import { baht, beYear, int, text, type Row } from '../legacy-source';
 import { type Placement, placements } from './plans';
@@ -69,13 +69,16 @@ export const importReports = async (ctx: ImportContext): Promise<void> => {
     tallies: await reportTallies(ctx),
     zeroLao: 0,
   };
-  for await (const page of ctx.source.pages('report', reportColumns, 'report_id', 20_000)) {
-    const rows = page.filter((row) => {
-      const id = Number(row.report_id);
-      return (winners[id >> 3] & (1 << (id & 7))) !== 0;
-    });
-    if (rows.length > 0) await importPage(ctx, counts, state, rows);
-  }
+  await withSummaryTriggerOff(ctx.manager, 'report', async (touched) => {
+    state.touched = touched;
+    for await (const page of ctx.source.pages('report', reportColumns, 'report_id', 20_000)) {
+      const rows = page.filter((row) => {
+        const id = Number(row.report_id);
+        return (winners[id >> 3] & (1 << (id & 7))) !== 0;
+      });
+      if (rows.length > 0) await importPage(ctx, counts, state, rows);
+    }
+  });
   if (state.zeroLao > 0)
     ctx.log.finding(
       'report',
@@ -89,6 +92,8 @@ type PageState = {
   importer: string;
   tallies: ReportTallies;
   zeroLao: number;
+  /** The (LAO, year) pairs written, whose summaries are refreshed at the end of the step. */
+  touched?: Set<string>;
 };
 
 const importPage = async (
@@ -248,6 +253,7 @@ const importPage = async (
     ]),
   );
   counts.created += ids.length;
+  for (const r of toCreate) state.touched?.add(`${r.values[1]}/${r.values[2]}`);
   await ctx.addMappings(
     'report',
     toCreate.map((r, i) => [r.legacyId, Number(ids[i])]),
