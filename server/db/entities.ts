@@ -28,6 +28,7 @@ import { RoundExtension } from '../modules/report/round-extension.entity';
 import { ProblemReport } from '../modules/follow-up/problem-report.entity';
 import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follow-up/site-visit.entity';
 import { ContactChannels } from '../modules/help/contact-channels.entity';
+import { LegacyMapping } from '../modules/legacy/legacy-mapping.entity';
 
 /** Every entity, listed explicitly so ts-node, compiled JS and jest see the same set. */
 export const entities = [
@@ -66,4 +67,5 @@ export const entities = [
   SiteVisitFileContent,
   ProblemReport,
   ContactChannels,
+  LegacyMapping,
 ];

@@ -20,6 +20,7 @@ import { StaffFoundation1795600000000 } from './1795600000000-StaffFoundation';
 import { SecondFactor1795600200000 } from './1795600200000-SecondFactor';
 import { ContactChannels1795600400000 } from './1795600400000-ContactChannels';
 import { SignInThrottle1795600500000 } from './1795600500000-SignInThrottle';
+import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -43,6 +44,7 @@ export const migrations = [
   SiteVisitsAndProblems1795500400000,
   StaffFoundation1795600000000,
   SecondFactor1795600200000,
+  LegacyMapping1795600300000,
   ContactChannels1795600400000,
   SignInThrottle1795600500000,
 ];

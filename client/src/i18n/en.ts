@@ -181,6 +181,8 @@ export const en: MessageSchema = {
     changeIntro: 'After the change, your sessions on other devices end.',
     currentPassword: 'Current password',
     changeButton: 'Change password',
+    mustChange:
+      'Your password comes from the old e-PlanNACC system, which stored passwords unprotected. Please set a new one before you continue.',
     changeDone: 'Your password has been changed.',
     sessionExpired: 'Your session has ended. Please sign in again.',
     mustChangeNotice:

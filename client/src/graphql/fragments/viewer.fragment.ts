@@ -11,6 +11,7 @@ export const VIEWER_FIELDS = gql`
       lastLoginAt
     }
     mustCompleteProfile
+    mustChangePassword
     sessionExpiresAt
     mustChangePassword
     passwordManagedByDirectory
