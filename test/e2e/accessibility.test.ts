@@ -189,6 +189,7 @@ describe('accessibility and narrow screens', () => {
       { role: 'naccCentral', path: '/nacc/staff', ready: 'tr[data-username="nacc.region6"]' },
       { role: 'naccCentral', path: '/nacc/regions', ready: 'li[data-region-id="6"]' },
       { role: 'naccCentral', path: '/account/password' },
+      { role: 'naccCentral', path: '/account/security', ready: '[data-testid="second-factor-status"]' },
       { role: 'naccCentral', path: '/workbench', ready: '.graphiql-query-editor .CodeMirror' },
       { role: 'naccProvince', path: '/nacc' },
       { role: 'naccProvince', path: '/nacc/laos', ready: 'tr[data-lao-code]' },
