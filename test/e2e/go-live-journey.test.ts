@@ -5,14 +5,20 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { laoImportColumns } from '../../server/modules/lao/lao-import.columns';
 import { fiscalYearOf } from '../../server/modules/report/round-defaults';
 import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
-import { startSmtpServer } from '../helpers/smtp-server';
+import { type ReceivedMail, startSmtpServer } from '../helpers/smtp-server';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
 import { preparePlan } from './prepare';
-import { setupLinkIn } from './staff/accounts.steps';
 import { administratorEnrolmentSteps, secondFactorSteps } from './staff/second-factor.steps';
 
 const run = promisify(execFile);
+
+/** The setup link in an invitation mail. */
+const setupLinkIn = (mail: ReceivedMail): string => {
+  const link = /https?:\/\/\S+\/setup-password\?token=[\w%-]+/.exec(mail.text)?.[0];
+  if (!link) throw new Error(`No setup link in mail: ${mail.text}`);
+  return link;
+};
 const root = path.resolve(__dirname, '..', '..');
 
 const admin = { username: 'it.admin', email: 'it@nacc.example.go.th', password: 'Nacc-Admin-Setup-2569' };
@@ -127,6 +133,13 @@ describe('go-live on an empty database (issue 24)', () => {
 
     // The first administrator: the printed link, a password, then the enrolment the policy requires.
     await setPassword(h, `${server.url}${setupPath}`, admin.password);
+    await h.snap('admin-password-set');
+    // The link works once.
+    await page.goto(`${server.url}${setupPath}`);
+    await h.field('newPassword').fill('Someone-Else-2569');
+    await h.field('passwordConfirm').fill('Someone-Else-2569');
+    await page.getByRole('button', { name: 'ตั้งรหัสผ่าน' }).click();
+    await page.getByText('กรุณาขอให้ผู้ดูแลระบบส่งคำเชิญใหม่').first().waitFor();
     const adminFactor = await administratorEnrolmentSteps({ page, h, url: server.url, staff: admin });
     await h.snap('admin-home');
 
@@ -162,16 +175,26 @@ describe('go-live on an empty database (issue 24)', () => {
     await h.field('displayName').fill(officer.displayName);
     await h.field('email').fill(officer.email);
     await h.field('staffRole').selectOption('PROVINCIAL_OFFICE');
+    // A provincial office without its province is refused beside the field.
+    await page.getByRole('button', { name: 'ส่งคำเชิญ' }).click();
+    await page.getByText('กรุณาเลือกจังหวัดของสำนักงาน ป.ป.ช. ประจำจังหวัด').waitFor();
     await h.field('provinceId').selectOption({ label: 'พิษณุโลก' });
     const mail = smtp.waitFor(officer.email, smtp.received.length);
     await page.getByRole('button', { name: 'ส่งคำเชิญ' }).click();
     await page.getByText(`ส่งคำเชิญถึง ${officer.displayName} ที่ ${officer.email} แล้ว`).waitFor();
+    const invited = page.locator(`[data-testid="staff-row"][data-username="${officer.username}"]`);
+    expect(await invited.getAttribute('data-state')).toBe('invited');
     await h.snap('officer-invited');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await h.snap('officer-invited-390');
+    await page.setViewportSize({ width: 1366, height: 900 });
     await h.logout();
 
     // The officer: the mailed link, her password, an authenticator app, password + code.
     await setPassword(h, setupLinkIn(await mail).replace(/^https?:\/\/[^/]+/, server.url), officer.password);
     const officerFactor = await secondFactorSteps({ page, h, url: server.url, staff: officer });
+    // Not an administrator: no staff accounts page in her menu.
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'บัญชีเจ้าหน้าที่' }).count()).toBe(0);
 
     // Activation codes for every LAO of her province (and of no other).
     await page.getByRole('navigation').getByRole('link', { name: 'อปท. และการเปิดใช้งานบัญชี' }).click();
