@@ -12,8 +12,13 @@ export const newTotpSecret = (): string => generateSecret();
 export const totpUri = (secret: string, issuer: string, accountName: string): string =>
   generateURI({ secret, issuer, label: accountName });
 
-/** The time step of a valid code (to remember against replay), or null. */
-export const verifyTotp = (secret: string, code: string, lastStep: number | null): number | null => {
+/** The time step of a valid code at `now` (to remember against replay), or null. */
+export const verifyTotp = (
+  secret: string,
+  code: string,
+  lastStep: number | null,
+  now: Date,
+): number | null => {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return null;
   try {
@@ -21,6 +26,7 @@ export const verifyTotp = (secret: string, code: string, lastStep: number | null
       secret,
       token,
       period,
+      epoch: Math.floor(now.getTime() / 1000),
       epochTolerance: period,
       ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
     });

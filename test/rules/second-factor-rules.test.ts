@@ -81,14 +81,17 @@ describe('second-factor rules', () => {
 
   it('accepts the codes of the previous, current and next step, and none twice', () => {
     const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-    const now = Math.floor(Date.now() / 1000);
-    const step = Math.floor(now / 30);
+    // The server's clock (config.now), not the machine's: a day ahead here.
+    const now = new Date(Date.now() + 24 * 3600 * 1000);
+    const step = Math.floor(now.getTime() / 1000 / 30);
     const at = (offset: number) => generateSync({ secret, epoch: (step + offset) * 30 + 1 });
-    expect(verifyTotp(secret, at(0), null)).toBe(step);
-    expect(verifyTotp(secret, at(-1), null)).not.toBeNull();
-    expect(verifyTotp(secret, at(3), null)).toBeNull();
-    expect(verifyTotp(secret, at(0), step)).toBeNull();
-    expect(verifyTotp(secret, `${at(0).slice(0, 3)} ${at(0).slice(3)}`, null)).toBe(step);
+    expect(verifyTotp(secret, at(0), null, now)).toBe(step);
+    expect(verifyTotp(secret, at(-1), null, now)).not.toBeNull();
+    expect(verifyTotp(secret, at(1), null, now)).not.toBeNull();
+    expect(verifyTotp(secret, at(3), null, now)).toBeNull();
+    expect(verifyTotp(secret, at(0), step, now)).toBeNull();
+    expect(verifyTotp(secret, at(0), null, new Date())).toBeNull();
+    expect(verifyTotp(secret, `${at(0).slice(0, 3)} ${at(0).slice(3)}`, null, now)).toBe(step);
     expect(normalizeRecoveryCode(' abcde-fghjk ')).toBe('ABCDEFGHJK');
   });
 });

@@ -95,7 +95,9 @@ export class SecondFactorService {
 
   async challenge(account: Account, step: SecondFactorStep): Promise<SecondFactorChallenge> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.secondFactor.challengeTtlSeconds * 1000);
+    const expiresAt = new Date(
+      this.config.now().getTime() + this.config.secondFactor.challengeTtlSeconds * 1000,
+    );
     await this.dataSource.getRepository(SignInChallenge).insert({
       accountId: account.id,
       kind: step === SecondFactorStep.CODE_REQUIRED ? ChallengeKind.CODE : ChallengeKind.ENROLMENT,
@@ -114,7 +116,7 @@ export class SecondFactorService {
       !challenge ||
       challenge.kind !== kind ||
       challenge.usedAt !== null ||
-      challenge.expiresAt.getTime() <= Date.now() ||
+      challenge.expiresAt.getTime() <= this.config.now().getTime() ||
       challenge.failedAttempts >= maxCodeAttemptsPerChallenge
     )
       throw challengeExpired();
@@ -167,7 +169,7 @@ export class SecondFactorService {
     if (!account.totpSecret) return false;
     const secret = this.box.open(account.totpSecret, account.id);
     const lastStep = account.totpLastStep === null ? null : Number(account.totpLastStep);
-    const step = verifyTotp(secret, code, lastStep);
+    const step = verifyTotp(secret, code, lastStep, this.config.now());
     if (step === null) return false;
     // Conditional: of two concurrent sign-ins with the same code, one wins.
     const result = await this.dataSource
