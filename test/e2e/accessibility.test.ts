@@ -229,7 +229,20 @@ describe('accessibility and narrow screens', () => {
         await page.setViewportSize(size);
         const name = `${visit.role} ${visit.path} @${size.width}`;
         const before = Date.now();
-        const findings = await axeFindings(page);
+        // Colour contrast is judged at the phone width: the narrow layout only changes sizes
+        // (styles.css: the root font is 16 px there, 17 px wide) and never colours, so its smaller
+        // text meets the stricter threshold of the two; what it hides — the header rows of the
+        // tables that become cards — is judged at the wide one. The contrast rule is about half of
+        // axe's time here (≈ 1.2 of 2.4 s a page, measured).
+        const findings =
+          size === desktop
+            ? [
+                ...(await axeFindings(page, { skipRules: ['color-contrast'] })),
+                ...((await page.locator('thead').count()) > 0
+                  ? await axeFindings(page, { onlyRules: ['color-contrast'], include: 'thead' })
+                  : []),
+              ]
+            : await axeFindings(page);
         axeTime += Date.now() - before;
         all.push({ page: name, width: size.width, findings });
         failures.push(...describeFindings(name, blocking(findings)));

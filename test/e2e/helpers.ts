@@ -125,14 +125,21 @@ export const pageHelpers = (page: Page, baseUrl: string, prefix: string) => {
 export type AxeFinding = { rule: string; impact: string; help: string; targets: string[] };
 
 /** Runs axe-core (WCAG 2.1 A and AA rules plus axe's best practices) on the page as it is now. */
-export const axeFindings = async (page: Page): Promise<AxeFinding[]> => {
+export const axeFindings = async (
+  page: Page,
+  /** Rules left out; or only some rules, within the elements `include` selects. */
+  options: { skipRules?: string[]; onlyRules?: string[]; include?: string } = {},
+): Promise<AxeFinding[]> => {
   // Legacy mode runs axe in the page itself: no blank helper tab per run (the app has no iframes).
-  const results = await new AxeBuilder({ page })
+  const builder = new AxeBuilder({ page })
     .setLegacyMode()
     // Only violations are read: axe then stops collecting every passing element (faster).
-    .options({ resultTypes: ['violations'] })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+    .options({ resultTypes: ['violations'] });
+  if (options.onlyRules) builder.withRules(options.onlyRules);
+  else builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (options.skipRules) builder.disableRules(options.skipRules);
+  if (options.include) builder.include(options.include);
+  const results = await builder.analyze();
   return results.violations.map((violation) => ({
     rule: violation.id,
     impact: violation.impact ?? 'unknown',
