@@ -14,6 +14,7 @@ import {
   runInScope,
   setProcessLogger,
 } from './request-scope';
+import { activeTraceIds, annotateActiveSpan, tracingEnabled } from './tracing';
 
 /**
  * Structured JSON logs (one line per request, with its request id; the
@@ -28,6 +29,8 @@ export const setUpObservability = (
     {
       level: options.level,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // With tracing on, each line names the trace and span it was written in.
+      ...(tracingEnabled ? { mixin: () => activeTraceIds() ?? {} } : {}),
     },
     options.destination,
   );
@@ -212,7 +215,12 @@ export const graphqlOperationMetrics = (
       if (!scope) return;
       return {
         async didResolveOperation({ operation, operationName }) {
-          if (operation) noteOperation(scope, operationName ?? null, operation.operation);
+          if (!operation) return;
+          noteOperation(scope, operationName ?? null, operation.operation);
+          annotateActiveSpan({
+            'graphql.operation.name': scope.operation?.name ?? 'anonymous',
+            'graphql.operation.type': operation.operation,
+          });
         },
         async didEncounterErrors({ operation }) {
           if (!operation) noteOperation(scope, request.operationName ?? null, 'unknown');
