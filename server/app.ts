@@ -30,7 +30,8 @@ import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
 import { limitInFlight } from './graphql/limits/in-flight';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
-import { requestIdOf, setUpObservability } from './observability';
+import { graphqlOperationMetrics, requestIdOf, scopeOfRequest, setUpObservability } from './observability';
+import { log } from './request-scope';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
 import { escapeHtml } from './text';
@@ -42,10 +43,13 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  setUpObservability(app, {
+  const { registry } = setUpObservability(app, {
     level: config.logLevel,
     destination: config.logDestination,
     pool: primaryPool(dataSource),
+  });
+  const operationMetrics = graphqlOperationMetrics(registry, {
+    maxOperations: config.graphqlMetricsMaxOperations,
   });
   // Security headers (CSP: everything from this origin; Vue and chart.js set inline styles).
   app.use(
@@ -82,6 +86,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     parseOptions: { maxTokens: config.apiLimits.maxTokens },
     validationRules: [knownOperationTypes],
     plugins: [
+      operationMetrics.plugin(),
       rejectUnstorableText(),
       fieldAccessPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -162,6 +167,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
 
   app.use(
     '/graphql',
+    // First: its time covers everything below, including answers from the caches and refusals.
+    operationMetrics.middleware,
     // Spreadsheet imports arrive base64-encoded inside the request.
     express.json({ limit: '5mb' }),
     publicGraphqlCache({ ttlSeconds: config.publicCacheSeconds, maxTokens: config.apiLimits.maxTokens }),
@@ -170,14 +177,21 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     admitRequests(admit),
     aggregateAnswers.answerAhead(config.apiLimits),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
-        ...(await (admittedOf(req) ?? admit(req.headers.authorization, req.body))),
-        services,
-        loaders: createLoaders(dataSource),
-        requestId: requestIdOf(req),
-        clientAddress: req.ip ?? 'unknown',
-        userAgent: req.headers['user-agent'] ?? null,
-      }),
+      context: async ({ req }): Promise<Context> => {
+        const scope = scopeOfRequest(req);
+        return {
+          ...(await (admittedOf(req) ?? admit(req.headers.authorization, req.body))),
+          services,
+          loaders: createLoaders(dataSource),
+          requestId: requestIdOf(req),
+          clientAddress: req.ip ?? 'unknown',
+          userAgent: req.headers['user-agent'] ?? null,
+          // The request's logger as it is when read: with the operation's name once Apollo resolved it.
+          get log() {
+            return scope?.logger ?? log();
+          },
+        };
+      },
     }),
   );
 

@@ -100,6 +100,11 @@ export type AppConfig = {
   logLevel: string;
   /** Where JSON logs go; stdout when unset (tests pass a stream). */
   logDestination?: import('pino').DestinationStream;
+  /**
+   * Distinct GraphQL operation names kept as labels of the /metrics operation series
+   * (GRAPHQL_METRICS_MAX_OPERATIONS, 200; the web client has about 100); later names count as `other`.
+   */
+  graphqlMetricsMaxOperations: number;
   /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty: same origin only. */
   corsOrigins: string[];
   /** How long anonymous GraphQL reads are served from the shared cache; 0 turns it off. */
@@ -361,6 +366,7 @@ export const loadConfig = (
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
     apiLimits: apiLimitsFrom(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    graphqlMetricsMaxOperations: Math.max(0, int(env.GRAPHQL_METRICS_MAX_OPERATIONS, 200)),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())

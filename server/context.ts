@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Viewer } from './auth/viewer';
 import type { Admission } from './graphql/limits/admission';
 import type { Loaders } from './graphql/loaders';
@@ -9,6 +10,8 @@ export type Context = {
   services: Services;
   loaders: Loaders;
   requestId: string;
+  /** The request's logger: each line carries `req.id` and, once resolved, `operation` and `operationType`. */
+  readonly log: Logger;
   /** Client address as Express sees it (honours TRUST_PROXY). */
   clientAddress: string;
   userAgent: string | null;

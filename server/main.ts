@@ -1,3 +1,5 @@
+// First: OpenTelemetry (when configured) patches modules as they load.
+import { stopTracing } from './tracing';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -66,6 +68,7 @@ const main = async (): Promise<void> => {
       await app.stop();
       await dataSource.destroy();
       await embedded?.stop();
+      await stopTracing().catch(() => undefined);
     } finally {
       process.exit(0);
     }

@@ -16,6 +16,7 @@ import { ErrorCode } from '../errors/error-codes';
 import { ApiScope } from './api-scope';
 import { Role } from './role';
 import type { Viewer } from './viewer';
+import { log } from '../request-scope';
 
 /** Anyone, signed in or not. */
 export const PUBLIC = 'PUBLIC' as const;
@@ -479,7 +480,7 @@ const passwordChangeRequired = (): AppError =>
 const rootRefusal = (viewer: Viewer, parent: 'Query' | 'Mutation', field: string) => {
   const rule = operationAccess[parent][field];
   if (rule === undefined) {
-    console.error(`No access rule declared for ${parent}.${field}; denied`);
+    log().error({ field: `${parent}.${field}` }, 'No access rule declared; denied');
     return forbidden();
   }
   if (viewer.kind === 'partner') {

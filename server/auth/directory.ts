@@ -4,6 +4,7 @@ import { Client, InvalidCredentialsError } from 'ldapts';
 import type { DirectoryConfig } from '../config';
 import { AppError } from '../errors/app-error';
 import { ErrorCode } from '../errors/error-codes';
+import { log } from '../request-scope';
 
 export const directoryUnavailable = (): AppError =>
   new AppError(
@@ -75,7 +76,7 @@ export class DirectoryClient {
         return true;
       } catch (error) {
         if (error instanceof InvalidCredentialsError) continue;
-        console.error('Directory (LDAP) sign-in failed:', (error as Error).message);
+        log().error({ err: error }, 'Directory (LDAP) sign-in failed');
         throw directoryUnavailable();
       } finally {
         await client.unbind().catch(() => undefined);

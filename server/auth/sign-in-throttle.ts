@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SignInThrottleConfig, ThrottleRule } from '../config';
 import { accountKeyOf, DeviceTokens } from './device-token';
 import { rateLimitedError } from './rate-limit';
+import { log } from '../request-scope';
 
 /**
  * Sign-in throttling without account lockout.
@@ -276,7 +277,7 @@ export class SignInThrottle {
     try {
       await this.dataSource.query(`DELETE FROM sign_in_throttle WHERE forget_at < now()`);
     } catch (error) {
-      console.error('Clearing expired sign-in throttle rows failed', error);
+      log().error({ err: error }, 'Clearing expired sign-in throttle rows failed');
     }
   }
 

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { log } from '../request-scope';
 
 /** What a read needs of a connection: raw SQL. A DataSource and an EntityManager both are one. */
 export type Queryable = Pick<EntityManager, 'query'>;
@@ -27,7 +28,7 @@ export const onReplica = async <T>(
     await runner.release().catch(() => {});
     if (Date.now() - lastWarning > 60_000) {
       lastWarning = Date.now();
-      console.warn(`No read replica answered, reading from the primary: ${String(error)}`);
+      log().warn({ err: error }, 'No read replica answered, reading from the primary');
     }
     return read(dataSource.manager);
   }

@@ -6,6 +6,7 @@ import { AppError, type FieldError } from './app-error';
 import { ErrorCode } from './error-codes';
 import { tooManyTokens } from '../graphql/limits/errors';
 import { QueryFailedError } from 'typeorm';
+import { log } from '../request-scope';
 
 const flatten = (errors: ValidationError[], prefix = ''): FieldError[] =>
   errors.flatMap((error) => {
@@ -95,7 +96,8 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
   if (typeof http?.status === 'number' && http.status >= 400 && http.status < 500 && !formatted.path) {
     return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   }
-  console.error('Unexpected error', original);
+  // In full (stack, cause) in the log, with the request id and operation; never to the caller.
+  log().error({ err: original }, 'Unexpected error');
   return {
     message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดติดต่อผู้ดูแลระบบ',
     path: formatted.path,

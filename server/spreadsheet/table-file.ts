@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { log } from '../request-scope';
 
 export type Column = { header: string; width: number; money?: boolean; percent?: boolean };
 export type Cell = string | number | null;
@@ -129,7 +130,7 @@ export const sendTable = async (res: Response, format: 'xlsx' | 'csv', name: str
       res.removeHeader('Content-Type');
       throw error;
     }
-    console.error('Download failed after it started', error);
+    log().error({ err: error }, 'Download failed after it started');
     res.destroy();
   }
 };

@@ -97,6 +97,10 @@ describe('load shedding of /graphql', () => {
     expect(answered.status).toBe(200);
     expect(answered.body.errors).toBeUndefined();
     expect((await post(server)).status).toBe(200);
+    // The refusal counts in the per-operation error metrics, by its code.
+    expect(await (await fetch(`${server.url}/metrics`)).text()).toMatch(
+      /graphql_operation_errors_total\{operation="[^"]+",code="RATE_LIMITED"\} 1\n/,
+    );
   });
 
   it('lets a request wait for a turn, and turns it away once it has waited the longest wait', async () => {

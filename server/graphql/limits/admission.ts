@@ -28,6 +28,7 @@ import {
   versionScopeOf,
 } from '../aggregate-versions';
 import { knownOperationTypes } from '../request-checks';
+import { log } from '../../request-scope';
 
 /**
  * A request measured before Apollo runs it, so that a signed-in caller's budget is charged
@@ -247,7 +248,7 @@ export const admitter =
       };
     } catch (error) {
       // As when the plugin charges: a budget that cannot be written must not take the API down.
-      console.error('API budget unavailable; session looked up alone', error);
+      log().error({ err: error }, 'API budget unavailable; session looked up alone');
       return { viewer: await sessions.resolveViewer(authorization, 'keep'), admission: measured };
     }
   };

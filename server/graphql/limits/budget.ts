@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { ApiLimits, BudgetRule } from '../../config';
 import type { Viewer } from '../../auth/viewer';
+import { log } from '../../request-scope';
 
 export type BudgetTier = keyof ApiLimits['budgets'];
 
@@ -132,6 +133,6 @@ export class BudgetStore {
       .query(`DELETE FROM api_budget WHERE updated_at < clock_timestamp() - make_interval(secs => $1)`, [
         this.drainSeconds,
       ])
-      .catch((error: unknown) => console.error('Pruning api_budget failed', error));
+      .catch((error: unknown) => log().error({ err: error }, 'Pruning api_budget failed'));
   }
 }

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ErrorCode } from '../../errors/error-codes';
 import type { InFlightLimits } from '../../config';
+import { noteErrorCode } from '../../request-scope';
 import { turnstile } from '../../turnstile';
 
 /** Defined by the configuration that holds it (server/config.ts); named here too for callers of `limitInFlight`. */
@@ -11,6 +12,7 @@ const RETRY_AFTER_SECONDS = 1;
 
 /** The answer to a request turned away: what Apollo would send for any refusal, with HTTP 503. */
 const refuse = (res: Response) => {
+  noteErrorCode(ErrorCode.RATE_LIMITED);
   res
     .status(503)
     .set('Retry-After', String(RETRY_AFTER_SECONDS))

@@ -6,6 +6,7 @@ import { admissionOf } from './admission';
 import { BudgetStore, budgetKeyOf, type Charge } from './budget';
 import type { CostAnalyzer } from './cost';
 import { budgetSpent, displayCost, tooCostly, tooDeep, tooManyAliases } from './errors';
+import { log } from '../../request-scope';
 
 /** `extensions.cost` of every response whose operation was measured. */
 export type CostReport = {
@@ -90,7 +91,7 @@ export const apiLimitsPlugin = (
             charge ??= await budgets.charge(key, requested, rule);
           } catch (error) {
             // A budget that cannot be read must not take the API down with it: let the request through.
-            console.error('API budget unavailable; request let through', error);
+            log().error({ err: error }, 'API budget unavailable; request let through');
             return;
           }
           report = costReportOf(limits, rule, requested, charge);

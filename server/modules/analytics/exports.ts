@@ -19,6 +19,7 @@ import {
   statusLabels,
   typeLabels,
 } from './table-labels';
+import { log } from '../../request-scope';
 
 const int = (value: unknown): number | undefined =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : undefined;
@@ -302,7 +303,7 @@ export const exportsRouter = (services: Services) => {
         res.status(code === ErrorCode.NOT_FOUND ? 404 : 403).json({ code, message: error.message });
         return;
       }
-      console.error('Export failed', error);
+      log().error({ err: error }, 'Export failed');
       res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
     }
   });

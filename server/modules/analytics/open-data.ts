@@ -12,6 +12,7 @@ import type { Services } from '../../services';
 import { turnstile } from '../../turnstile';
 import { type Cell, sendTable, type Table } from '../../spreadsheet/table-file';
 import { budgetUseLabel, reasonLabels, reviewLabels, statusLabels } from './table-labels';
+import { log } from '../../request-scope';
 
 /** Rows fetched from the cursor per round trip. */
 const CURSOR_BATCH = 1000;
@@ -83,7 +84,7 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
             : openReports(pool, fiscalYear);
       await sendTable(res, format as 'xlsx' | 'csv', `${kind}-${fiscalYear}`, table);
     } catch (error) {
-      console.error('Open data failed', error);
+      log().error({ err: error }, 'Open data failed');
       res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
     } finally {
       turns.leave();

@@ -7,6 +7,7 @@ import { sendTable } from '../../spreadsheet/table-file';
 import type { Services } from '../../services';
 import { RoundKind, roundLabels } from '../report/report.enums';
 import { fileTooLarge } from './site-visit.service';
+import { log } from '../../request-scope';
 
 const statusOf: Partial<Record<string, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -24,7 +25,7 @@ const answerError = (res: Response, error: unknown): void => {
     res.status(statusOf[code] ?? 409).json({ code, message: error.message, ...details });
     return;
   }
-  console.error('File request failed', error);
+  log().error({ err: error }, 'File request failed');
   res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
 };
 

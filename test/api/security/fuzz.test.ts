@@ -28,6 +28,7 @@ import { type ApiLimits, defaultApiLimits } from '../../../server/config';
 import { ErrorCode } from '../../../server/errors/error-codes';
 import { buildAppSchema } from '../../../server/schema';
 import { createWorld } from '../../factories';
+import { captureLogs } from '../../helpers/log-capture';
 import { testReport } from '../../helpers/report';
 import { partnerClient, signIn } from '../../helpers/sign-in';
 import { startTestServer, type TestServer } from '../../helpers/test-server';
@@ -1441,7 +1442,7 @@ describe('fuzz of the GraphQL endpoint', () => {
   const tokens = { central: '', partner: '' };
   const stats = new Stats();
   const crashes: string[] = [];
-  /** Server-side console.error output, by its first 300 characters. */
+  /** The server's error log lines and console.error output, by their first 300 characters. */
   const serverErrors = new Map<string, number>();
   let serverErrorCount = 0;
   /**
@@ -1449,6 +1450,14 @@ describe('fuzz of the GraphQL endpoint', () => {
    * server passes on unchecked; formatError answers those BAD_USER_INPUT, so they are only reported.
    */
   const refusedQueries = new Map<string, number>();
+  /** The server's own error lines (pino), e.g. formatError's `Unexpected error`: counted as above. */
+  const serverLog = captureLogs((line) => {
+    if (line.level < 50 || 'responseTime' in line) return; // 5xx answers are the statistics' business
+    const message = `${line.msg} ${JSON.stringify(line.err ?? {})}`.slice(0, 300);
+    serverErrorCount += 1;
+    if (serverErrors.size < 40 || serverErrors.has(message))
+      serverErrors.set(message, (serverErrors.get(message) ?? 0) + 1);
+  });
   const heap: number[] = [];
 
   const onCrash = (kind: string) => (error: unknown) => {
@@ -1492,7 +1501,12 @@ describe('fuzz of the GraphQL endpoint', () => {
 
   beforeAll(async () => {
     // The shared cache of anonymous reads is on, as in production, so its code path is fuzzed too.
-    server = await startTestServer({ apiLimits: budgetsOff, publicCacheSeconds: 30 });
+    server = await startTestServer({
+      apiLimits: budgetsOff,
+      publicCacheSeconds: 30,
+      logLevel: 'error',
+      logDestination: serverLog.destination,
+    });
     const world = await createWorld(server.dataSource);
     const central = await signIn(server, world.central.username, world.central.password);
     tokens.central = central.token as string;
@@ -1593,7 +1607,12 @@ describe('fuzz of the GraphQL endpoint', () => {
     async () => {
       // A second instance on the same database (same accounts and keys) with small buckets.
       const budgeted = await startTestServer(
-        { apiLimits: smallBudgets, publicCacheSeconds: 30 },
+        {
+          apiLimits: smallBudgets,
+          publicCacheSeconds: 30,
+          logLevel: 'error',
+          logDestination: serverLog.destination,
+        },
         { databaseUrl: server.databaseUrl },
       );
       const before = stats.codes.get('RATE_LIMITED') ?? 0;

@@ -10,7 +10,12 @@ describe('structured logs and metrics', () => {
   beforeAll(async () => {
     const destination = new PassThrough();
     destination.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean)));
-    server = await startTestServer({ logLevel: 'info', logDestination: destination });
+    // A small cap on operation names in metric labels, so the test can exceed it cheaply.
+    server = await startTestServer({
+      logLevel: 'info',
+      logDestination: destination,
+      graphqlMetricsMaxOperations: 5,
+    });
     await createWorld(server.dataSource);
   });
   afterAll(() => server.stop());
@@ -52,5 +57,89 @@ describe('structured logs and metrics', () => {
     );
     expect(text).toMatch(/db_pool_connections_total \d+/);
     expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('logs an unexpected error in full with the request id and operation, and tells the caller nothing of it', async () => {
+    // A fault the app does not expect: the table behind `provinces` is gone for a moment.
+    await server.dataSource.query('ALTER TABLE province RENAME TO province_gone');
+    let body: string;
+    try {
+      const response = await post(
+        { query: 'query ProvincesForLog { provinces { id } }', operationName: 'ProvincesForLog' },
+        { 'x-request-id': 'req-fails-1' },
+      );
+      body = await response.text();
+    } finally {
+      await server.dataSource.query('ALTER TABLE province_gone RENAME TO province');
+    }
+    expect(JSON.parse(body).errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(body).not.toMatch(/province_gone|relation|QueryFailedError|\bat /);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const entries = lines.map((line) => JSON.parse(line)).filter((log) => log.req?.id === 'req-fails-1');
+    const unexpected = entries.find((log) => log.msg === 'Unexpected error');
+    expect(unexpected).toMatchObject({
+      level: 50,
+      operation: 'ProvincesForLog',
+      operationType: 'query',
+      err: { type: 'QueryFailedError' },
+    });
+    expect(unexpected.err.message).toContain('province');
+    expect(unexpected.err.stack).toMatch(/\n\s+at /);
+    // The request's closing line names the operation too.
+    expect(entries.find((log) => log.msg === 'request completed')).toMatchObject({
+      operation: 'ProvincesForLog',
+      res: { statusCode: 200 },
+    });
+  });
+
+  it('measures each operation: latency by name and type, errors by name and code', async () => {
+    await post({ query: 'query ProvincesForMetrics { provinces { id } }' });
+    // Fails validation: the name the client gave takes no place of its own.
+    await post({ query: 'mutation NotAMutation { nothing }', operationName: 'NotAMutation' });
+    await post('{"query": "query Broken {"}'); // fails to parse, no name given
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_count\{operation="ProvincesForMetrics",type="query"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_bucket\{le="0\.5",operation="ProvincesForMetrics",type="query"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_errors_total\{operation="ProvincesForLog",code="INTERNAL_SERVER_ERROR"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_errors_total\{operation="other",code="GRAPHQL_VALIDATION_FAILED"\} 1\n/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_errors_total\{operation="anonymous",code="GRAPHQL_PARSE_FAILED"\} 1\n/,
+    );
+    expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="other",type="unknown"\} 1\n/);
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_count\{operation="anonymous",type="query"\} \d+\n/,
+    );
+  });
+
+  it('keeps a bounded number of operation names however many clients invent', async () => {
+    for (let i = 0; i < 12; i += 1) {
+      const name = `Random${Math.random().toString(36).slice(2)}`;
+      await post({ query: `query ${name} { provinces { id } }` });
+    }
+    await post({ query: `query ${'L'.repeat(200)} { provinces { id } }` });
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const names = new Set(
+      [...text.matchAll(/graphql_operation_duration_seconds_count\{operation="([^"]*)"/g)].map((m) => m[1]),
+    );
+    // The cap (5 names) plus `anonymous` and `other`.
+    expect(names.size).toBe(7);
+    expect(names).toContain('other');
+    expect(names).toContain('anonymous');
+    expect(text).not.toContain('L'.repeat(65));
   });
 });
