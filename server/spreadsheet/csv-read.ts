@@ -47,13 +47,19 @@ const quoteProblem = (text: string): QuoteProblem | undefined => {
 };
 
 /**
- * Reads a CSV file (UTF-8, with or without the BOM Excel writes) into rows of cells. A file it
- * cannot read is the caller's mistake (BAD_USER_INPUT): a quoting mistake names its line, and no
- * cell of the file is repeated in the message.
+ * Reads a CSV file (UTF-8, with or without the BOM Excel writes) into rows of cells, at most
+ * `maxRecords` of them (the parser stops there: a file of a million empty lines is never held as
+ * a million rows). A file it cannot read is the caller's mistake (BAD_USER_INPUT): a quoting
+ * mistake names its line, and no cell of the file is repeated in the message.
  */
-export const readCsv = (content: Buffer): string[][] => {
+export const readCsv = (content: Buffer, maxRecords: number): string[][] => {
   try {
-    return parse(content, { bom: true, relaxColumnCount: true, skipEmptyLines: false }) as string[][];
+    return parse(content, {
+      bom: true,
+      relaxColumnCount: true,
+      skipEmptyLines: false,
+      to: maxRecords,
+    }) as string[][];
   } catch {
     const found = quoteProblem(content.toString('utf8').replace(/^\uFEFF/, ''));
     if (found) {
