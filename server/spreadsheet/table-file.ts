@@ -85,17 +85,19 @@ const zipInput = (sheet: ExcelJS.Worksheet): Backlogged | undefined => {
 };
 
 const writeCsv = async (res: Response, table: Table) => {
-  res.write(`\uFEFF${csvRows([], [table.columns.map((c) => c.header)])}`);
+  // Nothing goes out before the first batch (or the end): until then a failure is still an error status.
+  let head = `\uFEFF${csvRows([], [table.columns.map((c) => c.header)])}`;
   let batch: (string | number | null)[][] = [];
   for await (const row of table.rows) {
     batch.push(typedRow(table.columns, row));
     if (batch.length === BATCH) {
-      res.write(csvRows(table.columns, batch));
+      res.write(head + csvRows(table.columns, batch));
+      head = '';
       batch = [];
       if (await gone(res)) return;
     }
   }
-  res.end(batch.length > 0 ? csvRows(table.columns, batch) : undefined);
+  res.end(head + (batch.length > 0 ? csvRows(table.columns, batch) : ''));
 };
 
 const writeXlsx = async (res: Response, name: string, table: Table) => {
