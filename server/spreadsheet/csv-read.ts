@@ -67,7 +67,11 @@ export const readCsv = (content: Buffer, maxRecords: number): string[][] => {
       { line: found.line },
     );
   }
-  const { data, errors } = Papa.parse<string[]>(text, { delimiter: ',', preview: maxRecords, skipEmptyLines: false });
+  const { data, errors } = Papa.parse<string[]>(text, {
+    delimiter: ',',
+    preview: maxRecords,
+    skipEmptyLines: false,
+  });
   if (errors.length > 0) {
     throw new AppError(ErrorCode.BAD_USER_INPUT, 'อ่านไฟล์ CSV ไม่ได้ กรุณาบันทึกเป็น CSV UTF-8 จากแบบฟอร์มของระบบ');
   }

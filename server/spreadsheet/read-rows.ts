@@ -34,7 +34,11 @@ const missingColumns = (missing: readonly SheetColumn[]) =>
   );
 
 /** The rows of an XLSX or CSV file (the file name's extension says which), one at a time. */
-async function* fileRows(fileName: string, content: Buffer, limits: SpreadsheetLimits): AsyncGenerator<XlsxRow> {
+async function* fileRows(
+  fileName: string,
+  content: Buffer,
+  limits: SpreadsheetLimits,
+): AsyncGenerator<XlsxRow> {
   if (/\.csv$/i.test(fileName)) {
     const table = readCsv(content, limits.maxSheetRows + 1);
     if (table.length > limits.maxSheetRows) throw tooManySheetRows(limits);

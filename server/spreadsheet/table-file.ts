@@ -36,7 +36,9 @@ const numericColumn = (column: Column | undefined) => Boolean(column?.money || c
  * neutralised text); every other cell is text. A word in an amount column (ไม่ใช้งบประมาณ) stays text.
  */
 const typedRow = (columns: Column[], row: Cell[]): (string | number | null)[] =>
-  row.map((value, i) => (value !== null && numericColumn(columns[i]) && isNumeric(value) ? Number(value) : value));
+  row.map((value, i) =>
+    value !== null && numericColumn(columns[i]) && isNumeric(value) ? Number(value) : value,
+  );
 
 /**
  * CSV through csv-stringify: quoting as RFC 4180, and `escape_formulas` neutralises text that
@@ -48,7 +50,9 @@ const csvRows = (columns: Column[], rows: (string | number | null)[][]): string 
     record_delimiter: 'windows',
     cast: {
       number: (value, context) =>
-        typeof context.index === 'number' && numericColumn(columns[context.index]) ? value.toFixed(2) : String(value),
+        typeof context.index === 'number' && numericColumn(columns[context.index])
+          ? value.toFixed(2)
+          : String(value),
     },
   });
 
@@ -126,7 +130,9 @@ const writeXlsx = async (res: Response, name: string, table: Table) => {
   for await (const row of table.rows) {
     // Exact decimals travel as text from SQL; Excel gets numbers to compute with.
     sheet
-      .addRow(typedRow(table.columns, row).map((value) => (typeof value === 'string' ? neutralise(value) : value)))
+      .addRow(
+        typedRow(table.columns, row).map((value) => (typeof value === 'string' ? neutralise(value) : value)),
+      )
       .commit();
     if (++count % BATCH === 0) {
       const input = zipInput(sheet);

@@ -20,7 +20,8 @@ import type { SpreadsheetLimits } from '../config';
 const xlsxUnreadable = () =>
   new AppError(ErrorCode.BAD_USER_INPUT, 'อ่านไฟล์ไม่ได้ กรุณาใช้ไฟล์ .xlsx หรือ .csv จากแบบฟอร์มของระบบ');
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toLocaleString('th-TH', { maximumFractionDigits: 1 });
+const megabytes = (bytes: number) =>
+  (bytes / (1024 * 1024)).toLocaleString('th-TH', { maximumFractionDigits: 1 });
 
 export const unpackedTooLarge = (limits: SpreadsheetLimits) =>
   new AppError(
@@ -48,8 +49,10 @@ const tooManyEntries = (limits: SpreadsheetLimits) =>
 
 const openZip = (content: Buffer): Promise<ZipFile> =>
   new Promise((resolve, reject) =>
-    yauzl.fromBuffer(content, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true }, (error, zip) =>
-      error ? reject(error) : resolve(zip),
+    yauzl.fromBuffer(
+      content,
+      { lazyEntries: true, validateEntrySizes: true, decodeStrings: true },
+      (error, zip) => (error ? reject(error) : resolve(zip)),
     ),
   );
 
@@ -89,7 +92,12 @@ const openEntry = (zip: ZipFile, entry: Entry): Promise<Readable> =>
  * after every chunk so the caller can take what the handlers collected; the stream is destroyed
  * when the caller stops early.
  */
-async function* parseEntry(zip: ZipFile, entry: Entry, budget: Budget, parser: SaxesParser): AsyncGenerator<void> {
+async function* parseEntry(
+  zip: ZipFile,
+  entry: Entry,
+  budget: Budget,
+  parser: SaxesParser,
+): AsyncGenerator<void> {
   const stream = await openEntry(zip, entry);
   const decoder = new StringDecoder('utf8');
   try {

@@ -112,7 +112,9 @@ export const workbookEntries = (sheet: EntryData): ZipEntrySpec[] => [
 
 /** A sheet's XML: `rows` (XML of <row> elements) inside <worksheet><sheetData>. */
 export const sheetXml = (rows: string): Buffer =>
-  Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`);
+  Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`,
+  );
 
 /**
  * The same, with `firstRows` and then `chunk` repeated `times` times between the start and the

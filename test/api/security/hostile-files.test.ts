@@ -50,7 +50,12 @@ const measured = async <T>(work: () => Promise<T>): Promise<Measured<T>> => {
   try {
     const result = await work();
     sample();
-    return { result, ms: performance.now() - started, rssGrowth: rss - before.rss, heapGrowth: heap - before.heapUsed };
+    return {
+      result,
+      ms: performance.now() - started,
+      rssGrowth: rss - before.rss,
+      heapGrowth: heap - before.heapUsed,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -107,7 +112,13 @@ describe('hostile files', () => {
     it('refuses a zip bomb by the sizes its central directory declares, before inflating anything', async () => {
       const file = zip(workbookEntries(bombSheet));
       expect(file.length).toBeLessThan(3 * MB);
-      const answer = await refused('zip bomb, honest sizes', 'bomb.xlsx', file, bombSize, /เมื่อแตกออกมีขนาดเกิน 20 MB/);
+      const answer = await refused(
+        'zip bomb, honest sizes',
+        'bomb.xlsx',
+        file,
+        bombSize,
+        /เมื่อแตกออกมีขนาดเกิน 20 MB/,
+      );
       expect(answer.errors?.[0]?.extensions?.maxUnpackedBytes).toBe(20 * MB);
     });
 
@@ -119,17 +130,26 @@ describe('hostile files', () => {
 
     it('refuses an XLSX of a million empty rows at the row limit, without reading the rest', async () => {
       const file = zip(workbookEntries(repeatedSheetXml('<row/>'.repeat(1000), 1000, header)));
-      await refused('a million empty rows (XLSX)', 'rows.xlsx', file, 6 * MB, /เกิน 100,000 แถว \(นับรวมแถวว่าง\)/);
+      await refused(
+        'a million empty rows (XLSX)',
+        'rows.xlsx',
+        file,
+        6 * MB,
+        /เกิน 100,000 แถว \(นับรวมแถวว่าง\)/,
+      );
     });
 
     it('refuses a CSV of a million empty lines at the row limit', async () => {
-      const file = Buffer.from(`${laoImportColumns.map((c) => c.header).join(',')}\r\n${'\r\n'.repeat(1_000_000)}`);
+      const file = Buffer.from(
+        `${laoImportColumns.map((c) => c.header).join(',')}\r\n${'\r\n'.repeat(1_000_000)}`,
+      );
       await refused('a million empty lines (CSV)', 'rows.csv', file, file.length, /เกิน 100,000 แถว/);
     });
 
     it('refuses a zip of too many entries before reading any', async () => {
       const entries = workbookEntries(sheetXml(header));
-      for (let i = 0; i < 5000; i += 1) entries.push({ name: `xl/media/${i}.xml`, data: Buffer.from('<x/>') });
+      for (let i = 0; i < 5000; i += 1)
+        entries.push({ name: `xl/media/${i}.xml`, data: Buffer.from('<x/>') });
       await refused('5,000 entries', 'entries.xlsx', zip(entries), 0, /ส่วนประกอบเกิน 200 ส่วน/);
     });
 
@@ -179,13 +199,15 @@ describe('hostile files', () => {
     };
 
     it('open data as CSV: text that starts a formula gets an apostrophe, amounts stay plain numbers', async () => {
-      const text = (await download(`/open-data/projects-${fiscalYear}.csv`)).toString('utf8').replace(/^\uFEFF/, '');
+      const text = (await download(`/open-data/projects-${fiscalYear}.csv`))
+        .toString('utf8')
+        .replace(/^\uFEFF/, '');
       const [head, ...rows] = parse(text, { relaxColumnCount: true }) as string[][];
       const name = head.indexOf('ชื่อโครงการ');
       const budget = head.indexOf('งบประมาณตามแผนปฏิบัติการป้องกันการทุจริต');
       const other = head.indexOf('กลุ่มเป้าหมายอื่น ๆ');
       expect(rows.map((row) => row[name]).sort()).toEqual(
-        ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'ปกติ -1'].sort(),
+        ['\'=HYPERLINK("http://x","y")', "'+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\rCR", 'ปกติ -1'].sort(),
       );
       expect(rows.map((row) => row[budget]).sort()).toEqual(injected.map((_, i) => `${1234 + i}.50`).sort());
       // A text column's "-5" is text typed by an LAO: neutralised like any other.
@@ -194,7 +216,9 @@ describe('hostile files', () => {
 
     it('open data as XLSX: such text is a plain string cell with an apostrophe, never a formula', async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await download(`/open-data/projects-${fiscalYear}.xlsx`)) as unknown as ArrayBuffer);
+      await workbook.xlsx.load(
+        (await download(`/open-data/projects-${fiscalYear}.xlsx`)) as unknown as ArrayBuffer,
+      );
       const sheet = workbook.worksheets[0];
       const headRow = sheet.getRow(2).values as string[];
       const name = headRow.indexOf('ชื่อโครงการ');
@@ -208,7 +232,7 @@ describe('hostile files', () => {
       }
       // XML turns a CR into a line feed as it is read: the apostrophe is what matters.
       expect(names.sort()).toEqual(
-        ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\nCR", 'ปกติ -1'].sort(),
+        ['\'=HYPERLINK("http://x","y")', "'+1", "'-2+3", "'@SUM(A1)", "'\tTAB", "'\nCR", 'ปกติ -1'].sort(),
       );
     });
 
@@ -228,7 +252,10 @@ describe('hostile files', () => {
         ],
       };
       const app = express();
-      app.get('/t.:format', (req, res) => void sendTable(res, req.params.format as 'csv' | 'xlsx', 't', table));
+      app.get(
+        '/t.:format',
+        (req, res) => void sendTable(res, req.params.format as 'csv' | 'xlsx', 't', table),
+      );
       const http = app.listen(0, '127.0.0.1');
       await once(http, 'listening');
       try {
