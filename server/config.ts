@@ -140,7 +140,7 @@ export type AppConfig = {
   siteVisitFileMaxBytes: number;
   /**
    * Uploaded spreadsheets: inflated size of an XLSX (IMPORT_MAX_UNPACKED_MB, 20; DLA's list of all
-   * 7,852 LAOs inflates to about 2 MB), zip entries (IMPORT_MAX_ZIP_ENTRIES, 200) and rows read
+   * 7,852 LAOs inflates to about 3 MB), zip entries (IMPORT_MAX_ZIP_ENTRIES, 200) and rows read
    * (IMPORT_MAX_SHEET_ROWS, 100000, empty rows included; the largest import, ITA, takes 50,000).
    */
   spreadsheetLimits: SpreadsheetLimits;
