@@ -120,13 +120,16 @@ const drain = async (steps: AsyncGenerator<void>) => {
 
 const newParser = () => new SaxesParser({ xmlns: false, position: false });
 
+/** A tag's name without its namespace prefix (some writers spell `<x:row>`). */
+const local = (tag: SaxesTagPlain) => tag.name.slice(tag.name.indexOf(':') + 1);
+
 /** Relationship targets of the workbook by id (`rId1` → `worksheets/sheet1.xml`). */
 const readRelationships = async (zip: ZipFile, entry: Entry | undefined, budget: Budget) => {
   const targets = new Map<string, string>();
   if (!entry) return targets;
   const parser = newParser();
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'Relationship') targets.set(String(tag.attributes.Id), String(tag.attributes.Target));
+    if (local(tag) === 'Relationship') targets.set(String(tag.attributes.Id), String(tag.attributes.Target));
   });
   await drain(parseEntry(zip, entry, budget, parser));
   return targets;
@@ -138,7 +141,10 @@ const readFirstSheetId = async (zip: ZipFile, entry: Entry | undefined, budget: 
   let first: string | undefined;
   const parser = newParser();
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (first === undefined && tag.name === 'sheet') first = String(tag.attributes['r:id'] ?? '');
+    if (first !== undefined || local(tag) !== 'sheet') return;
+    // The relationships namespace's prefix is usually r:, not always.
+    const id = Object.entries(tag.attributes).find(([name]) => name === 'r:id' || name.endsWith(':id'));
+    first = id ? String(id[1]) : '';
   });
   await drain(parseEntry(zip, entry, budget, parser));
   return first;
@@ -153,9 +159,9 @@ const readSharedStrings = async (zip: ZipFile, entry: Entry | undefined, budget:
   let phonetic = 0;
   const parser = newParser();
   parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (tag.name === 'si') text = '';
-    else if (tag.name === 'rPh') phonetic += 1;
-    else if (tag.name === 't' && phonetic === 0) inText = true;
+    if (local(tag) === 'si') text = '';
+    else if (local(tag) === 'rPh') phonetic += 1;
+    else if (local(tag) === 't' && phonetic === 0) inText = true;
   });
   parser.on('text', (value: string) => {
     if (inText) text += value;
@@ -164,9 +170,9 @@ const readSharedStrings = async (zip: ZipFile, entry: Entry | undefined, budget:
     if (inText) text += value;
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (tag.name === 't') inText = false;
-    else if (tag.name === 'rPh') phonetic -= 1;
-    else if (tag.name === 'si') strings.push(text);
+    if (local(tag) === 't') inText = false;
+    else if (local(tag) === 'rPh') phonetic -= 1;
+    else if (local(tag) === 'si') strings.push(text);
   });
   await drain(parseEntry(zip, entry, budget, parser));
   return strings;
@@ -225,7 +231,7 @@ export async function* xlsxRows(content: Buffer, limits: SpreadsheetLimits): Asy
     let phonetic = 0;
     const parser = newParser();
     parser.on('opentag', (tag: SaxesTagPlain) => {
-      switch (tag.name) {
+      switch (local(tag)) {
         case 'row': {
           rows += 1;
           if (rows > limits.maxSheetRows) throw tooManySheetRows(limits);
@@ -261,7 +267,7 @@ export async function* xlsxRows(content: Buffer, limits: SpreadsheetLimits): Asy
     parser.on('text', addText);
     parser.on('cdata', addText);
     parser.on('closetag', (tag: SaxesTagPlain) => {
-      switch (tag.name) {
+      switch (local(tag)) {
         case 'v':
         case 't':
           inValue = false;
