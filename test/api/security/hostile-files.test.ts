@@ -149,7 +149,7 @@ describe('hostile files', () => {
 
     it('refuses a zip of too many entries before reading any', async () => {
       const entries = workbookEntries(sheetXml(header));
-      for (let i = 0; i < 5000; i += 1)
+      for (let i = 0; i < 1000; i += 1)
         entries.push({ name: `xl/media/${i}.xml`, data: Buffer.from('<x/>') });
       await refused('1,000 entries', 'entries.xlsx', zip(entries), 0, /ส่วนประกอบเกิน 200 ส่วน/);
     });
