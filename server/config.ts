@@ -63,6 +63,19 @@ export type ApiLimits = {
 export type OpenDataLimits = { concurrent: number; waiting: number };
 
 /**
+ * Limits on an uploaded spreadsheet (LAO list, plan book, ITA scores), applied while it is read
+ * (server/spreadsheet/read-rows.ts); docs/operations.md ("Hostile files") gives the figures.
+ */
+export type SpreadsheetLimits = {
+  /** Bytes an XLSX may inflate to, all its entries together (IMPORT_MAX_UNPACKED_MB, 20). */
+  maxUnpackedBytes: number;
+  /** Entries of an XLSX's zip (IMPORT_MAX_ZIP_ENTRIES, 200). */
+  maxZipEntries: number;
+  /** Rows of the sheet read, empty ones included (IMPORT_MAX_SHEET_ROWS, 100000). */
+  maxSheetRows: number;
+};
+
+/**
  * GraphQL requests worked on at once (GRAPHQL_MAX_IN_FLIGHT; 0 turns the limit off), requests
  * that may wait for a turn (GRAPHQL_MAX_WAITING) and how long one waits (GRAPHQL_MAX_WAIT_MS).
  */
@@ -130,6 +143,12 @@ export type AppConfig = {
   graphqlInFlight: InFlightLimits;
   /** Largest file attached to a site visit, in bytes (SITE_VISIT_FILE_MAX_MB, 10). */
   siteVisitFileMaxBytes: number;
+  /**
+   * Uploaded spreadsheets: inflated size of an XLSX (IMPORT_MAX_UNPACKED_MB, 20; DLA's list of all
+   * 7,852 LAOs inflates to about 3 MB), zip entries (IMPORT_MAX_ZIP_ENTRIES, 200) and rows read
+   * (IMPORT_MAX_SHEET_ROWS, 100000, empty rows included; the largest import, ITA, takes 50,000).
+   */
+  spreadsheetLimits: SpreadsheetLimits;
   /** Directory with the built client (index.html); absent in API-only tests. */
   clientDir?: string;
   /** Staff sign-in through the organisation's LDAP / Active Directory (LDAP_*); null: not configured. */
@@ -384,6 +403,11 @@ export const loadConfig = (
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     siteVisitFileMaxBytes: Math.max(1, int(env.SITE_VISIT_FILE_MAX_MB, 10)) * 1024 * 1024,
+    spreadsheetLimits: {
+      maxUnpackedBytes: Math.max(1, int(env.IMPORT_MAX_UNPACKED_MB, 20)) * 1024 * 1024,
+      maxZipEntries: Math.max(1, int(env.IMPORT_MAX_ZIP_ENTRIES, 200)),
+      maxSheetRows: Math.max(1, int(env.IMPORT_MAX_SHEET_ROWS, 100_000)),
+    },
     directory: directoryFrom(env),
     secondFactor: secondFactorFrom(env, production),
     ...overrides,

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { log } from '../request-scope';
@@ -17,10 +18,44 @@ const isNumeric = (value: string | number): boolean =>
 /** Rows written between checks of the connection (back-pressure, a caller who left). */
 const BATCH = 500;
 
-const csvCell = (value: Cell) => {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+/**
+ * The first characters that make a spreadsheet program read a cell as a formula (OWASP "CSV
+ * Injection": = + - @ tab CR, and the full-width = + - @ that some programs fold into them).
+ * These are the characters csv-stringify's `escape_formulas` looks for, so CSV and XLSX agree.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** Text that would start a formula gets an apostrophe in front: the reader sees it as text, apostrophe shown. */
+export const neutralise = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+
+/** Whether a column holds amounts: its numeric text is written as a number. */
+const numericColumn = (column: Column | undefined) => Boolean(column?.money || column?.percent);
+
+/**
+ * A row as written: a number stays a number, and so does the numeric text of an amount column
+ * (exact decimals travel as text from SQL; a negative amount must stay a negative number, not a
+ * neutralised text); every other cell is text. A word in an amount column (ไม่ใช้งบประมาณ) stays text.
+ */
+const typedRow = (columns: Column[], row: Cell[]): (string | number | null)[] =>
+  row.map((value, i) =>
+    value !== null && numericColumn(columns[i]) && isNumeric(value) ? Number(value) : value,
+  );
+
+/**
+ * CSV through csv-stringify: quoting as RFC 4180, and `escape_formulas` neutralises text that
+ * starts a formula (never a number). Amounts are printed with two decimals, as SQL gives them.
+ */
+const csvRows = (columns: Column[], rows: (string | number | null)[][]): string =>
+  stringify(rows, {
+    escape_formulas: true,
+    record_delimiter: 'windows',
+    cast: {
+      number: (value, context) =>
+        typeof context.index === 'number' && numericColumn(columns[context.index])
+          ? value.toFixed(2)
+          : String(value),
+    },
+  });
 
 /** Resolves when `stream` wants more, or the caller has gone. */
 const drained = async (stream: NodeJS.EventEmitter, res: Response) => {
@@ -55,17 +90,19 @@ const zipInput = (sheet: ExcelJS.Worksheet): Backlogged | undefined => {
 };
 
 const writeCsv = async (res: Response, table: Table) => {
-  let chunk = `\uFEFF${table.columns.map((c) => csvCell(c.header)).join(',')}\r\n`;
-  let count = 0;
+  // Nothing goes out before the first batch (or the end): until then a failure is still an error status.
+  let head = `\uFEFF${csvRows([], [table.columns.map((c) => c.header)])}`;
+  let batch: (string | number | null)[][] = [];
   for await (const row of table.rows) {
-    chunk += `${row.map(csvCell).join(',')}\r\n`;
-    if (++count % BATCH === 0) {
-      res.write(chunk);
-      chunk = '';
+    batch.push(typedRow(table.columns, row));
+    if (batch.length === BATCH) {
+      res.write(head + csvRows(table.columns, batch));
+      head = '';
+      batch = [];
       if (await gone(res)) return;
     }
   }
-  res.end(chunk);
+  res.end(head + (batch.length > 0 ? csvRows(table.columns, batch) : ''));
 };
 
 const writeXlsx = async (res: Response, name: string, table: Table) => {
@@ -82,10 +119,12 @@ const writeXlsx = async (res: Response, name: string, table: Table) => {
     if (column.money) excelColumn.numFmt = '#,##0.00';
     if (column.percent) excelColumn.numFmt = '0.00';
   });
-  const title = sheet.addRow([table.title]);
+  // Text cells are inline strings (never formulas); text that would start one is neutralised
+  // as in the CSV, so a copy pasted or saved from the sheet carries no live formula either.
+  const title = sheet.addRow([neutralise(table.title)]);
   title.font = { bold: true, size: 14 };
   title.commit();
-  const header = sheet.addRow(table.columns.map((c) => c.header));
+  const header = sheet.addRow(table.columns.map((c) => neutralise(c.header)));
   header.font = { bold: true };
   header.commit();
   let count = 0;
@@ -93,12 +132,7 @@ const writeXlsx = async (res: Response, name: string, table: Table) => {
     // Exact decimals travel as text from SQL; Excel gets numbers to compute with.
     sheet
       .addRow(
-        row.map((value, i) =>
-          // Amounts as numbers; a word in their place (e.g. ไม่ใช้งบประมาณ) stays a word.
-          value !== null && (table.columns[i].money || table.columns[i].percent) && isNumeric(value)
-            ? Number(value)
-            : value,
-        ),
+        typedRow(table.columns, row).map((value) => (typeof value === 'string' ? neutralise(value) : value)),
       )
       .commit();
     if (++count % BATCH === 0) {

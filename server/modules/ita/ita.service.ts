@@ -1,3 +1,4 @@
+import type { SpreadsheetLimits } from '../../config';
 import type { DataSource, EntityManager } from 'typeorm';
 import { can, requireCan, requireSignedIn } from '../../auth/policy';
 import type { SignedInViewer, Viewer } from '../../auth/viewer';
@@ -61,6 +62,7 @@ export class ItaService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly history: HistoryService,
+    private readonly limits: SpreadsheetLimits,
   ) {}
 
   /** NACC central records (or replaces) an LAO's ITA score of a year. */
@@ -114,12 +116,13 @@ export class ItaService {
     if (!can(viewer, 'ita.record')) throw forbidden();
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
-    const sheet = await readRows(fileName, content, itaImportColumns);
-    if (sheet.length > MAX_ROWS)
-      throw new AppError(
-        ErrorCode.BAD_USER_INPUT,
-        `ไฟล์มีข้อมูล ${sheet.length.toLocaleString('th-TH')} แถว เกิน ${MAX_ROWS.toLocaleString('th-TH')} แถว กรุณาแบ่งไฟล์`,
-      );
+    const sheet = await readRows(fileName, content, itaImportColumns, {
+      limits: this.limits,
+      maxRows: {
+        count: MAX_ROWS,
+        message: `ไฟล์มีข้อมูลเกิน ${MAX_ROWS.toLocaleString('th-TH')} แถว กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน`,
+      },
+    });
     const codes = [...new Set(sheet.map((row) => row.cells.code ?? ''))];
     const laos: { id: number; code: string; name_th: string }[] = await this.dataSource.query(
       `SELECT id, code, name_th FROM lao WHERE code = ANY($1)`,

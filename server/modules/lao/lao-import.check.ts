@@ -1,3 +1,4 @@
+import type { SpreadsheetLimits } from '../../config';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -122,10 +123,14 @@ export const checkFile = async (
   manager: EntityManager,
   fileName: string,
   content: Buffer,
+  limits: SpreadsheetLimits,
 ): Promise<CheckedFile> => {
-  const raw = await readRows(fileName, content, laoImportColumns, { headerKey });
+  const raw = await readRows(fileName, content, laoImportColumns, {
+    limits,
+    headerKey,
+    maxRows: { count: MAX_ROWS, message: 'นำเข้าได้ครั้งละไม่เกิน 20,000 แห่ง' },
+  });
   if (raw.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไม่พบข้อมูล อปท. ในไฟล์ (แถวที่ 2 เป็นต้นไป)');
-  if (raw.length > MAX_ROWS) throw new AppError(ErrorCode.BAD_USER_INPUT, 'นำเข้าได้ครั้งละไม่เกิน 20,000 แห่ง');
   const places = await loadPlaces(manager);
   const errors: LaoImportError[] = [];
   const rows: LaoImportRow[] = [];

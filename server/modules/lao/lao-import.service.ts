@@ -1,3 +1,4 @@
+import type { SpreadsheetLimits } from '../../config';
 import type { DataSource } from 'typeorm';
 import { can, requireSignedIn } from '../../auth/policy';
 import type { Viewer } from '../../auth/viewer';
@@ -29,7 +30,10 @@ const IMPORT_LOCK = 7_852_001;
 export class LaoImportService {
   private readonly references: LaoReferences;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly limits: SpreadsheetLimits,
+  ) {
     this.references = new LaoReferences(dataSource);
   }
 
@@ -39,7 +43,7 @@ export class LaoImportService {
     if (!can(viewer, 'lao.editMasterData')) throw forbidden();
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
-    return checkFile(this.dataSource.manager, fileName, content);
+    return checkFile(this.dataSource.manager, fileName, content, this.limits);
   }
 
   /** Checks the file and computes its change set; writes nothing. */

@@ -1,3 +1,4 @@
+import type { SpreadsheetLimits } from '../../config';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { requireCan, requireSignedIn } from '../../auth/policy';
@@ -160,6 +161,7 @@ export class ProjectImportService {
     private readonly cycles: PlanCycleService,
     private readonly projects: ProjectService,
     private readonly history: HistoryService,
+    private readonly limits: SpreadsheetLimits,
   ) {}
 
   /** Reads and checks the file; writes nothing. */
@@ -173,10 +175,13 @@ export class ProjectImportService {
     requireCan(viewer, 'project.record', lao, lao, 'อปท.');
     const content = Buffer.from(contentBase64, 'base64');
     if (content.length === 0) throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไฟล์ว่างเปล่า');
-    const raw = await readRows(fileName, content, importColumns, { notData: ['number'] });
+    const raw = await readRows(fileName, content, importColumns, {
+      limits: this.limits,
+      notData: ['number'],
+      maxRows: { count: 1000, message: 'นำเข้าได้ครั้งละไม่เกิน 1,000 รายการ' },
+    });
     if (raw.length === 0)
       throw new AppError(ErrorCode.BAD_USER_INPUT, 'ไม่พบข้อมูลโครงการในไฟล์ (แถวที่ 2 เป็นต้นไป)');
-    if (raw.length > 1000) throw new AppError(ErrorCode.BAD_USER_INPUT, 'นำเข้าได้ครั้งละไม่เกิน 1,000 รายการ');
     const errors: ImportError[] = [];
     const rows: ImportedRow[] = [];
     for (const row of raw) {
