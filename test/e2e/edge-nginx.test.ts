@@ -15,9 +15,37 @@ type Instance = Awaited<ReturnType<typeof startBuiltServer>>;
 
 /**
  * Debian's nginx runs docker/nginx.conf, rendered by docker/nginx-render.sh as the proxy image does,
- * in front of two built app instances on one database (docker/compose.yml's app1 and app2). Only
- * nginx's main file (events, logs, temp paths: the image's stock nginx.conf) is the test's own.
+ * in front of two built app instances on one database (docker/compose.yml's app1 and app2).
  */
+/**
+ * Debian's own /etc/nginx/nginx.conf, as the proxy image runs it (the Dockerfile's worker_connections
+ * too), moved into `dir`: logs and temp files there, the rendered docker/nginx.conf as its only site.
+ */
+const mainConfig = (dir: string): string => {
+  let text = readFileSync('/etc/nginx/nginx.conf', 'utf8');
+  const replace = (pattern: RegExp, by: string) => {
+    if (!pattern.test(text)) throw new Error(`Debian's nginx.conf has changed: no ${pattern}`);
+    text = text.replace(pattern, by);
+  };
+  replace(/^user .*;$/m, process.getuid?.() === 0 ? 'user root;' : '');
+  replace(/^pid .*;$/m, '');
+  replace(/^error_log .*;$/m, `error_log ${dir}/error.log;`);
+  replace(/worker_connections 768;/, 'worker_connections 4096;');
+  replace(
+    /^\s*access_log .*;$/m,
+    `log_format edge '$remote_addr|$status|$upstream_addr|$request_method $uri|$http_x_test_phase';
+  access_log ${dir}/access.log edge;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;`,
+  );
+  replace(/^\s*include \/etc\/nginx\/conf\.d\/\*\.conf;$/m, `include ${dir}/lao.conf;`);
+  replace(/^\s*include \/etc\/nginx\/sites-enabled\/\*;$/m, '');
+  return text;
+};
+
 const startNginx = async (upstreams: [string, string]) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lao-edge-'));
   chmodSync(dir, 0o755);
@@ -44,25 +72,7 @@ const startNginx = async (upstreams: [string, string]) => {
     },
   });
   if (render.status !== 0) throw new Error(`nginx-render.sh: ${render.stderr}`);
-  writeFileSync(
-    `${dir}/nginx.conf`,
-    `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-events { worker_connections 2048; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  log_format edge '$remote_addr|$status|$upstream_addr|$request_method $uri|$http_x_test_phase';
-  access_log ${dir}/access.log edge;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  include ${dir}/lao.conf;
-}
-`,
-  );
+  writeFileSync(`${dir}/nginx.conf`, mainConfig(dir));
   const child: ChildProcess = spawn(
     '/usr/sbin/nginx',
     [
