@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +44,7 @@ export const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const fiscalYear = 2569; // the last complete year: both rounds reported
 const currentYear = 2570; // the open 6-month round of deadline day
-const jwtSecret = 'bench-secret-'.padEnd(48, 'x');
+const jwtSecret = randomBytes(32).toString('hex');
 const config = loadConfig({ ...process.env, JWT_SECRET: jwtSecret });
 
 export type FlowResult = LoadFigures & {

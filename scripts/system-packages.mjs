@@ -27,6 +27,17 @@ const systemPackages = [
     files: ['/usr/sbin/mariadbd'],
     usedFor: 'the legacy e-PlanNACC import tests, against a real MariaDB',
   },
+  {
+    name: 'nginx',
+    files: ['/usr/sbin/nginx'],
+    usedFor: 'the edge test: docker/nginx.conf in front of two app instances (test/e2e/edge-nginx.test.ts)',
+  },
+  { name: 'openssl', files: ['/usr/bin/openssl'], usedFor: "the edge test's TLS certificate" },
+  {
+    name: 'gettext-base',
+    files: ['/usr/bin/envsubst'],
+    usedFor: 'rendering docker/nginx.conf as the proxy image does (docker/nginx-render.sh)',
+  },
 ];
 
 // For tests of this script only: pretend another user id, or look for files under another root.

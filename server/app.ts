@@ -4,7 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -91,6 +94,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
       fieldAccessPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing page loads its sandbox from Apollo's CDN: browsers go to /workbench instead.
+      ApolloServerPluginLandingPageDisabled(),
       apiLimitsPlugin(config.apiLimits, budgets, costAnalyzer),
       retryAfterPlugin(),
       aggregateAnswers.plugin(),
@@ -165,6 +170,13 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   app.use(exportsRouter(services));
   app.use(openDataRouter(services, config.openData));
 
+  // A browser opening /graphql (a GET that prefers HTML, as Apollo decides for its landing page) gets
+  // the app's own GraphQL workbench; API GETs and POSTs go on to Apollo unchanged.
+  app.get('/graphql', (req, res, next) => {
+    const wanted = req.accepts(['application/json', 'application/graphql-response+json', 'text/html']);
+    if (req.headers.accept && wanted === 'text/html') res.redirect(302, '/workbench');
+    else next();
+  });
   app.use(
     '/graphql',
     // First: its time covers everything below, including answers from the caches and refusals.

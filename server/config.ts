@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { z } from 'zod';
 
 /**
  * A growing delay (server/auth/sign-in-throttle.ts): the first `freeFailures` failures of a key cost
@@ -81,13 +83,40 @@ export type SpreadsheetLimits = {
  */
 export type InFlightLimits = { concurrent: number; waiting: number; maxWaitMs: number };
 
+/** A key session tokens are signed and verified with; its `id` travels in each token's header (`kid`). */
+export type JwtKey = { id: string; secret: string };
+
+/** The key id of JWT_SECRET among the keys (JWT_KEYS may not use it). */
+export const defaultJwtKeyId = 'default';
+
+/**
+ * Token keys (docs/operations.md, "Rotating the JWT signing key"). Every listed key verifies the tokens
+ * that name it in their `kid`; new tokens are signed with `signingKeyId`'s. A token without a `kid`
+ * (issued before key ids) is checked against JWT_SECRET's key.
+ */
+export type JwtConfig = {
+  /**
+   * JWT_SECRET: the key with id `default` ('' when only JWT_KEYS is set). The second-factor secrets'
+   * key is derived from it unless SECOND_FACTOR_KEY is set.
+   */
+  secret: string;
+  /** JWT_KEYS: further keys, `id:secret` comma-separated. */
+  keys?: JwtKey[];
+  /** JWT_SIGNING_KEY_ID: the key new tokens are signed with; `default` (JWT_SECRET) when unset. */
+  signingKeyId?: string;
+  issuer: string;
+  audience: string;
+  ttlSeconds: number;
+};
+
 export type AppConfig = {
   /** Port of the HTTP server; 0 picks a free one (tests). */
   port: number;
   host: string;
   /** Public base URL of the web app, used in mailed links. Defaults to the server's own URL. */
   publicUrl?: string;
-  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  /** Session (and device) token signing: JWT_SECRET and/or JWT_KEYS, JWT_SIGNING_KEY_ID, JWT_TTL_SECONDS. */
+  jwt: JwtConfig;
   /** Argon2id cost; lowered in tests only. */
   passwordHash: { memoryCost: number; timeCost: number };
   activationCodeTtlHours: number;
@@ -99,8 +128,11 @@ export type AppConfig = {
   mailFrom: string;
   /** Development-only outbox page at /dev/outbox (never in production). */
   devOutbox: boolean;
-  /** Express `trust proxy` setting, so `req.ip` is the client behind a reverse proxy. */
-  trustProxy: string | boolean;
+  /**
+   * Express `trust proxy` (TRUST_PROXY), so `req.ip` is the client behind a reverse proxy: a hop
+   * count (`1`: the proxy in front), `true`/`false`, or addresses/subnets/`loopback`, comma-separated.
+   */
+  trustProxy: string | boolean | number;
   /** Growing delays after failed sign-ins, activations and reset requests (SIGN_IN_THROTTLE_*). */
   signInThrottle: SignInThrottleConfig;
   /** The clock deadlines are judged by; tests move it. */
@@ -198,58 +230,218 @@ export type SecondFactorConfig = {
 const directoryFrom = (env: NodeJS.ProcessEnv): DirectoryConfig | null => {
   const url = env.LDAP_URL?.trim();
   if (!url) return null;
-  if (!/^ldaps?:\/\/[^/\s]+\/?$/i.test(url))
-    throw new Error('LDAP_URL must be ldap://host[:port] or ldaps://host[:port]');
+  if (!/^ldaps?:\/\/[^/\s]+\/?$/i.test(url)) {
+    problem('LDAP_URL must be ldap://host[:port] or ldaps://host[:port]');
+    return null;
+  }
   const bindDnTemplate = env.LDAP_BIND_DN?.trim() || null;
   const upnSuffix =
     env.LDAP_UPN_SUFFIX?.trim()
       .replace(/^\{username\}/, '')
       .replace(/^@/, '') || null;
-  if (!bindDnTemplate && !upnSuffix) throw new Error('LDAP_URL needs LDAP_BIND_DN or LDAP_UPN_SUFFIX');
+  if (!bindDnTemplate && !upnSuffix) problem('LDAP_URL needs LDAP_BIND_DN or LDAP_UPN_SUFFIX');
   if (bindDnTemplate && !bindDnTemplate.includes('{username}'))
-    throw new Error('LDAP_BIND_DN must contain {username}, e.g. uid={username},ou=people,dc=example,dc=org');
-  const startTls = env.LDAP_STARTTLS === 'true';
+    problem('LDAP_BIND_DN must contain {username}, e.g. uid={username},ou=people,dc=example,dc=org');
+  const startTls = bool(env.LDAP_STARTTLS, false);
   if (startTls && /^ldaps:/i.test(url))
-    throw new Error('LDAP_STARTTLS is for ldap:// URLs (ldaps:// is TLS already)');
+    problem('LDAP_STARTTLS is for ldap:// URLs (ldaps:// is TLS already)');
   return {
     url: url.replace(/\/$/, ''),
     bindDnTemplate,
     upnSuffix,
     startTls,
     tlsCaFile: env.LDAP_TLS_CA_FILE?.trim() || null,
-    tlsRejectUnauthorized: env.LDAP_TLS_REJECT_UNAUTHORIZED !== 'false',
-    connectTimeoutMs: Math.max(100, int(env.LDAP_CONNECT_TIMEOUT_MS, 5000)),
-    timeoutMs: Math.max(100, int(env.LDAP_TIMEOUT_MS, 5000)),
+    tlsRejectUnauthorized: bool(env.LDAP_TLS_REJECT_UNAUTHORIZED, true),
+    connectTimeoutMs: int(env.LDAP_CONNECT_TIMEOUT_MS, 5000, { min: 100 }),
+    timeoutMs: int(env.LDAP_TIMEOUT_MS, 5000, { min: 100 }),
   };
 };
 
 const secondFactorKeyFrom = (value: string | undefined): Buffer | null => {
   if (!value) return null;
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
-  if (key.length !== 32) throw new Error('SECOND_FACTOR_KEY must be 32 bytes: 64 hex digits or base64');
-  return key;
+  if (key.length === 32) return key;
+  problem('SECOND_FACTOR_KEY must be 32 bytes: 64 hex digits or base64');
+  return null;
 };
 
 const secondFactorFrom = (env: NodeJS.ProcessEnv, production: boolean): SecondFactorConfig => {
-  const policy = env.STAFF_SECOND_FACTOR?.trim();
-  if (policy && !['administrators', 'all-staff', 'optional'].includes(policy))
-    throw new Error('STAFF_SECOND_FACTOR must be administrators, all-staff or optional');
+  const policy = env.STAFF_SECOND_FACTOR?.trim()
+    ? oneOf<SecondFactorPolicy>(
+        env.STAFF_SECOND_FACTOR,
+        ['administrators', 'all-staff', 'optional'],
+        'optional',
+      )
+    : undefined;
   return {
     // A real deployment (production, or its own DATABASE_URL) requires it of administrators; the
     // embedded demo database and the test suites leave it optional so demo sign-ins keep working.
     policy:
-      (policy as SecondFactorPolicy | undefined) ??
-      (production || (env.DATABASE_URL && env.NODE_ENV !== 'test') ? 'administrators' : 'optional'),
+      policy ?? (production || (env.DATABASE_URL && env.NODE_ENV !== 'test') ? 'administrators' : 'optional'),
     key: secondFactorKeyFrom(env.SECOND_FACTOR_KEY?.trim()),
     issuer: env.SECOND_FACTOR_ISSUER?.trim() || 'ติดตามแผนป้องกันการทุจริต อปท.',
-    challengeTtlSeconds: Math.max(30, int(env.SECOND_FACTOR_WAIT_MINUTES, 10) * 60),
+    challengeTtlSeconds: int(env.SECOND_FACTOR_WAIT_MINUTES, 10, { min: 1 }) * 60,
   };
 };
 
-const int = (value: string | undefined, fallback: number): number => {
-  const parsed = value === undefined ? NaN : Number.parseInt(value, 10);
-  return Number.isFinite(parsed) ? parsed : fallback;
+/**
+ * Validation of the environment (zod). Each setting is read through a small helper (`int`, `bool`,
+ * `oneOf`, `url`, …) that checks its value; a bad value is a problem, not a silent default. While
+ * `loadConfig` runs, problems are collected and thrown together (ConfigError, which main.ts prints);
+ * outside it a helper throws at once.
+ *
+ * The helpers take the value (`int(env.PORT, 4000)`), so the variable's name is found from the read:
+ * `loadConfig` hands the code below an `env` that records each variable read, and a problem names the
+ * most recent variable read with that value.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `The server cannot start: its configuration is not valid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Reading = { reads: [name: string, value: string | undefined][]; problems: string[] };
+let reading: Reading | null = null;
+
+/** `env`, recording the name and value of each variable read from it. */
+const recorded = (env: NodeJS.ProcessEnv, into: Reading): NodeJS.ProcessEnv =>
+  new Proxy(env, {
+    get(target, name, receiver) {
+      const value: unknown = Reflect.get(target, name, receiver);
+      if (typeof name === 'string') into.reads.push([name, typeof value === 'string' ? value : undefined]);
+      return value;
+    },
+  });
+
+const nameOf = (value: string): string => {
+  for (let i = (reading?.reads.length ?? 0) - 1; i >= 0; i -= 1) {
+    const [name, read] = reading!.reads[i];
+    if (read === value) return name;
+  }
+  return 'a setting';
 };
+
+/** Records a problem with the configuration (thrown at once outside `loadConfig`). */
+const problem = (message: string): void => {
+  if (reading) reading.problems.push(message);
+  else throw new ConfigError([message]);
+};
+
+/**
+ * `value` parsed by `schema`; unset or blank: `fallback`. A value the schema refuses is a problem
+ * naming the variable and what it expects (`shown: false` keeps the value out of the message).
+ */
+const checked = <T>(
+  value: string | undefined,
+  fallback: T,
+  schema: z.ZodType<T, string>,
+  expects: string,
+  shown = true,
+): T => {
+  if (value === undefined || value.trim() === '') return fallback;
+  const result = schema.safeParse(value.trim());
+  if (result.success) return result.data;
+  problem(`${nameOf(value)}${shown ? `=${JSON.stringify(value)}` : ''}: expected ${expects}`);
+  return fallback;
+};
+
+/** A whole number, at least `min` (0 unless given) and at most `max`. */
+export const int = (
+  value: string | undefined,
+  fallback: number,
+  { min = 0, max = Number.MAX_SAFE_INTEGER }: { min?: number; max?: number } = {},
+): number =>
+  checked(
+    value,
+    fallback,
+    z
+      .string()
+      .regex(/^[+-]?\d+$/)
+      .transform(Number)
+      .pipe(z.number().int().min(min).max(max)),
+    max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`,
+  );
+
+/** `true` or `false` (also `1`/`0`, `yes`/`no`, any case). */
+export const bool = (value: string | undefined, fallback: boolean): boolean =>
+  checked(
+    value,
+    fallback,
+    z
+      .string()
+      .transform((text) => text.toLowerCase())
+      .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+      .transform((text) => text === 'true' || text === '1' || text === 'yes'),
+    'true or false',
+  );
+
+/** One of `choices`. */
+export const oneOf = <T extends string>(value: string | undefined, choices: readonly T[], fallback: T): T =>
+  checked(value, fallback, z.enum(choices as [T, ...T[]]), `one of ${choices.join(', ')}`);
+
+/**
+ * An absolute URL with one of `protocols` (e.g. `['http', 'https']`); unset: undefined. Its value is
+ * never shown in a message (it may hold a password).
+ */
+export const url = (value: string | undefined, protocols: readonly string[]): string | undefined =>
+  checked<string | undefined>(
+    value,
+    undefined,
+    z.string().refine((text) => {
+      try {
+        return protocols.includes(new URL(text).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    }),
+    `a URL (${protocols.map((protocol) => `${protocol}://…`).join(' or ')})`,
+    false,
+  );
+
+/** Comma-separated items, trimmed, blanks dropped; each must pass `item` (`expects` says what it is). */
+export const list = (
+  value: string | undefined,
+  item: (entry: string) => boolean = () => true,
+  expects = 'a comma-separated list',
+): string[] =>
+  checked(
+    value,
+    [],
+    z
+      .string()
+      .transform((text) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(item)),
+    expects,
+  );
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or addresses, subnets and named ranges. */
+const trustProxyFrom = (value: string | undefined): string | boolean | number => {
+  if (value === undefined || value.trim() === '') return 'loopback';
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return int(value, 0, { max: 10 });
+  if (/^(true|false)$/i.test(text)) return bool(value, false);
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  const address = (entry: string) => {
+    const [ip, prefix, ...rest] = entry.split('/');
+    if (named.includes(entry)) return true;
+    if (rest.length > 0 || !isIP(ip)) return false;
+    return prefix === undefined || /^\d{1,3}$/.test(prefix) || isIP(prefix) === 4;
+  };
+  return list(value, address, 'a hop count (1: the proxy in front), true, false, or addresses/subnets').join(
+    ',',
+  );
+};
+
+const pinoLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const rule = (
   freeFailures: number,
@@ -281,7 +473,8 @@ const throttleRule = (value: string | undefined, fallback: ThrottleRule, name: s
   if (value === undefined || value.trim() === '') return fallback;
   const parts = value.split('/').map((part) => Number(part.trim()));
   if (parts.length !== 4 || parts.some((part) => !Number.isInteger(part) || part < 0) || parts[1] < 1) {
-    throw new Error(`${name} must be four whole numbers free/first/max/forget, e.g. 3/2/900/86400`);
+    problem(`${name} must be four whole numbers free/first/max/forget, e.g. 3/2/900/86400`);
+    return fallback;
   }
   const [freeFailures, firstDelaySeconds, maxDelaySeconds, forgetAfterSeconds] = parts;
   return rule(
@@ -311,12 +504,11 @@ const signInThrottleFrom = (env: NodeJS.ProcessEnv): SignInThrottleConfig => {
       pair: read('RESET_PAIR', d.resetRequest.pair),
       address: read('RESET_ADDRESS', d.resetRequest.address),
     },
-    resetMailsPerLinkLifetime: Math.max(
-      1,
-      int(env.RESET_MAILS_PER_LINK_LIFETIME, d.resetMailsPerLinkLifetime),
-    ),
-    deviceTokenTtlDays: Math.max(1, int(env.DEVICE_TOKEN_TTL_DAYS, d.deviceTokenTtlDays)),
-    knownAddressDays: Math.max(0, int(env.KNOWN_ADDRESS_DAYS, d.knownAddressDays)),
+    resetMailsPerLinkLifetime: int(env.RESET_MAILS_PER_LINK_LIFETIME, d.resetMailsPerLinkLifetime, {
+      min: 1,
+    }),
+    deviceTokenTtlDays: int(env.DEVICE_TOKEN_TTL_DAYS, d.deviceTokenTtlDays, { min: 1 }),
+    knownAddressDays: int(env.KNOWN_ADDRESS_DAYS, d.knownAddressDays),
   };
 };
 
@@ -354,59 +546,138 @@ const apiLimitsFrom = (env: NodeJS.ProcessEnv): ApiLimits => ({
   },
 });
 
-/** Reads the configuration from the environment; `overrides` wins (tests). */
+/**
+ * Values that are obviously not secrets: docker/compose.yml's former example, "changeme", "secret",
+ * the throwaway values of scripts. Only words with letters outside 0-9a-f, so that a random hex
+ * secret never matches by chance.
+ */
+const placeholderSecret = /change.?(me|it)|placeholder|example|dummy|secret|password|your.?key|not.?used/i;
+
+/** Why `secret` is not good enough to sign tokens in production, or null. */
+const weakSecret = (secret: string): string | null => {
+  if (secret.length < 32) return `at least 32 characters (it has ${secret.length})`;
+  if (placeholderSecret.test(secret) || new Set(secret).size < 10) return 'a random value, not a placeholder';
+  return null;
+};
+
+const keyIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** JWT_SECRET, JWT_KEYS and JWT_SIGNING_KEY_ID (docs/operations.md, "Rotating the JWT signing key"). */
+const jwtFrom = (env: NodeJS.ProcessEnv, production: boolean): JwtConfig => {
+  const keys: JwtKey[] = [];
+  (env.JWT_KEYS ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .forEach((entry, index) => {
+      const colon = entry.indexOf(':');
+      const [id, secret] =
+        colon < 0 ? [entry, ''] : [entry.slice(0, colon).trim(), entry.slice(colon + 1).trim()];
+      if (!keyIdPattern.test(id) || !secret)
+        problem(`JWT_KEYS: entry ${index + 1} must be id:secret (id: letters, digits, . _ -)`);
+      else if (id === defaultJwtKeyId) problem(`JWT_KEYS: the key id "${defaultJwtKeyId}" is JWT_SECRET's`);
+      else if (keys.some((key) => key.id === id)) problem(`JWT_KEYS: the key id "${id}" is listed twice`);
+      else keys.push({ id, secret });
+    });
+  const secret =
+    env.JWT_SECRET?.trim() || (production || keys.length > 0 ? '' : randomBytes(32).toString('hex'));
+  if (!secret && keys.length === 0) problem('JWT_SECRET (or JWT_KEYS) must be set in production');
+  if (production) {
+    const weak = secret ? weakSecret(secret) : null;
+    if (weak) problem(`JWT_SECRET: expected ${weak}; make one with \`openssl rand -hex 32\``);
+    for (const key of keys) {
+      const weakKey = weakSecret(key.secret);
+      if (weakKey) problem(`JWT_KEYS: the secret of key "${key.id}": expected ${weakKey}`);
+    }
+  }
+  if (!secret && keys.length > 0 && !env.SECOND_FACTOR_KEY?.trim())
+    problem(
+      'SECOND_FACTOR_KEY must be set when JWT_SECRET is not (second-factor secrets are otherwise sealed with a key derived from JWT_SECRET)',
+    );
+  const ids = [...(secret ? [defaultJwtKeyId] : []), ...keys.map((key) => key.id)];
+  const signingKeyId =
+    env.JWT_SIGNING_KEY_ID?.trim() || (secret ? defaultJwtKeyId : keys.length === 1 ? keys[0].id : undefined);
+  if (ids.length > 0 && (!signingKeyId || !ids.includes(signingKeyId)))
+    problem(
+      `JWT_SIGNING_KEY_ID${signingKeyId ? `="${signingKeyId}"` : ''}: expected the id of the key that signs new tokens, one of ${ids.join(', ')}`,
+    );
+  return {
+    secret,
+    keys,
+    signingKeyId: signingKeyId ?? defaultJwtKeyId,
+    issuer: env.JWT_ISSUER ?? 'lao-plan-monitor',
+    audience: env.JWT_AUDIENCE ?? 'lao-plan-monitor-app',
+    ttlSeconds: int(env.JWT_TTL_SECONDS, 2 * 60 * 60, { min: 60 }),
+  };
+};
+
+/**
+ * Reads the configuration from the environment; `overrides` wins (tests). Throws a ConfigError
+ * listing every problem found (a bad value, a weak secret in production, …).
+ */
 export const loadConfig = (
-  env: NodeJS.ProcessEnv = process.env,
+  rawEnv: NodeJS.ProcessEnv = process.env,
   overrides: Partial<AppConfig> = {},
 ): AppConfig => {
+  const outer = reading;
+  const current: Reading = { reads: [], problems: [] };
+  reading = current;
+  try {
+    const config = readConfig(recorded(rawEnv, current), overrides);
+    if (current.problems.length > 0) throw new ConfigError(current.problems);
+    return config;
+  } finally {
+    reading = outer;
+  }
+};
+
+const readConfig = (env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>): AppConfig => {
   const production = env.NODE_ENV === 'production';
-  const secret = env.JWT_SECRET ?? (production ? undefined : randomBytes(32).toString('hex'));
-  if (!secret) throw new Error('JWT_SECRET must be set in production');
+  // main.ts starts an embedded PostgreSQL without DATABASE_URL: a development convenience only.
+  if (production && !env.DATABASE_URL?.trim())
+    problem('DATABASE_URL must be set when NODE_ENV=production (the embedded PostgreSQL is for development)');
+  url(env.DATABASE_URL, ['postgres', 'postgresql']);
   return {
-    port: int(env.PORT, 4000),
+    port: int(env.PORT, 4000, { max: 65535 }),
     host: env.HOST ?? '0.0.0.0',
-    publicUrl: env.PUBLIC_URL,
-    jwt: {
-      secret,
-      issuer: env.JWT_ISSUER ?? 'lao-plan-monitor',
-      audience: env.JWT_AUDIENCE ?? 'lao-plan-monitor-app',
-      ttlSeconds: int(env.JWT_TTL_SECONDS, 2 * 60 * 60),
-    },
+    publicUrl: url(env.PUBLIC_URL, ['http', 'https']),
+    jwt: jwtFrom(env, production),
     passwordHash: { memoryCost: 19456, timeCost: 2 },
     activationCodeTtlHours: int(env.ACTIVATION_CODE_TTL_HOURS, 14 * 24),
     passwordResetTtlMinutes: int(env.PASSWORD_RESET_TTL_MINUTES, 30),
     staffInvitationTtlHours: int(env.STAFF_INVITATION_TTL_HOURS, 72),
-    smtpUrl: env.SMTP_URL || undefined,
+    smtpUrl: url(env.SMTP_URL, ['smtp', 'smtps']),
     mailFrom: env.MAIL_FROM ?? 'ระบบติดตามแผนป้องกันการทุจริต อปท. <no-reply@localhost>',
     devOutbox: !production && !env.SMTP_URL,
-    trustProxy: env.TRUST_PROXY === undefined ? 'loopback' : env.TRUST_PROXY,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     signInThrottle: signInThrottleFrom(env),
     now: () => new Date(),
     publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30),
     apiLimits: apiLimitsFrom(env),
-    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    graphqlMetricsMaxOperations: Math.max(0, int(env.GRAPHQL_METRICS_MAX_OPERATIONS, 200)),
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    logLevel: oneOf(env.LOG_LEVEL, pinoLevels, env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    corsOrigins: list(
+      env.CORS_ORIGINS,
+      (origin) => /^https?:\/\/[^/\s]+$/.test(origin),
+      'origins such as https://partner.example.go.th, comma-separated',
+    ),
+    graphqlMetricsMaxOperations: int(env.GRAPHQL_METRICS_MAX_OPERATIONS, 200),
     reminderDaysBefore: int(env.REMINDER_DAYS_BEFORE, 7),
-    graphqlJit: env.GRAPHQL_JIT !== 'false',
+    graphqlJit: bool(env.GRAPHQL_JIT, true),
     openData: {
-      concurrent: Math.max(1, int(env.OPEN_DATA_CONCURRENT, 2)),
-      waiting: Math.max(0, int(env.OPEN_DATA_WAITING, 16)),
+      concurrent: int(env.OPEN_DATA_CONCURRENT, 2, { min: 1 }),
+      waiting: int(env.OPEN_DATA_WAITING, 16),
     },
     graphqlInFlight: {
-      concurrent: Math.max(0, int(env.GRAPHQL_MAX_IN_FLIGHT, 64)),
-      waiting: Math.max(0, int(env.GRAPHQL_MAX_WAITING, 1024)),
-      maxWaitMs: Math.max(0, int(env.GRAPHQL_MAX_WAIT_MS, 10_000)),
+      concurrent: int(env.GRAPHQL_MAX_IN_FLIGHT, 64),
+      waiting: int(env.GRAPHQL_MAX_WAITING, 1024),
+      maxWaitMs: int(env.GRAPHQL_MAX_WAIT_MS, 10_000),
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
-    siteVisitFileMaxBytes: Math.max(1, int(env.SITE_VISIT_FILE_MAX_MB, 10)) * 1024 * 1024,
+    siteVisitFileMaxBytes: int(env.SITE_VISIT_FILE_MAX_MB, 10, { min: 1 }) * 1024 * 1024,
     spreadsheetLimits: {
-      maxUnpackedBytes: Math.max(1, int(env.IMPORT_MAX_UNPACKED_MB, 20)) * 1024 * 1024,
-      maxZipEntries: Math.max(1, int(env.IMPORT_MAX_ZIP_ENTRIES, 200)),
-      maxSheetRows: Math.max(1, int(env.IMPORT_MAX_SHEET_ROWS, 100_000)),
+      maxUnpackedBytes: int(env.IMPORT_MAX_UNPACKED_MB, 20, { min: 1 }) * 1024 * 1024,
+      maxZipEntries: int(env.IMPORT_MAX_ZIP_ENTRIES, 200, { min: 1 }),
+      maxSheetRows: int(env.IMPORT_MAX_SHEET_ROWS, 100_000, { min: 1 }),
     },
     directory: directoryFrom(env),
     secondFactor: secondFactorFrom(env, production),

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import dataSource from '../ormconfig';
 import { startApp } from './app';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { connectionOptions, replicaUrlsFrom } from './db/data-source';
 import { DataDirInUse } from './db/data-dir-owner';
 import type { EmbeddedDatabase } from './db/embedded';
@@ -30,13 +30,13 @@ const devSecret = (): string => {
 let embedded: EmbeddedDatabase | null = null;
 
 const main = async (): Promise<void> => {
+  // Checked before anything starts (a bad value refuses to start: ConfigError, below).
+  const config = loadConfig(process.env, { clientDir: path.join(root, 'dist', 'client') });
+  if (!process.env.JWT_SECRET?.trim() && !process.env.JWT_KEYS?.trim())
+    config.jwt = { ...config.jwt, secret: devSecret() };
   const local = await localDatabase(dataDir);
   const { databaseUrl } = local;
   embedded = local.embedded;
-  const config = loadConfig(process.env, {
-    clientDir: path.join(root, 'dist', 'client'),
-    ...(process.env.JWT_SECRET ? {} : { jwt: { ...loadConfig().jwt, secret: devSecret() } }),
-  });
 
   // ormconfig's DataSource, pointed at the database chosen above (and DATABASE_REPLICA_URLS' replicas).
   dataSource.setOptions(connectionOptions(databaseUrl, replicaUrlsFrom()));
@@ -81,6 +81,11 @@ main().catch(async (error: unknown) => {
   if (error instanceof DataDirInUse) {
     console.error(error.message);
     process.exit(2);
+  }
+  // Every problem of the configuration, without a stack trace; 78 is sysexits' EX_CONFIG.
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
   }
   console.error(error);
   await embedded?.stop().catch(() => undefined);

@@ -66,6 +66,8 @@ export class SecretBox {
 
   /** The key of SECOND_FACTOR_KEY, else one derived from the JWT secret (HKDF-SHA256). */
   static fromConfig(explicitKey: Buffer | null, jwtSecret: string): SecretBox {
+    // Only JWT_KEYS, no JWT_SECRET: loadConfig requires SECOND_FACTOR_KEY (docs/operations.md).
+    if (!explicitKey && !jwtSecret) throw new Error('SECOND_FACTOR_KEY must be set when JWT_SECRET is not');
     return new SecretBox(
       explicitKey ??
         Buffer.from(hkdfSync('sha256', jwtSecret, 'lao-plan-monitor', 'totp-secret-encryption-v1', 32)),

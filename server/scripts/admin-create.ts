@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { loadConfig } from '../config';
 import { openLocalDatabase } from '../db/backup';
@@ -47,7 +48,7 @@ const main = async (): Promise<void> => {
   checkFirstAdministrator(input);
   const config = loadConfig({
     ...process.env,
-    JWT_SECRET: process.env.JWT_SECRET ?? 'not-used-by-admin-create',
+    JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('hex') /* signs nothing here */,
   });
   const database = await openLocalDatabase();
   const dataSource = createDataSource(database.databaseUrl);

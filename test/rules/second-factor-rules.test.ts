@@ -35,7 +35,8 @@ describe('second-factor rules', () => {
 
   it('defaults to administrators in production or on DATABASE_URL, optional on the demo database', () => {
     const base = { JWT_SECRET: 'x'.repeat(32) };
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }).secondFactor.policy).toBe('administrators');
+    const production = { JWT_SECRET: 'f3a9c27e5d18b64f0a2c9e7d1b53f8a6', DATABASE_URL: 'postgres://db/x' };
+    expect(loadConfig({ ...production, NODE_ENV: 'production' }).secondFactor.policy).toBe('administrators');
     expect(loadConfig({ ...base, DATABASE_URL: 'postgres://db/x' }).secondFactor.policy).toBe(
       'administrators',
     );

@@ -58,7 +58,7 @@ describe('npm test checks the Debian packages the suites need first', () => {
     expect(result.status).toBe(1);
     expect(result.output).toContain('fonts-thai-tlwg    no /usr/share/fonts/truetype/tlwg/Loma.ttf');
     expect(result.output).toContain(
-      '  sudo apt-get update && sudo apt-get install -y chromium fonts-thai-tlwg slapd mariadb-server\n',
+      '  sudo apt-get update && sudo apt-get install -y chromium fonts-thai-tlwg slapd mariadb-server nginx openssl gettext-base\n',
     );
   });
 
@@ -69,6 +69,10 @@ describe('npm test checks the Debian packages the suites need first', () => {
     mkdirSync(path.join(fakeRoot, 'usr/sbin'), { recursive: true });
     writeFileSync(path.join(fakeRoot, 'usr/sbin/slapd'), '');
     writeFileSync(path.join(fakeRoot, 'usr/sbin/mariadbd'), '');
+    writeFileSync(path.join(fakeRoot, 'usr/sbin/nginx'), '');
+    mkdirSync(path.join(fakeRoot, 'usr/bin'), { recursive: true });
+    writeFileSync(path.join(fakeRoot, 'usr/bin/openssl'), '');
+    writeFileSync(path.join(fakeRoot, 'usr/bin/envsubst'), '');
     const withChromium = path.join(dir, 'with-chromium');
     mkdirSync(withChromium);
     writeFileSync(path.join(withChromium, 'chromium'), '#!/bin/sh\n');

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../config';
 import { openLocalDatabase } from '../../db/backup';
 import { createDataSource } from '../../db/data-source';
@@ -68,7 +69,7 @@ export const legacyImportCommand = async (
   }
   const hashCost = loadConfig({
     ...env,
-    JWT_SECRET: env.JWT_SECRET ?? 'not-used-by-the-importer',
+    JWT_SECRET: env.JWT_SECRET ?? randomBytes(32).toString('hex') /* signs nothing here */,
   }).passwordHash;
   const source = await LegacySource.open(args.from);
   const database = await openLocalDatabase(env);
