@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
+import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
+import type { AuditEvent } from './audit-event.entity';
+
+/** What one audited call (a mutation, an upload) records, but its outcome. */
+export type AuditDraft = Omit<AuditEvent, 'id' | 'at' | 'outcome' | 'chainSeq' | 'prevHash' | 'hash'>;
+
+/**
+ * One audited call in progress. Its row is written in the same transaction as its first change
+ * (AuditCommitSubscriber, just before COMMIT), so no change commits without it; a call whose
+ * work committed no transaction gets its row written afterwards by `AuditService.audited`.
+ */
+export type AuditCall = {
+  draft: AuditDraft;
+  /** A transaction of the call committed with the call's row in it. */
+  committed: boolean;
+  /** Transactions that inserted the row and have not finished yet. */
+  inFlight: Set<QueryRunner>;
+  /** The call returned: later transactions (stray promises) no longer write its row. */
+  closed: boolean;
+};
+
+const calls = new AsyncLocalStorage<AuditCall>();
+
+/** Runs `work` as the audited call `call` (every transaction it commits carries the call's row). */
+export const runAuditedCall = <T>(call: AuditCall, work: () => Promise<T>): Promise<T> =>
+  calls.run(call, work);
+
+/**
+ * Runs `work` outside the current audited call: its transactions do not take the call's row.
+ * For bookkeeping that commits before the call's outcome is known and is no change of record
+ * (sign-in throttle counters): the call's row is then written with its real outcome, once.
+ */
+export const outsideAudit = <T>(work: () => T): T => calls.exit(work);
+
+/** The audit insert, shared by the in-transaction and the after-the-call paths. */
+export const insertAuditSql = `INSERT INTO audit_event
+  (operation, outcome, account_id, actor, role, client_address, user_agent, arguments)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+export const insertAuditParameters = (draft: AuditDraft, outcome: string): unknown[] => [
+  draft.operation,
+  outcome,
+  draft.accountId,
+  draft.actor,
+  draft.role,
+  draft.clientAddress,
+  draft.userAgent,
+  JSON.stringify(draft.arguments),
+];
+
+/** TypeORM counts nesting (savepoints) in a protected field: 1 while the outermost transaction is open. */
+const depthOf = (runner: QueryRunner): number =>
+  (runner as unknown as { transactionDepth: number }).transactionDepth;
+
+/**
+ * Writes the audited call's row inside the committing transaction, just before its COMMIT.
+ * TypeORM awaits this hook: if the insert fails, the commit is not attempted and the
+ * transaction rolls back, so the change and its audit row commit together or not at all.
+ * Savepoint releases (nested transactions) are skipped: only the outermost commit counts.
+ */
+export class AuditCommitSubscriber implements EntitySubscriberInterface {
+  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    const call = calls.getStore();
+    if (!call || call.committed || call.closed || depthOf(event.queryRunner) !== 1) return;
+    call.inFlight.add(event.queryRunner);
+    await event.queryRunner.query(insertAuditSql, insertAuditParameters(call.draft, 'OK'));
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    const call = calls.getStore();
+    if (call?.inFlight.delete(event.queryRunner)) call.committed = true;
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (depthOf(event.queryRunner) === 0) calls.getStore()?.inFlight.delete(event.queryRunner);
+  }
+}
