@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntitySubscriberInterface, QueryRunner } from 'typeorm';
+import { type EntitySubscriberInterface, EventSubscriber, type QueryRunner } from 'typeorm';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
+import { AppError } from '../../errors/app-error';
+import { ErrorCode } from '../../errors/error-codes';
 import type { AuditEvent } from './audit-event.entity';
 
 /** What one audited call (a mutation, an upload) records, but its outcome. */
@@ -35,6 +37,16 @@ export const runAuditedCall = <T>(call: AuditCall, work: () => Promise<T>): Prom
  */
 export const outsideAudit = <T>(work: () => T): T => calls.exit(work);
 
+/** The call's audit row could not be written: the call fails (no change goes unaudited). */
+export const auditUnavailable = (cause: unknown): AppError => {
+  const error = new AppError(
+    ErrorCode.AUDIT_UNAVAILABLE,
+    'ระบบบันทึกประวัติการใช้งานขัดข้อง รายการนี้จึงไม่สำเร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+  );
+  (error as Error & { cause?: unknown }).cause = cause;
+  return error;
+};
+
 /** The audit insert, shared by the in-transaction and the after-the-call paths. */
 export const insertAuditSql = `INSERT INTO audit_event
   (operation, outcome, account_id, actor, role, client_address, user_agent, arguments)
@@ -61,12 +73,18 @@ const depthOf = (runner: QueryRunner): number =>
  * transaction rolls back, so the change and its audit row commit together or not at all.
  * Savepoint releases (nested transactions) are skipped: only the outermost commit counts.
  */
+@EventSubscriber() // TypeORM only instantiates the listed subscribers that carry this decorator
 export class AuditCommitSubscriber implements EntitySubscriberInterface {
   async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     const call = calls.getStore();
     if (!call || call.committed || call.closed || depthOf(event.queryRunner) !== 1) return;
     call.inFlight.add(event.queryRunner);
-    await event.queryRunner.query(insertAuditSql, insertAuditParameters(call.draft, 'OK'));
+    try {
+      await event.queryRunner.query(insertAuditSql, insertAuditParameters(call.draft, 'OK'));
+    } catch (error) {
+      // The transaction rolls back (TypeORM does not COMMIT after a failed hook): the call fails.
+      throw auditUnavailable(error);
+    }
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

@@ -57,15 +57,18 @@ export class AuditEvent {
   @Column({ type: 'jsonb' })
   arguments: Record<string, unknown>;
 
-  /** Place in the hash chain (1, 2, 3 …), set by the database (migration 1795700200000-AuditChain). */
-  @Column({ name: 'chain_seq', type: 'bigint', insert: false, update: false })
-  chainSeq: string;
+  /**
+   * Place in the hash chain (1, 2, 3 …), set by the database as the row's transaction commits
+   * (migration 1795700200000-AuditChain); empty only while that transaction is open.
+   */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true, insert: false, update: false })
+  chainSeq: string | null;
 
   /** The hash of the row before it in the chain (32 zero bytes for the first); set by the database. */
-  @Column({ name: 'prev_hash', type: 'bytea', insert: false, update: false })
-  prevHash: Buffer;
+  @Column({ name: 'prev_hash', type: 'bytea', nullable: true, insert: false, update: false })
+  prevHash: Buffer | null;
 
   /** SHA-256(prev_hash ‖ the row's canonical content); set by the database. */
-  @Column({ type: 'bytea', insert: false, update: false })
-  hash: Buffer;
+  @Column({ type: 'bytea', nullable: true, insert: false, update: false })
+  hash: Buffer | null;
 }

@@ -1,25 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
 import { type Connection, decodeCursor, toConnection } from '../../graphql/connection';
 import {
   type AuditCall,
+  auditUnavailable,
   type AuditDraft,
   insertAuditParameters,
   insertAuditSql,
   runAuditedCall,
 } from './audit-context';
 import { AuditEvent } from './audit-event.entity';
-
-/** The call's audit row could not be written: the call fails (no change goes unaudited). */
-const auditUnavailable = (cause: unknown): AppError => {
-  const error = new AppError(
-    ErrorCode.AUDIT_UNAVAILABLE,
-    'ระบบบันทึกประวัติการใช้งานขัดข้อง รายการนี้จึงไม่สำเร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
-  );
-  (error as Error & { cause?: unknown }).cause = cause;
-  return error;
-};
 
 /** The code an audited call ended with: its AppError's, else INTERNAL_SERVER_ERROR. */
 export const outcomeOf = (error: unknown): string =>

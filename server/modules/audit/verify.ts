@@ -46,12 +46,23 @@ export const verifyAuditChain = async (
   const [head] = await query(
     `SELECT chain_seq::text, encode(hash, 'hex') AS hash FROM audit_event ORDER BY chain_seq DESC LIMIT 1`,
   );
-  const [first] = await query(firstBrokenSql);
+  const [unsealed] = await query(
+    `SELECT id::text FROM audit_event WHERE chain_seq IS NULL OR prev_hash IS NULL OR hash IS NULL ORDER BY id LIMIT 1`,
+  );
+  const [first] = unsealed
+    ? [
+        {
+          chain_seq: '(none)',
+          id: unsealed.id,
+          reason: 'the row is not in the chain (written with its seal switched off)',
+        },
+      ]
+    : await query(firstBrokenSql);
   let broken: ChainVerification['broken'] = first
     ? { chainSeq: String(first.chain_seq), id: String(first.id), reason: String(first.reason) }
     : null;
   for (const anchor of anchors) {
-    if (broken && BigInt(broken.chainSeq) <= BigInt(anchor.chainSeq)) break;
+    if (broken && (broken.chainSeq === '(none)' || BigInt(broken.chainSeq) <= BigInt(anchor.chainSeq))) break;
     const [row] = await query(
       `SELECT id::text, encode(hash, 'hex') AS hash FROM audit_event WHERE chain_seq = $1::bigint`,
       [anchor.chainSeq],

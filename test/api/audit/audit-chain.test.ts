@@ -82,6 +82,26 @@ describe('audit log hash chain', () => {
     expect(result.broken).toMatchObject({ chainSeq: '4', reason: expect.stringMatching(/prev_hash/) });
   });
 
+  it('finds a row added with the seal switched off', async () => {
+    const result = await tampered([
+      `INSERT INTO audit_event (operation, outcome, client_address, arguments) VALUES ('login', 'OK', '10.0.0.1', '{}')`,
+    ]);
+    expect(result.broken).toMatchObject({
+      chainSeq: '(none)',
+      reason: expect.stringMatching(/not in the chain/),
+    });
+  });
+
+  it('seals a row only once, and only its chain columns', async () => {
+    const message = (sql: string) =>
+      pg.query(sql).then(
+        () => null,
+        (error: Error) => error.message,
+      );
+    expect(await message(`UPDATE audit_event SET outcome = 'X' WHERE chain_seq = 1`)).toMatch(/append-only/);
+    expect(await message(`UPDATE audit_event SET chain_seq = 99 WHERE chain_seq = 1`)).toMatch(/append-only/);
+  });
+
   it('finds a chain rewritten consistently from a row on only against an anchor recorded before', async () => {
     const anchor = (await verify()).head!;
     await pg.query('BEGIN');
@@ -118,9 +138,9 @@ describe('audit log hash chain', () => {
     const intact = run();
     expect(intact.stdout).toMatch(/^OK: 6 audit rows, chain intact\. Head: 6:[0-9a-f]{64}/);
     expect(intact.status).toBe(0);
-    await pg.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
+    await pg.query('ALTER TABLE audit_event DISABLE TRIGGER USER');
     await pg.query(`UPDATE audit_event SET actor = 'คนอื่น' WHERE chain_seq = 2`);
-    await pg.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+    await pg.query('ALTER TABLE audit_event ENABLE TRIGGER USER');
     const [{ id }] = (await pg.query(`SELECT id::text FROM audit_event WHERE chain_seq = 2`)).rows;
     const broken = run();
     expect(broken.stdout).toContain(`BROKEN at chain_seq 2 (audit_event id ${id})`);

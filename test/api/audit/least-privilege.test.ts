@@ -149,7 +149,7 @@ describe('least-privilege database roles', () => {
       expect(await refused(`DELETE FROM audit_event`)).toMatch(/permission denied for table audit_event/);
       expect(await refused(`TRUNCATE audit_event`)).toMatch(/permission denied for table audit_event/);
       // No ALTER, no DROP, no switching the chain or the append-only guard off.
-      expect(await refused(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_chain`)).toMatch(
+      expect(await refused(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_seal`)).toMatch(
         /must be owner/,
       );
       expect(await refused(`ALTER TABLE audit_event DISABLE TRIGGER USER`)).toMatch(/must be owner/);
@@ -158,7 +158,7 @@ describe('least-privilege database roles', () => {
       expect(await refused(`DROP TABLE report`)).toMatch(/must be owner/);
       expect(
         await refused(
-          `CREATE OR REPLACE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+          `CREATE OR REPLACE FUNCTION audit_event_seal() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
         ),
       ).toMatch(/permission denied for schema public/);
       expect(await refused(`SET session_replication_role = replica`)).toMatch(/permission denied/);
