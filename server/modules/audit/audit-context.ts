@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type EntitySubscriberInterface, EventSubscriber, type QueryRunner } from 'typeorm';
+import type { BeforeQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import type { TransactionCommitEvent } from 'typeorm/subscriber/event/TransactionCommitEvent';
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
 import { AppError } from '../../errors/app-error';
@@ -11,8 +12,9 @@ export type AuditDraft = Omit<AuditEvent, 'id' | 'at' | 'outcome' | 'chainSeq' |
 
 /**
  * One audited call in progress. Its row is written in the same transaction as its first change
- * (AuditCommitSubscriber, just before COMMIT), so no change commits without it; a call whose
- * work committed no transaction gets its row written afterwards by `AuditService.audited`.
+ * (AuditCommitSubscriber, just before COMMIT), or just before its first change made outside a
+ * transaction, so no change commits without it; a call that changed nothing gets its row
+ * written afterwards by `AuditService.audited`.
  */
 export type AuditCall = {
   draft: AuditDraft;
@@ -63,6 +65,10 @@ export const insertAuditParameters = (draft: AuditDraft, outcome: string): unkno
   JSON.stringify(draft.arguments),
 ];
 
+/** A statement that changes rows (plain, or a data-modifying WITH); reads and transaction control do not. */
+const changesData =
+  /^\s*(INSERT|UPDATE|DELETE|MERGE)\b|^\s*WITH\b[\s\S]*\b(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\b/i;
+
 /** TypeORM counts nesting (savepoints) in a protected field: 1 while the outermost transaction is open. */
 const depthOf = (runner: QueryRunner): number =>
   (runner as unknown as { transactionDepth: number }).transactionDepth;
@@ -85,6 +91,23 @@ export class AuditCommitSubscriber implements EntitySubscriberInterface {
       // The transaction rolls back (TypeORM does not COMMIT after a failed hook): the call fails.
       throw auditUnavailable(error);
     }
+  }
+
+  /**
+   * A change outside any transaction (one statement, committed by itself): the call's row is
+   * written first, on the same connection, so the change never commits without it (write-ahead).
+   * Should the statement then fail and the call end in an error, `audited` adds the error's row.
+   */
+  async beforeQuery(event: BeforeQueryEvent): Promise<void> {
+    const call = calls.getStore();
+    if (!call || call.committed || call.closed || event.query === insertAuditSql) return;
+    if (event.queryRunner.isTransactionActive || !changesData.test(event.query)) return;
+    try {
+      await event.queryRunner.query(insertAuditSql, insertAuditParameters(call.draft, 'OK'));
+    } catch (error) {
+      throw auditUnavailable(error);
+    }
+    call.committed = true;
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

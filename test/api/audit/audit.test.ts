@@ -93,8 +93,12 @@ describe('audit log of sign-ins and writes', () => {
       // A change in a transaction: refused with its row, rolled back.
       expect(errorCode(await issue())).toBe('AUDIT_UNAVAILABLE');
       expect((await direct.query(codes, [world.paMaet.id])).rows[0].n).toBe(before);
-      // A call without a transaction: its row, written after it, fails it.
+      // A change outside a transaction (logout revokes the session in one statement): its row goes
+      // first; refused, the call fails before the change.
       expect(errorCode(await central(`mutation { logout }`))).toBe('AUDIT_UNAVAILABLE');
+      expect((await central(`{ viewer { account { id } } }`)).data?.viewer?.account.id).toBe(
+        world.central.id,
+      );
       await direct.query(`DROP TRIGGER refuse_audit ON audit_event`);
       await direct.query(`DROP FUNCTION refuse_audit()`);
     } finally {
