@@ -11,6 +11,7 @@ import { connectionOptions, replicaUrlsFrom } from './db/data-source';
 import { DataDirInUse } from './db/data-dir-owner';
 import type { EmbeddedDatabase } from './db/embedded';
 import { localDatabase, localDataDir } from './db/local-database';
+import { migrateAndOpen } from './db/roles';
 import { seedDemo, workingDemoSignIns } from './seed/seed-demo';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -40,8 +41,13 @@ const main = async (): Promise<void> => {
 
   // ormconfig's DataSource, pointed at the database chosen above (and DATABASE_REPLICA_URLS' replicas).
   dataSource.setOptions(connectionOptions(databaseUrl, replicaUrlsFrom()));
-  await dataSource.initialize();
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
+  // Migrations as DATABASE_MIGRATION_URL's owner role when set (then DATABASE_URL's app role is granted
+  // its rights); the embedded demo database keeps its one superuser.
+  const { ran } = await migrateAndOpen(
+    dataSource,
+    databaseUrl,
+    process.env.DATABASE_URL ? process.env.DATABASE_MIGRATION_URL : undefined,
+  );
   if (ran.length) console.log(`Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
 
   const seedWanted = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : embedded !== null;

@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SignInThrottleConfig, ThrottleRule } from '../config';
 import { accountKeyOf, DeviceTokens } from './device-token';
+import { outsideAudit } from '../modules/audit/audit-context';
 import { rateLimitedError } from './rate-limit';
 import { log } from '../request-scope';
 
@@ -284,7 +285,9 @@ export class SignInThrottle {
   private async withDeadlockRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.dataSource.transaction(work);
+        // Counters, not changes of record, committed before the attempt's outcome is known: outside
+        // the call's audit, whose row then carries the real outcome (server/modules/audit/audit-context.ts).
+        return await outsideAudit(() => this.dataSource.transaction(work));
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { ClientBase } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { migrations } from '../migrations';
+import { AuditCommitSubscriber } from '../modules/audit/audit-context';
 import { entities } from './entities';
 
 /** Where `npm start` runs its embedded Postgres when DATABASE_URL is unset. */
@@ -44,6 +45,8 @@ export const dataSourceOptions = (url: string, replicaUrls: readonly string[] = 
   ...connectionOptions(url, replicaUrls),
   entities,
   migrations,
+  // Writes an audited call's row inside the transaction of its change (server/modules/audit).
+  subscribers: [AuditCommitSubscriber],
   migrationsTableName: 'typeorm_migrations',
   migrationsTransactionMode: 'each',
   synchronize: false,

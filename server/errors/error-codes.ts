@@ -54,5 +54,10 @@ export enum ErrorCode {
   SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
   /** The session may only change the password (must-change accounts) until it is changed. */
   PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+  /**
+   * The audit row of a write could not be written (the database refused or was unreachable), so
+   * the write is answered as failed: a change made in a transaction rolled back with its row.
+   */
+  AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../config';
 import { openLocalDatabase } from '../db/backup';
 import { DataDirInUse } from '../db/data-dir-owner';
 import { createDataSource } from '../db/data-source';
+import { migrateAndOpen } from '../db/roles';
 import {
   checkFirstAdministrator,
   createFirstAdministrator,
@@ -53,8 +54,11 @@ const main = async (): Promise<void> => {
   const database = await openLocalDatabase();
   const dataSource = createDataSource(database.databaseUrl);
   try {
-    await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const { ran: applied } = await migrateAndOpen(
+      dataSource,
+      database.databaseUrl,
+      process.env.DATABASE_URL ? process.env.DATABASE_MIGRATION_URL : undefined,
+    );
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${database.describe}.`);
     const created = await createFirstAdministrator(dataSource, config, {
       ...input,

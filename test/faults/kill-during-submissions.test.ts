@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../../server/auth/password';
+import { verifyAuditChain } from '../../server/modules/audit/verify';
 import { summaryDriftSql } from '../../server/modules/report/implementation.service';
 import { startBuiltServer } from '../e2e/helpers';
 import { graphqlClient } from '../helpers/graphql-client';
@@ -15,7 +16,8 @@ import { createTestDatabase } from '../helpers/test-database';
  * Fault test: `kill -9` the built server (node dist/server/main.js) in the middle of
  * hundreds of concurrent report submissions, then restart it on the same database.
  * Every acknowledged submission must be there in full (report, its first revision,
- * its idempotency key); nothing may be half-written; retrying every submission with
+ * its idempotency key); nothing may be half-written; every committed submission has its
+ * audit row and the audit log's hash chain holds; retrying every submission with
  * its own idempotency key succeeds exactly once; the per-LAO round summaries kept by
  * triggers still equal a recomputation.
  */
@@ -322,6 +324,27 @@ describe('kill -9 during concurrent report submissions', () => {
       // Those never acknowledged are either wholly there (committed, answer lost) or wholly absent.
       const committedUnacknowledged = notAcked.filter((o) => afterKill.has(o.submission.projectId)).length;
 
+      // Every committed submission, acknowledged or not, has its audit row (written in its transaction):
+      // by its account, with its project and idempotency key; and the audit log's hash chain holds.
+      const unaudited = async () => {
+        const audited = new Set(
+          (
+            await pg.query<{ project: string; account_id: string }>(
+              `SELECT arguments->'input'->>'projectId' AS project, account_id FROM audit_event
+                WHERE operation = 'submitReport' AND outcome = 'OK'`,
+            )
+          ).rows.map((row) => `${row.project}|${row.account_id}`),
+        );
+        const reports = await reportsNow();
+        return submissions
+          .filter((s) => reports.has(s.projectId) && !audited.has(`${s.projectId}|${s.accountId}`))
+          .map((s) => s.projectId);
+      };
+      expect(await unaudited()).toEqual([]);
+      const chainOf = () =>
+        verifyAuditChain(async (sql, parameters) => (await pg.query(sql, parameters)).rows);
+      expect((await chainOf()).broken).toBeNull();
+
       // Retrying every submission with its own key succeeds once: the same report for the acknowledged ones.
       const second = server;
       const retrying = Date.now();
@@ -348,6 +371,8 @@ describe('kill -9 during concurrent report submissions', () => {
       expect(new Set(finalRevisions.map((v) => v.report_id)).size).toBe(TOTAL);
       expect(await keysOf()).toHaveLength(TOTAL);
       expect(await halfWritten()).toEqual([]);
+      expect(await unaudited()).toEqual([]);
+      expect((await chainOf()).broken).toBeNull();
 
       // The per-LAO round summaries kept by triggers equal a recomputation.
       expect((await pg.query(summaryDriftSql)).rows).toEqual([]);

@@ -93,6 +93,8 @@ export const en: MessageSchema = {
       'This sign-in timed out or had too many wrong codes. Please sign in again.',
     SECOND_FACTOR_REQUIRED: 'Your account must use two-step verification by policy; it cannot be turned off.',
     PASSWORD_CHANGE_REQUIRED: 'Please change your password before going on.',
+    AUDIT_UNAVAILABLE:
+      'The system could not record this change in its audit log, so it was not saved. Please try again in a moment.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',

@@ -11,6 +11,7 @@ import { Role } from '../../auth/role';
 @Entity({ name: 'audit_event' })
 @Index('audit_event_at_idx', ['at'])
 @Index('audit_event_account_idx', ['accountId', 'at'])
+@Index('audit_event_chain_seq_idx', ['chainSeq'], { unique: true })
 export class AuditEvent {
   @Field(() => ID, { description: 'Identifier, increasing in time.' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -55,4 +56,19 @@ export class AuditEvent {
   })
   @Column({ type: 'jsonb' })
   arguments: Record<string, unknown>;
+
+  /**
+   * Place in the hash chain (1, 2, 3 …), set by the database as the row's transaction commits
+   * (migration 1795700200000-AuditChain); empty only while that transaction is open.
+   */
+  @Column({ name: 'chain_seq', type: 'bigint', nullable: true, insert: false, update: false })
+  chainSeq: string | null;
+
+  /** The hash of the row before it in the chain (32 zero bytes for the first); set by the database. */
+  @Column({ name: 'prev_hash', type: 'bytea', nullable: true, insert: false, update: false })
+  prevHash: Buffer | null;
+
+  /** SHA-256(prev_hash ‖ the row's canonical content); set by the database. */
+  @Column({ type: 'bytea', nullable: true, insert: false, update: false })
+  hash: Buffer | null;
 }

@@ -17,23 +17,18 @@ const redact = (value: unknown): unknown => {
   return typeof value === 'string' && value.length > 500 ? `${value.slice(0, 500)}…` : value;
 };
 
-/** Global middleware: every root mutation is written to the audit log, whatever its outcome. */
-export const auditMutations: MiddlewareFn<Context> = async ({ context, info, args }, next) => {
+/**
+ * Global middleware: every root mutation is an audited call, whatever its outcome. Its row is
+ * written in the same transaction as its change (AuditService.audited, AuditCommitSubscriber),
+ * or after it when it committed no transaction; a row that cannot be written fails the mutation.
+ */
+export const auditMutations: MiddlewareFn<Context> = ({ context, info, args }, next) => {
   if (info.parentType.name !== 'Mutation') return next();
-  let outcome = 'OK';
-  try {
-    return await next();
-  } catch (error) {
-    outcome = String(
-      (error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
-    );
-    throw error;
-  } finally {
-    const { viewer } = context;
-    const input = (args as { input?: { username?: string; laoCode?: string } }).input;
-    await context.services.audit.record({
+  const { viewer } = context;
+  const input = (args as { input?: { username?: string; laoCode?: string } }).input;
+  return context.services.audit.audited(
+    {
       operation: info.fieldName,
-      outcome,
       accountId: viewer.kind === 'account' ? viewer.accountId : null,
       // Cut to the column (varchar 200): a long submitted username must not make the record fail.
       actor:
@@ -44,6 +39,7 @@ export const auditMutations: MiddlewareFn<Context> = async ({ context, info, arg
       clientAddress: context.clientAddress.slice(0, 64),
       userAgent: context.userAgent?.slice(0, 300) ?? null,
       arguments: redact(args) as Record<string, unknown>,
-    });
-  }
+    },
+    () => Promise.resolve(next()),
+  );
 };

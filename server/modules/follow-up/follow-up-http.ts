@@ -76,19 +76,39 @@ export const followUpRouter = (services: Services, maxFileBytes: number) => {
   const router = Router();
 
   router.post('/files/site-visits/:visitId', async (req, res) => {
-    // Uploads are writes: audited like every mutation, whatever their outcome (not the bytes).
-    let viewer: Viewer = { kind: 'anonymous' };
-    let outcome = 'OK';
+    // Uploads are writes: audited like every mutation, whatever their outcome (not the bytes); the
+    // row commits with the stored file (AuditService.audited), and an upload whose row cannot be
+    // written fails. The viewer is resolved before the call: the row names who uploaded.
     const fileName = fileNameOf(req.headers['x-file-name']);
+    let viewer: Viewer = { kind: 'anonymous' };
+    let viewerError: unknown = null;
     try {
       viewer = await services.sessions.resolveViewer(req.headers.authorization);
-      if (viewer.kind === 'anonymous') throw unauthenticated();
-      const visitId = /^\d{1,9}$/.test(req.params.visitId) ? Number(req.params.visitId) : NaN;
-      // Reach is checked before the body is read.
-      await services.siteVisits.requireUploadTarget(viewer, visitId);
-      const body = await readBody(req, maxFileBytes);
-      if (body === 'too large') throw fileTooLarge(maxFileBytes);
-      const file = await services.siteVisits.addFile(viewer, visitId, fileName, body, maxFileBytes);
+    } catch (error) {
+      viewerError = error; // audited as anonymous, answered below
+    }
+    try {
+      const file = await services.audit.audited(
+        {
+          operation: 'uploadSiteVisitFile',
+          accountId: viewer.kind === 'account' ? viewer.accountId : null,
+          actor: viewer.kind === 'account' ? viewer.displayName : null,
+          role: viewer.kind === 'account' ? viewer.role : null,
+          clientAddress: (req.ip ?? 'unknown').slice(0, 64),
+          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+          arguments: { visitId: req.params.visitId.slice(0, 20), fileName: fileName.slice(0, 200) },
+        },
+        async () => {
+          if (viewerError) throw viewerError;
+          if (viewer.kind === 'anonymous') throw unauthenticated();
+          const visitId = /^\d{1,9}$/.test(req.params.visitId) ? Number(req.params.visitId) : NaN;
+          // Reach is checked before the body is read.
+          await services.siteVisits.requireUploadTarget(viewer, visitId);
+          const body = await readBody(req, maxFileBytes);
+          if (body === 'too large') throw fileTooLarge(maxFileBytes);
+          return services.siteVisits.addFile(viewer, visitId, fileName, body, maxFileBytes);
+        },
+      );
       res.status(201).json({
         id: file.id,
         fileName: file.fileName,
@@ -98,23 +118,9 @@ export const followUpRouter = (services: Services, maxFileBytes: number) => {
         downloadUrl: `/files/${file.id}`,
       });
     } catch (error) {
-      outcome = error instanceof AppError ? String(error.extensions.code) : ErrorCode.INTERNAL_SERVER_ERROR;
       // Whatever is left of a refused upload is read and dropped, so the answer reaches the client.
       if (!req.readableEnded) req.resume();
       answerError(res, error);
-    } finally {
-      await services.audit
-        .record({
-          operation: 'uploadSiteVisitFile',
-          outcome,
-          accountId: viewer.kind === 'account' ? viewer.accountId : null,
-          actor: viewer.kind === 'account' ? viewer.displayName : null,
-          role: viewer.kind === 'account' ? viewer.role : null,
-          clientAddress: (req.ip ?? 'unknown').slice(0, 64),
-          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-          arguments: { visitId: req.params.visitId.slice(0, 20), fileName: fileName.slice(0, 200) },
-        })
-        .catch((error: unknown) => console.error('Audit of an upload failed', error));
     }
   });
 

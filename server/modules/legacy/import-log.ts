@@ -81,6 +81,11 @@ export class ImportLog {
     return result;
   }
 
+  /** The counts of the step in progress so far (its audit row, written before the step commits). */
+  countsSoFar(): StepCounts {
+    return { ...this.counts };
+  }
+
   /** Drops the notes of a step that failed (they describe writes that were rolled back). */
   discard(step: StepName): void {
     for (const list of [this.unmapped, this.skipped, this.findings]) {

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEvent } from '../audit/audit-event.entity';
+import { type AuditDraft, insertAuditParameters, insertAuditSql } from '../audit/audit-context';
 import { ImportContext, type LegacyImportOptions } from './import-context';
 import { ImportLog, type StepName } from './import-log';
 import type { LegacySource } from './legacy-source';
@@ -97,13 +97,24 @@ export const runLegacyImport = async (
         // A context per transaction (its manager), sharing the legacy reads of the whole run.
         ctx = ctx ? ctx.withManager(manager) : new ImportContext(manager, source, log, options);
         await runStep(manager, ctx, name, step);
+        // The step's audit row commits with the step (or neither does).
+        await manager.query(
+          insertAuditSql,
+          insertAuditParameters(draftOf(name, { counts: log.countsSoFar(), from: source.describe }), 'OK'),
+        );
       });
-      const result = log.end(Date.now() - started);
-      await audit(dataSource, name, 'OK', { counts: result.counts, from: source.describe });
+      log.end(Date.now() - started);
     } catch (error) {
       log.discard(name);
       const result = log.end(Date.now() - started, (error as Error).message);
-      await audit(dataSource, name, 'FAILED', { error: result.error ?? null, from: source.describe });
+      // Nothing of the step committed; a row that cannot be written stops the run with its error.
+      await dataSource.query(
+        insertAuditSql,
+        insertAuditParameters(
+          draftOf(name, { error: result.error ?? null, from: source.describe }),
+          'FAILED',
+        ),
+      );
       failedStep = name;
       break;
     }
@@ -111,14 +122,12 @@ export const runLegacyImport = async (
   return { log, failedStep };
 };
 
-const audit = (dataSource: DataSource, step: StepName, outcome: string, args: Record<string, unknown>) =>
-  dataSource.getRepository(AuditEvent).insert({
-    operation: `legacyImport.${step}`,
-    outcome,
-    accountId: null,
-    actor: 'npm run legacy:import',
-    role: null,
-    clientAddress: 'cli',
-    userAgent: null,
-    arguments: args as never,
-  });
+const draftOf = (step: StepName, args: Record<string, unknown>): AuditDraft => ({
+  operation: `legacyImport.${step}`,
+  accountId: null,
+  actor: 'npm run legacy:import',
+  role: null,
+  clientAddress: 'cli',
+  userAgent: null,
+  arguments: args,
+});

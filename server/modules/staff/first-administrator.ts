@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config';
 import { Mailer } from '../../mail/mailer';
 import { staffInvitationMail } from '../../mail/templates';
 import { Account } from '../account/account.entity';
-import { AuditService } from '../audit/audit';
+import { insertAuditParameters, insertAuditSql } from '../audit/audit-context';
 import { ensureReferenceData } from '../geo/reference-data';
 import { issueSetupLink } from './staff-invitation';
 import { staffUsernamePattern } from './staff.inputs';
@@ -88,18 +88,23 @@ export const createFirstAdministrator = async (
       ttlHours: config.staffInvitationTtlHours,
       publicUrl: input.publicUrl,
     });
+    // The audit row commits with the account (or neither does).
+    await manager.query(
+      insertAuditSql,
+      insertAuditParameters(
+        {
+          operation: 'admin:create',
+          accountId: account.id,
+          actor: input.origin.slice(0, 200),
+          role: null,
+          clientAddress: 'command line',
+          userAgent: null,
+          arguments: { username, email, displayName, staffRole: StaffRole.CENTRAL_ADMINISTRATOR },
+        },
+        'OK',
+      ),
+    );
     return { account, reference, ...link };
-  });
-
-  await new AuditService(dataSource).record({
-    operation: 'admin:create',
-    outcome: 'OK',
-    accountId: created.account.id,
-    actor: input.origin.slice(0, 200),
-    role: null,
-    clientAddress: 'command line',
-    userAgent: null,
-    arguments: { username, email, displayName, staffRole: StaffRole.CENTRAL_ADMINISTRATOR },
   });
 
   let mailed = false;

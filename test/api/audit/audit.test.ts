@@ -65,6 +65,47 @@ describe('audit log of sign-ins and writes', () => {
     expect(JSON.stringify(log)).not.toContain(code);
   });
 
+  it('writes the row in the transaction of the change; a row that cannot be written fails the call', async () => {
+    const central = await signIn(server, world.central.username, world.central.password);
+    const issue = () => central(`mutation { issueActivationCode(laoId: "${world.paMaet.id}") { code } }`);
+    expect((await issue()).errors).toBeUndefined();
+    // The code and the audit row were written by one transaction (the same xmin).
+    const direct = new Client({ connectionString: server.databaseUrl });
+    await direct.connect();
+    try {
+      const {
+        rows: [same],
+      } = await direct.query(
+        `SELECT (SELECT xmin::text FROM activation_code WHERE lao_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1) AS change,
+                (SELECT xmin::text FROM audit_event WHERE operation = 'issueActivationCode' ORDER BY chain_seq DESC LIMIT 1) AS audit`,
+        [world.paMaet.id],
+      );
+      expect(same.change).toBe(same.audit);
+
+      // The database refuses these calls' audit rows from now on.
+      await direct.query(`CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.operation IN ('issueActivationCode', 'logout') THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+      await direct.query(
+        `CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_audit()`,
+      );
+      const codes = `SELECT count(*)::int AS n FROM activation_code WHERE lao_id = $1`;
+      const before = (await direct.query(codes, [world.paMaet.id])).rows[0].n;
+      // A change in a transaction: refused with its row, rolled back.
+      expect(errorCode(await issue())).toBe('AUDIT_UNAVAILABLE');
+      expect((await direct.query(codes, [world.paMaet.id])).rows[0].n).toBe(before);
+      // A change outside a transaction (logout revokes the session in one statement): its row goes
+      // first; refused, the call fails before the change.
+      expect(errorCode(await central(`mutation { logout }`))).toBe('AUDIT_UNAVAILABLE');
+      expect((await central(`{ viewer { account { id } } }`)).data?.viewer?.account.id).toBe(
+        world.central.id,
+      );
+      await direct.query(`DROP TRIGGER refuse_audit ON audit_event`);
+      await direct.query(`DROP FUNCTION refuse_audit()`);
+    } finally {
+      await direct.end();
+    }
+  });
+
   it('is append-only in the database and readable only by NACC central', async () => {
     // On a connection of its own: the server's logs every failed statement, and these fail on purpose.
     const direct = new Client({ connectionString: server.databaseUrl });
