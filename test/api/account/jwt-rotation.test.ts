@@ -12,9 +12,18 @@ const oldSecret = 'a3f1c9e07b52d84e6f10c3a9b7d25e48';
 const newSecret = '5d8e2b71f04a9c36e1b7d09f28a4c6e3';
 const secondFactorKey = '9'.repeat(16) + 'c0ffee12'.repeat(6);
 
-/** One instance's token settings, read as from its environment (a restart with new settings). */
-const tokensOf = (env: Record<string, string>) =>
-  loadConfig({ NODE_ENV: 'test', SECOND_FACTOR_KEY: secondFactorKey, ...env }).jwt;
+/**
+ * One instance's token settings, read as from its environment (a restart with new settings); the
+ * second factor's key with them (without JWT_SECRET it cannot be derived from it).
+ */
+const tokensOf = (env: Record<string, string>) => {
+  const { jwt: tokens, secondFactor } = loadConfig({
+    NODE_ENV: 'test',
+    SECOND_FACTOR_KEY: secondFactorKey,
+    ...env,
+  });
+  return { jwt: tokens, secondFactor };
+};
 
 /**
  * Rotating the signing key (docs/operations.md, "Rotating the JWT signing key"): instances on one
@@ -28,14 +37,14 @@ describe('JWT signing keys with key ids', () => {
   let world: World;
 
   beforeAll(async () => {
-    before = await startTestServer({ jwt: tokensOf({ JWT_SECRET: oldSecret }) });
+    before = await startTestServer({ ...tokensOf({ JWT_SECRET: oldSecret }) });
     world = await createWorld(before.dataSource);
     const shared = { databaseUrl: before.databaseUrl };
     during = await startTestServer(
-      { jwt: tokensOf({ JWT_SECRET: oldSecret, JWT_KEYS: `k2:${newSecret}`, JWT_SIGNING_KEY_ID: 'k2' }) },
+      { ...tokensOf({ JWT_SECRET: oldSecret, JWT_KEYS: `k2:${newSecret}`, JWT_SIGNING_KEY_ID: 'k2' }) },
       shared,
     );
-    after = await startTestServer({ jwt: tokensOf({ JWT_KEYS: `k2:${newSecret}` }) }, shared);
+    after = await startTestServer({ ...tokensOf({ JWT_KEYS: `k2:${newSecret}` }) }, shared);
   });
   afterAll(async () => {
     await after?.stop();
