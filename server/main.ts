@@ -5,6 +5,7 @@ import path from 'node:path';
 import dataSource from '../ormconfig';
 import { startApp } from './app';
 import { loadConfig } from './config';
+import { runMigrations } from './db/bounded-waits';
 import { connectionOptions, replicaUrlsFrom } from './db/data-source';
 import { DataDirInUse } from './db/data-dir-owner';
 import type { EmbeddedDatabase } from './db/embedded';
@@ -39,7 +40,7 @@ const main = async (): Promise<void> => {
   // ormconfig's DataSource, pointed at the database chosen above (and DATABASE_REPLICA_URLS' replicas).
   dataSource.setOptions(connectionOptions(databaseUrl, replicaUrlsFrom()));
   await dataSource.initialize();
-  const ran = await dataSource.runMigrations({ transaction: 'each' });
+  const ran = await runMigrations(dataSource, config.databaseWaits.migration);
   if (ran.length) console.log(`Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
 
   const seedWanted = process.env.SEED_DEMO ? process.env.SEED_DEMO === 'true' : embedded !== null;

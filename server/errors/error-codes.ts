@@ -54,5 +54,19 @@ export enum ErrorCode {
   SECOND_FACTOR_REQUIRED = 'SECOND_FACTOR_REQUIRED',
   /** The session may only change the password (must-change accounts) until it is changed. */
   PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED',
+  /**
+   * The database did not finish a statement within its bound (PostgreSQL's statement_timeout, SQLSTATE
+   * 57014, or the server's own query timeout on a hung database). Nothing was saved; try again.
+   */
+  DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  /**
+   * A row this needs is held by another change for longer than the lock bound (lock_timeout, SQLSTATE
+   * 55P03). Nothing was saved; try again shortly.
+   */
+  DATABASE_LOCK_TIMEOUT = 'DATABASE_LOCK_TIMEOUT',
+  /** No database connection within the bound: every pooled connection is busy, or the database does not answer. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** The database refused or lost the connection (stopped, restarting, unreachable). Nothing was saved. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

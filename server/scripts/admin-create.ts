@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import os from 'node:os';
-import { loadConfig } from '../config';
+import { databaseWaitsFrom, loadConfig } from '../config';
 import { openLocalDatabase } from '../db/backup';
 import { DataDirInUse } from '../db/data-dir-owner';
+import { runMigrations } from '../db/bounded-waits';
 import { createDataSource } from '../db/data-source';
 import {
   checkFirstAdministrator,
@@ -53,7 +54,7 @@ const main = async (): Promise<void> => {
   const dataSource = createDataSource(database.databaseUrl);
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await runMigrations(dataSource, databaseWaitsFrom().migration);
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${database.describe}.`);
     const created = await createFirstAdministrator(dataSource, config, {
       ...input,

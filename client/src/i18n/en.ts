@@ -93,6 +93,13 @@ export const en: MessageSchema = {
       'This sign-in timed out or had too many wrong codes. Please sign in again.',
     SECOND_FACTOR_REQUIRED: 'Your account must use two-step verification by policy; it cannot be turned off.',
     PASSWORD_CHANGE_REQUIRED: 'Please change your password before going on.',
+    DATABASE_TIMEOUT: 'The database took too long. Nothing was saved; please try again.',
+    DATABASE_LOCK_TIMEOUT:
+      'Someone else is changing this record right now. Nothing was saved; please try again shortly.',
+    DATABASE_BUSY:
+      'The system is very busy or the database is not answering. Nothing was saved; please try again shortly.',
+    DATABASE_UNAVAILABLE:
+      'The database cannot be reached right now. Nothing was saved; please try again shortly, and tell the administrators if it persists.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',
