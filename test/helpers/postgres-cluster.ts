@@ -51,6 +51,8 @@ export type FaultCluster = {
   hang(): number[];
   /** SIGCONT what `hang` stopped. */
   resume(): void;
+  /** The server's log so far. */
+  log(): string;
   destroy(): Promise<void>;
 };
 
@@ -120,6 +122,7 @@ export const startFaultCluster = async (): Promise<FaultCluster> => {
       return [...stopped];
     },
     resume,
+    log: () => readFileSync(path.join(dir, 'postgres.log'), 'utf8'),
     destroy: async () => {
       resume();
       await stop().catch(() => undefined); // already stopped
