@@ -12,7 +12,7 @@ import type { DatabaseTimeouts, DatabaseWaits } from '../config';
  * Bounded waits on the database (docs/operations.md, "Bounded waits"). Every pooled connection
  * starts with the interactive bounds as PostgreSQL startup parameters (`statement_timeout`,
  * `lock_timeout`, `idle_in_transaction_session_timeout`) and node-postgres' own `query_timeout`;
- * long work (exports, open data, imports) and migrations raise them for their own transaction or
+ * long work (open data, imports, the legacy import) and migrations raise them for their own transaction or
  * connection only, with the helpers below.
  */
 
