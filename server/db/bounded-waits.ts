@@ -12,8 +12,8 @@ import type { DatabaseTimeouts, DatabaseWaits } from '../config';
  * Bounded waits on the database (docs/operations.md, "Bounded waits"). Every pooled connection
  * starts with the interactive bounds as PostgreSQL startup parameters (`statement_timeout`,
  * `lock_timeout`, `idle_in_transaction_session_timeout`) and node-postgres' own `query_timeout`;
- * long work (open data, imports, the legacy import) and migrations raise them for their own transaction or
- * connection only, with the helpers below.
+ * long work (open data, imports, the legacy import) and migrations raise them for their own
+ * transaction or connection only, with the helpers below.
  */
 
 /** The message node-postgres rejects a query with when `query_timeout` passes. */
