@@ -76,7 +76,7 @@ export const until = async (minMs: number, enough: () => boolean, maxMs = 15_000
 export const since = (samples: Sample[], from: number, ok?: boolean) =>
   samples.filter((s) => s.startedAt >= from && (ok === undefined || s.ok === ok)).length;
 
-/** Samples that started in [from, to) and were answered before `answeredBy` (default: any time). */
+/** Samples that started in [from, to). */
 export const within = (samples: Sample[], from: number, to: number) =>
   samples.filter((s) => s.startedAt >= from && s.startedAt < to);
 
