@@ -107,13 +107,17 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    // Never hangs: a database that has not answered within 2 s (down, unreachable, pool exhausted) is not ready.
+    // Bounded (docs/operations.md, "Bounded waits"): not ready unless the pool hands out a connection
+    // and it answers within DATABASE_READY_TIMEOUT_MS, whether the database is stopped, unreachable,
+    // hung (accepts connections but answers nothing) or every pooled connection is busy.
+    const bound = config.databaseWaits.readyMs;
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        dataSource.query('SELECT 1'),
+        // node-postgres' own timeout too, so a hung server does not keep the connection past the answer.
+        primaryPool(dataSource).query({ text: 'SELECT 1', query_timeout: bound } as never),
         new Promise((_resolve, reject) => {
-          timer = setTimeout(() => reject(new Error('readiness check timed out')), 2000);
+          timer = setTimeout(() => reject(new Error('readiness check timed out')), bound);
         }),
       ]);
       res.json({ status: 'ready' });
@@ -168,7 +172,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   // Site-visit files (upload, download) and the problems export: signed-in, before the public exports.
   app.use(followUpRouter(services, config.siteVisitFileMaxBytes));
   app.use(exportsRouter(services));
-  app.use(openDataRouter(services, config.openData));
+  app.use(openDataRouter(services, config.openData, config.databaseWaits.long));
 
   // A browser opening /graphql (a GET that prefers HTML, as Apollo decides for its landing page) gets
   // the app's own GraphQL workbench; API GETs and POSTs go on to Apollo unchanged.

@@ -109,6 +109,50 @@ export type JwtConfig = {
   ttlSeconds: number;
 };
 
+/**
+ * How long one kind of work may wait on the database (docs/operations.md, "Bounded waits"); 0 turns
+ * a bound off. `statementMs`, `lockMs` and `idleInTransactionMs` are PostgreSQL's own
+ * `statement_timeout`, `lock_timeout` and `idle_in_transaction_session_timeout`; `queryMs` is
+ * node-postgres' `query_timeout`, kept on this side, which also ends a wait on a hung server (whose
+ * own timers cannot fire) and drops that connection.
+ */
+export type DatabaseTimeouts = {
+  statementMs: number;
+  lockMs: number;
+  idleInTransactionMs: number;
+  queryMs: number;
+};
+
+/** Bounded waits on the database, per kind of work (DATABASE_*; server/db/bounded-waits.ts). */
+export type DatabaseWaits = {
+  /**
+   * Longest wait for a pooled connection, a new one or a free one of a full pool
+   * (DATABASE_CONNECT_TIMEOUT_MS, 5000): node-postgres' `connectionTimeoutMillis`.
+   */
+  connectMs: number;
+  /** TCP keepalive on database connections after this much idle time (DATABASE_KEEPALIVE_IDLE_MS, 10000; 0: off). */
+  keepAliveIdleMs: number;
+  /**
+   * GraphQL requests and every other statement of the pool (DATABASE_STATEMENT_TIMEOUT_MS 5000,
+   * DATABASE_LOCK_TIMEOUT_MS 3000, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS 10000, DATABASE_QUERY_TIMEOUT_MS 6000).
+   */
+  interactive: DatabaseTimeouts;
+  /**
+   * Exports, open data and imports, raised per transaction where they run
+   * (DATABASE_LONG_STATEMENT_TIMEOUT_MS 300000, DATABASE_LONG_LOCK_TIMEOUT_MS 10000,
+   * DATABASE_LONG_IDLE_IN_TRANSACTION_TIMEOUT_MS 60000, DATABASE_LONG_QUERY_TIMEOUT_MS 310000). An
+   * open-data file is one cursor, whose statement lasts the whole download: it must end within it.
+   */
+  long: DatabaseTimeouts;
+  /**
+   * Migrations (DATABASE_MIGRATION_STATEMENT_TIMEOUT_MS 0: none, DATABASE_MIGRATION_LOCK_TIMEOUT_MS
+   * 60000, DATABASE_MIGRATION_IDLE_IN_TRANSACTION_TIMEOUT_MS 0, DATABASE_MIGRATION_QUERY_TIMEOUT_MS 0).
+   */
+  migration: DatabaseTimeouts;
+  /** `/readyz` answers 503 when the pool gives no connection that answers within this (DATABASE_READY_TIMEOUT_MS, 2000). */
+  readyMs: number;
+};
+
 export type AppConfig = {
   /** Port of the HTTP server; 0 picks a free one (tests). */
   port: number;
@@ -187,6 +231,8 @@ export type AppConfig = {
   directory: DirectoryConfig | null;
   /** The staff second factor (TOTP): who must have it, how its secrets are kept (STAFF_SECOND_FACTOR, SECOND_FACTOR_*). */
   secondFactor: SecondFactorConfig;
+  /** Bounded waits on the database per kind of work (DATABASE_*_TIMEOUT_MS, DATABASE_KEEPALIVE_IDLE_MS). */
+  databaseWaits: DatabaseWaits;
 };
 
 /**
@@ -443,6 +489,46 @@ const trustProxyFrom = (value: string | undefined): string | boolean | number =>
 
 const pinoLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+const timeoutsFrom = (
+  env: NodeJS.ProcessEnv,
+  prefix: string,
+  fallback: DatabaseTimeouts,
+): DatabaseTimeouts => ({
+  statementMs: Math.max(0, int(env[`${prefix}STATEMENT_TIMEOUT_MS`], fallback.statementMs)),
+  lockMs: Math.max(0, int(env[`${prefix}LOCK_TIMEOUT_MS`], fallback.lockMs)),
+  idleInTransactionMs: Math.max(
+    0,
+    int(env[`${prefix}IDLE_IN_TRANSACTION_TIMEOUT_MS`], fallback.idleInTransactionMs),
+  ),
+  queryMs: Math.max(0, int(env[`${prefix}QUERY_TIMEOUT_MS`], fallback.queryMs)),
+});
+
+/** Defaults of the bounded waits; docs/operations.md ("Bounded waits") says why these numbers. */
+export const defaultDatabaseWaits: DatabaseWaits = {
+  connectMs: 5000,
+  keepAliveIdleMs: 10_000,
+  interactive: { statementMs: 5000, lockMs: 3000, idleInTransactionMs: 10_000, queryMs: 6000 },
+  long: { statementMs: 300_000, lockMs: 10_000, idleInTransactionMs: 60_000, queryMs: 310_000 },
+  migration: { statementMs: 0, lockMs: 60_000, idleInTransactionMs: 0, queryMs: 0 },
+  readyMs: 2000,
+};
+
+/**
+ * The bounded waits from the environment. Read by the DataSource (server/db/data-source.ts, whose
+ * pool is made before the rest of the configuration) as well as by loadConfig.
+ */
+export const databaseWaitsFrom = (env: NodeJS.ProcessEnv = process.env): DatabaseWaits => {
+  const d = defaultDatabaseWaits;
+  return {
+    connectMs: Math.max(100, int(env.DATABASE_CONNECT_TIMEOUT_MS, d.connectMs)),
+    keepAliveIdleMs: Math.max(0, int(env.DATABASE_KEEPALIVE_IDLE_MS, d.keepAliveIdleMs)),
+    interactive: timeoutsFrom(env, 'DATABASE_', d.interactive),
+    long: timeoutsFrom(env, 'DATABASE_LONG_', d.long),
+    migration: timeoutsFrom(env, 'DATABASE_MIGRATION_', d.migration),
+    readyMs: Math.max(100, int(env.DATABASE_READY_TIMEOUT_MS, d.readyMs)),
+  };
+};
+
 const rule = (
   freeFailures: number,
   firstDelaySeconds: number,
@@ -681,6 +767,7 @@ const readConfig = (env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>): AppC
     },
     directory: directoryFrom(env),
     secondFactor: secondFactorFrom(env, production),
+    databaseWaits: databaseWaitsFrom(env),
     ...overrides,
   };
 };

@@ -47,6 +47,7 @@ const main = async (): Promise<void> => {
     dataSource,
     databaseUrl,
     process.env.DATABASE_URL ? process.env.DATABASE_MIGRATION_URL : undefined,
+    config.databaseWaits.migration,
   );
   if (ran.length) console.log(`Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
 

@@ -8,6 +8,8 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { migrations } from '../migrations';
+import { databaseWaitsFrom } from '../config';
+import { runMigrations } from './bounded-waits';
 import { createDataSource, embeddedDefaults, embeddedUrl } from './data-source';
 import { localDatabase, localDataDir } from './local-database';
 
@@ -418,7 +420,9 @@ export const restoreDatabase = async (
       await dataSource.initialize();
       let migrationsApplied: string[];
       try {
-        migrationsApplied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+        migrationsApplied = (await runMigrations(dataSource, databaseWaitsFrom().migration)).map(
+          (m) => m.name,
+        );
       } finally {
         await dataSource.destroy();
       }

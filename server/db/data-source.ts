@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { ClientBase } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { databaseWaitsFrom, type DatabaseWaits } from '../config';
+import { boundedPoolOptions } from './bounded-waits';
 import { migrations } from '../migrations';
 import { AuditCommitSubscriber } from '../modules/audit/audit-context';
 import { entities } from './entities';
@@ -40,7 +42,11 @@ export const connectionOptions = (
       : { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })), defaultMode: 'master' },
 });
 
-export const dataSourceOptions = (url: string, replicaUrls: readonly string[] = []): DataSourceOptions => ({
+export const dataSourceOptions = (
+  url: string,
+  replicaUrls: readonly string[] = [],
+  waits: DatabaseWaits = databaseWaitsFrom(),
+): DataSourceOptions => ({
   type: 'postgres',
   ...connectionOptions(url, replicaUrls),
   entities,
@@ -56,6 +62,9 @@ export const dataSourceOptions = (url: string, replicaUrls: readonly string[] = 
   logging: ['error'],
   extra: {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 25),
+    // Bounded waits (server/db/bounded-waits.ts): connect timeout, keepalive, the interactive timeouts.
+    // The replicas' pools get the same.
+    ...boundedPoolOptions(waits),
     // pg-pool takes its 'error' listener off a client when it hands it out, and TypeORM adds its own only
     // a microtask later: a backend terminated in between (PostgreSQL stopping or restarting) would be an
     // unhandled 'error' event and crash the process. The error also reaches the pool or the query, which
@@ -66,5 +75,8 @@ export const dataSourceOptions = (url: string, replicaUrls: readonly string[] = 
   },
 });
 
-export const createDataSource = (url: string, replicaUrls: readonly string[] = []): DataSource =>
-  new DataSource(dataSourceOptions(url, replicaUrls));
+export const createDataSource = (
+  url: string,
+  replicaUrls: readonly string[] = [],
+  waits: DatabaseWaits = databaseWaitsFrom(),
+): DataSource => new DataSource(dataSourceOptions(url, replicaUrls, waits));

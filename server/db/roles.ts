@@ -1,4 +1,6 @@
 import type { DataSource, Migration } from 'typeorm';
+import type { DatabaseTimeouts } from '../config';
+import { runMigrations } from './bounded-waits';
 import { createDataSource } from './data-source';
 
 /**
@@ -65,15 +67,17 @@ export const migrateAndOpen = async (
   dataSource: DataSource,
   appUrl: string,
   migrationUrl: string | undefined,
+  /** The migrations' bounds on the database (DATABASE_MIGRATION_*). */
+  timeouts: DatabaseTimeouts,
 ): Promise<{ ran: Migration[]; grantedSchemas: string[] | null }> => {
   if (!migrationUrl || roleOf(migrationUrl) === roleOf(appUrl)) {
     if (!dataSource.isInitialized) await dataSource.initialize();
-    return { ran: await dataSource.runMigrations({ transaction: 'each' }), grantedSchemas: null };
+    return { ran: await runMigrations(dataSource, timeouts), grantedSchemas: null };
   }
   const owner = createDataSource(migrationUrl);
   await owner.initialize();
   try {
-    const ran = await owner.runMigrations({ transaction: 'each' });
+    const ran = await runMigrations(owner, timeouts);
     const grantedSchemas = await grantAppRole(owner, roleOf(appUrl));
     if (!dataSource.isInitialized) await dataSource.initialize();
     return { ran, grantedSchemas };

@@ -59,5 +59,19 @@ export enum ErrorCode {
    * the write is answered as failed: a change made in a transaction rolled back with its row.
    */
   AUDIT_UNAVAILABLE = 'AUDIT_UNAVAILABLE',
+  /**
+   * The database did not finish a statement within its bound (PostgreSQL's statement_timeout, SQLSTATE
+   * 57014, or the server's own query timeout on a hung database). Nothing was saved; try again.
+   */
+  DATABASE_TIMEOUT = 'DATABASE_TIMEOUT',
+  /**
+   * A row this needs is held by another change for longer than the lock bound (lock_timeout, SQLSTATE
+   * 55P03). Nothing was saved; try again shortly.
+   */
+  DATABASE_LOCK_TIMEOUT = 'DATABASE_LOCK_TIMEOUT',
+  /** No database connection within the bound: every pooled connection is busy, or the database does not answer. */
+  DATABASE_BUSY = 'DATABASE_BUSY',
+  /** The database refused or lost the connection (stopped, restarting, unreachable). Nothing was saved. */
+  DATABASE_UNAVAILABLE = 'DATABASE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ValidationError } from 'class-validator';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type FieldError } from './app-error';
+import { databaseFailureOf } from './database-errors';
 import { ErrorCode } from './error-codes';
 import { tooManyTokens } from '../graphql/limits/errors';
 import { QueryFailedError } from 'typeorm';
@@ -62,6 +63,11 @@ export const formatError = (formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof AppError) {
     return { message: original.message, path: formatted.path, extensions: original.extensions };
+  }
+  // A bound on the database passed, or the database is out of reach (docs/operations.md, "Bounded waits").
+  const database = databaseFailureOf(original);
+  if (database) {
+    return { message: database.message, path: formatted.path, extensions: { code: database.code } };
   }
   if (original instanceof ArgumentValidationError) {
     const fields = flatten(original.extensions.validationErrors as ValidationError[]);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { loadConfig } from '../config';
+import { databaseWaitsFrom, loadConfig } from '../config';
 import { openLocalDatabase } from '../db/backup';
 import { DataDirInUse } from '../db/data-dir-owner';
 import { createDataSource } from '../db/data-source';
@@ -58,6 +58,7 @@ const main = async (): Promise<void> => {
       dataSource,
       database.databaseUrl,
       process.env.DATABASE_URL ? process.env.DATABASE_MIGRATION_URL : undefined,
+      databaseWaitsFrom().migration,
     );
     if (applied.length > 0) console.log(`Applied ${applied.length} migration(s) to ${database.describe}.`);
     const created = await createFirstAdministrator(dataSource, config, {

@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { hashPassword } from '../auth/password';
-import { loadConfig } from '../config';
+import { databaseWaitsFrom, loadConfig } from '../config';
+import { runMigrations } from '../db/bounded-waits';
 import { createDataSource, embeddedDefaults, embeddedUrl } from '../db/data-source';
 import { DataDirInUse } from '../db/data-dir-owner';
 import type { EmbeddedDatabase } from '../db/embedded';
@@ -91,7 +92,7 @@ const main = async (): Promise<void> => {
   const dataSource = createDataSource(databaseUrl);
   try {
     await dataSource.initialize();
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    const ran = await runMigrations(dataSource, databaseWaitsFrom().migration);
     if (ran.length) console.log(`Applied ${ran.length} migration(s).`);
 
     // Three passwords, hashed once each with the app's own settings and shared by every account.

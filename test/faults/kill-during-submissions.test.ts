@@ -4,11 +4,10 @@ import { chmod, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { hashPassword } from '../../server/auth/password';
 import { verifyAuditChain } from '../../server/modules/audit/verify';
 import { summaryDriftSql } from '../../server/modules/report/implementation.service';
 import { startBuiltServer } from '../e2e/helpers';
-import { graphqlClient } from '../helpers/graphql-client';
+import { halfWritten, prepareSubmissions, submit } from '../helpers/fault-submissions';
 import { testReport } from '../helpers/report';
 import { createTestDatabase } from '../helpers/test-database';
 
@@ -27,63 +26,6 @@ const PROJECTS_PER_LAO = 60;
 const TOTAL = LAOS * PROJECTS_PER_LAO;
 const KILL_AFTER_ACKS = TOTAL / 2;
 const FISCAL_YEAR = 2570;
-const PASSWORD = 'Fault-Test-Pass-2570';
-
-const SUBMIT = `mutation($input: SubmitReportInput!) { submitReport(input: $input) {
-  id projectId version status inOrdinance ordinanceBudget disbursed unableReason unableReasonText } }`;
-
-type Submission = {
-  index: number;
-  token: string;
-  accountId: string;
-  projectId: number;
-  input: Record<string, unknown>;
-  expected: {
-    inOrdinance: boolean;
-    ordinanceBudget: string;
-    disbursed: string;
-    status: string;
-    unableReason: string | null;
-    unableReasonText: string | null;
-  };
-};
-
-type Outcome =
-  | { kind: 'acknowledged'; reportId: string }
-  | { kind: 'answered'; status: number; body: string }
-  | { kind: 'failed'; error: string };
-
-/** The values of submission `i`: all three statuses, both unable-reason shapes, distinct amounts. */
-const valuesOf = (i: number) => {
-  const status = ['IN_PROGRESS', 'COMPLETED', 'UNABLE'][i % 3];
-  const unableReason = status === 'UNABLE' ? (i % 2 === 0 ? 'NO_BUDGET' : 'OTHER') : null;
-  const unableReasonText = unableReason === 'OTHER' ? `เหตุอื่น ${i}` : null;
-  return {
-    inOrdinance: i % 2 === 0,
-    ordinanceBudget: `${10_000 + i}.00`,
-    disbursed: `${i}.50`,
-    status,
-    unableReason,
-    unableReasonText,
-  };
-};
-
-const submit = async (url: string, submission: Submission): Promise<Outcome> => {
-  try {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${submission.token}` },
-      body: JSON.stringify({ query: SUBMIT, variables: { input: submission.input } }),
-    });
-    const body = await response.text();
-    const json = JSON.parse(body) as { data?: { submitReport?: { id: string } } | null };
-    const id = json.data?.submitReport?.id;
-    if (response.status === 200 && id) return { kind: 'acknowledged', reportId: id };
-    return { kind: 'answered', status: response.status, body };
-  } catch (error) {
-    return { kind: 'failed', error: String((error as { cause?: unknown }).cause ?? error) };
-  }
-};
 
 describe('kill -9 during concurrent report submissions', () => {
   it('keeps every acknowledged submission whole, and a retry by idempotency key writes each exactly once', async () => {
@@ -106,91 +48,14 @@ describe('kill -9 during concurrent report submissions', () => {
       await pg.connect();
 
       // Five demo LAOs get an account, a passed plan of 2570 and 60 approved projects each;
-      // the 6-month round of 2570 is open now whatever the clock says.
-      const laos = (
-        await pg.query<{ id: number; code: string; name_th: string }>(
-          `SELECT id, code, name_th FROM lao
-            WHERE id NOT IN (SELECT lao_id FROM account WHERE lao_id IS NOT NULL)
-            ORDER BY id LIMIT $1`,
-          [LAOS],
-        )
-      ).rows;
-      expect(laos).toHaveLength(LAOS);
-      const passwordHash = await hashPassword(PASSWORD, { memoryCost: 1024, timeCost: 1 });
-      const {
-        rows: [cycle],
-      } = await pg.query<{ id: number }>(
-        `SELECT id FROM plan_cycle WHERE start_year <= $1 AND end_year >= $1`,
-        [FISCAL_YEAR],
-      );
-      await pg.query('BEGIN');
-      for (const lao of laos) {
-        await pg.query(
-          `INSERT INTO account (username, role, display_name, lao_id, password_hash, activated_at, password_changed_at)
-           VALUES ($1, 'LAO', $2, $3, $4, now(), now())`,
-          [lao.code, lao.name_th, lao.id, passwordHash],
-        );
-        await pg.query(
-          `INSERT INTO plan (lao_id, fiscal_year, cycle_id, status, submitted_at, version)
-           VALUES ($1, $2, $3, 'PASSED', now(), 1)`,
-          [lao.id, FISCAL_YEAR, cycle.id],
-        );
-        await pg.query(
-          `INSERT INTO project (lao_id, cycle_id, name, work_type, fiscal_years, quarters, primary_dimension,
-                                anti_corruption_budget, local_development_budget, review_status, reviewed_at, version)
-           SELECT $1, $2, 'โครงการทดสอบความทนทาน ' || n, 'PROJECT', ARRAY[$3]::smallint[], '{1}',
-                  'SOCIETY', 1000, 1000, 'APPROVED', now(), 1
-             FROM generate_series(1, $4::int) AS n`,
-          [lao.id, cycle.id, FISCAL_YEAR, PROJECTS_PER_LAO],
-        );
-      }
-      const opened = await pg.query(
-        `UPDATE reporting_round SET opens_at = now() - interval '1 day', closes_at = now() + interval '30 days'
-          WHERE fiscal_year = $1 AND kind = 'SIX_MONTH'`,
-        [FISCAL_YEAR],
-      );
-      expect(opened.rowCount).toBe(1);
-      await pg.query('COMMIT');
-
-      // Sign in each LAO; one submission per project, each with its own idempotency key.
+      // the 6-month round of 2570 is open now whatever the clock says. One submission per project.
       const first = server;
-      const sessions = new Map<number, { token: string; accountId: string }>();
-      for (const lao of laos) {
-        const login = await graphqlClient(first.url)(
-          `mutation($input: LoginInput!) { login(input: $input) { token } }`,
-          { input: { username: lao.code, password: PASSWORD } },
-        );
-        expect(login.errors).toBeUndefined();
-        const {
-          rows: [account],
-        } = await pg.query<{ id: string }>('SELECT id FROM account WHERE lao_id = $1', [lao.id]);
-        sessions.set(lao.id, { token: login.data?.login.token, accountId: account.id });
-      }
-      const projects = (
-        await pg.query<{ id: number; lao_id: number }>(
-          `SELECT id, lao_id FROM project WHERE fiscal_years @> ARRAY[$1]::smallint[] AND lao_id = ANY($2) ORDER BY id`,
-          [FISCAL_YEAR, laos.map((lao) => lao.id)],
-        )
-      ).rows;
-      expect(projects).toHaveLength(TOTAL);
-      const submissions: Submission[] = projects.map((project, index) => {
-        const expected = valuesOf(index);
-        const session = sessions.get(project.lao_id)!;
-        return {
-          index,
-          token: session.token,
-          accountId: session.accountId,
-          projectId: project.id,
-          expected,
-          input: {
-            projectId: String(project.id),
-            fiscalYear: FISCAL_YEAR,
-            round: 'SIX_MONTH',
-            ...expected,
-            idempotencyKey: randomUUID(),
-          },
-        };
+      const { laos, projects, submissions } = await prepareSubmissions(pg, first.url, {
+        laoCount: LAOS,
+        projectsPerLao: PROJECTS_PER_LAO,
+        fiscalYear: FISCAL_YEAR,
       });
+      expect(projects).toHaveLength(TOTAL);
       // Interleave the LAOs so every LAO's summary row is contended at the moment of the kill.
       const order = [...submissions].sort(
         (a, b) => (a.index % PROJECTS_PER_LAO) - (b.index % PROJECTS_PER_LAO) || a.index - b.index,
@@ -279,24 +144,7 @@ describe('kill -9 during concurrent report submissions', () => {
         ).rows;
 
       // Nothing half-written anywhere: a report has the revision of its version and a key, and vice versa.
-      const halfWritten = async () =>
-        (
-          await pg.query(
-            `SELECT 'report without its revision' AS problem, r.id FROM report r
-              WHERE NOT EXISTS (SELECT 1 FROM report_revision v WHERE v.report_id = r.id AND v.version = r.version)
-             UNION ALL
-             SELECT 'revision without its report', v.report_id FROM report_revision v
-              WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.id = v.report_id)
-             UNION ALL
-             SELECT 'key without its report', k.report_id FROM idempotency_key k
-              WHERE NOT EXISTS (SELECT 1 FROM report r WHERE r.id = k.report_id)
-             UNION ALL
-             SELECT 'report without a key', r.id FROM report r
-              WHERE r.project_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM idempotency_key k WHERE k.report_id = r.id)`,
-            [projectIds],
-          )
-        ).rows;
-      expect(await halfWritten()).toEqual([]);
+      expect(await halfWritten(pg, projectIds)).toEqual([]);
 
       // Every acknowledged submission is there with the values sent, version 1, its revision and its key.
       const afterKill = await reportsNow();
@@ -370,7 +218,7 @@ describe('kill -9 during concurrent report submissions', () => {
       expect(finalRevisions).toHaveLength(TOTAL);
       expect(new Set(finalRevisions.map((v) => v.report_id)).size).toBe(TOTAL);
       expect(await keysOf()).toHaveLength(TOTAL);
-      expect(await halfWritten()).toEqual([]);
+      expect(await halfWritten(pg, projectIds)).toEqual([]);
       expect(await unaudited()).toEqual([]);
       expect((await chainOf()).broken).toBeNull();
 

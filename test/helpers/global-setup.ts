@@ -2,6 +2,8 @@ import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { databaseWaitsFrom } from '../../server/config';
+import { runMigrations } from '../../server/db/bounded-waits';
 import { createDataSource } from '../../server/db/data-source';
 import { startEmbeddedPostgres } from '../../server/db/embedded';
 import { freePort } from './free-port';
@@ -37,7 +39,7 @@ export default async function globalSetup(): Promise<void> {
   templateUrl.pathname = `/${templateDatabase}`;
   const dataSource = createDataSource(templateUrl.toString());
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrations(dataSource, databaseWaitsFrom().migration);
   await dataSource.destroy();
 
   process.env.TEST_PG_ADMIN_URL = adminUrl;

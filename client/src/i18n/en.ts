@@ -95,6 +95,13 @@ export const en: MessageSchema = {
     PASSWORD_CHANGE_REQUIRED: 'Please change your password before going on.',
     AUDIT_UNAVAILABLE:
       'The system could not record this change in its audit log, so it was not saved. Please try again in a moment.',
+    DATABASE_TIMEOUT: 'The database took too long. Nothing was saved; please try again.',
+    DATABASE_LOCK_TIMEOUT:
+      'Someone else is changing this record right now. Nothing was saved; please try again shortly.',
+    DATABASE_BUSY:
+      'The system is very busy or the database is not answering. Nothing was saved; please try again shortly.',
+    DATABASE_UNAVAILABLE:
+      'The database cannot be reached right now. Nothing was saved; please try again shortly, and tell the administrators if it persists.',
     INTERNAL_SERVER_ERROR:
       'Something went wrong on our side. Please try again; if the problem persists, contact the administrator.',
     NETWORK: 'Cannot reach the system. Please check your internet connection and try again.',

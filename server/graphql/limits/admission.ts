@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { anonymous, type Viewer } from '../../auth/viewer';
 import type { ApiLimits, BudgetRule } from '../../config';
 import { preparedQuery } from '../../db/prepared';
+import { databaseFailureOf } from '../../errors/database-errors';
 import {
   type SessionService,
   type SessionViewerRow,
@@ -247,6 +248,8 @@ export const admitter =
         },
       };
     } catch (error) {
+      // The database itself out of reach or past its bounds: asking it again would only double the wait.
+      if (databaseFailureOf(error)) throw error;
       // As when the plugin charges: a budget that cannot be written must not take the API down.
       log().error({ err: error }, 'API budget unavailable; session looked up alone');
       return { viewer: await sessions.resolveViewer(authorization, 'keep'), admission: measured };

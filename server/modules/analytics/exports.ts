@@ -1,6 +1,7 @@
 import { type Request, Router } from 'express';
 import { publicReader, type Viewer } from '../../auth/viewer';
 import { AppError } from '../../errors/app-error';
+import { databaseFailureOf } from '../../errors/database-errors';
 import { ErrorCode } from '../../errors/error-codes';
 import { LaoSize, LaoType } from '../lao/lao.enums';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
@@ -301,6 +302,12 @@ export const exportsRouter = (services: Services) => {
       if (error instanceof AppError) {
         const code = error.extensions.code as string;
         res.status(code === ErrorCode.NOT_FOUND ? 404 : 403).json({ code, message: error.message });
+        return;
+      }
+      const database = databaseFailureOf(error);
+      if (database) {
+        res.set('Cache-Control', 'no-store');
+        res.status(database.status).json({ code: database.code, message: database.message });
         return;
       }
       log().error({ err: error }, 'Export failed');

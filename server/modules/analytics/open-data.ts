@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { Pool } from 'pg';
 import QueryStream from 'pg-query-stream';
-import type { OpenDataLimits } from '../../config';
+import type { DatabaseTimeouts, OpenDataLimits } from '../../config';
+import { raiseSession, resetSession } from '../../db/bounded-waits';
 import { primaryPool } from '../../db/prepared';
+import { databaseFailureOf } from '../../errors/database-errors';
 import { ErrorCode } from '../../errors/error-codes';
 import { Dimension, dimensionNumber } from '../plan/plan.enums';
 import { workTypeLabels } from '../project/project.enums';
@@ -26,20 +28,32 @@ type Row = Record<string, string | null>;
  */
 async function* cursorRows(
   pool: Pool,
+  timeouts: DatabaseTimeouts,
   sql: string,
   params: unknown[],
   cells: (row: Row) => Cell[],
 ): AsyncGenerator<Cell[]> {
   const client = await pool.connect();
   let failure: Error | undefined;
+  let reset = false;
   try {
-    const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH }));
-    for await (const row of stream) yield cells(row as Row);
+    // The cursor's statement lasts the whole download (PostgreSQL's statement_timeout runs on while
+    // the cursor waits for the caller): the long bounds, put back before the connection is.
+    const restore = await raiseSession(client, timeouts);
+    try {
+      const stream = client.query(new QueryStream(sql, params, { batchSize: CURSOR_BATCH }));
+      for await (const row of stream) yield cells(row as Row);
+    } finally {
+      restore();
+    }
+    await resetSession(client);
+    reset = true;
   } catch (error) {
     failure = error as Error;
     throw error;
   } finally {
-    client.release(failure);
+    // A caller who stopped the download early leaves the session's bounds raised: the connection goes.
+    client.release(failure ?? !reset);
   }
 }
 
@@ -50,7 +64,7 @@ const RETRY_AFTER_SECONDS = 30;
  * Open data: every project and report of a fiscal year (public fields only) and the year's ITA
  * scores at stable URLs, GET /open-data/<projects|reports|ita>-<year>.<xlsx|csv>, streamed from a cursor.
  */
-export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
+export const openDataRouter = (services: Services, limits: OpenDataLimits, timeouts: DatabaseTimeouts) => {
   const router = Router();
   const pool = primaryPool(services.manager.connection);
   const turns = turnstile(limits);
@@ -78,12 +92,18 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
       res.set('Cache-Control', 'public, max-age=300');
       const table =
         kind === 'projects'
-          ? openProjects(pool, fiscalYear)
+          ? openProjects(pool, timeouts, fiscalYear)
           : kind === 'ita'
-            ? openIta(pool, fiscalYear)
-            : openReports(pool, fiscalYear);
+            ? openIta(pool, timeouts, fiscalYear)
+            : openReports(pool, timeouts, fiscalYear);
       await sendTable(res, format as 'xlsx' | 'csv', `${kind}-${fiscalYear}`, table);
     } catch (error) {
+      const database = databaseFailureOf(error);
+      if (database && !res.headersSent) {
+        res.set('Cache-Control', 'no-store');
+        res.status(database.status).json({ code: database.code, message: database.message });
+        return;
+      }
       log().error({ err: error }, 'Open data failed');
       res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'ระบบขัดข้อง กรุณาลองใหม่อีกครั้ง' });
     } finally {
@@ -93,7 +113,7 @@ export const openDataRouter = (services: Services, limits: OpenDataLimits) => {
   return router;
 };
 
-const openProjects = (pool: Pool, fiscalYear: number): Table => ({
+const openProjects = (pool: Pool, timeouts: DatabaseTimeouts, fiscalYear: number): Table => ({
   title: `โครงการตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
   columns: [
     { header: 'รหัส อปท.', width: 11 },
@@ -117,6 +137,7 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
   ],
   rows: cursorRows(
     pool,
+    timeouts,
     `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, p.id::text AS id, p.name,
               p.work_type AS work_type, p.primary_dimension AS dimension, array_to_string(p.additional_dimensions, ' ') AS additional,
               array_to_string(p.fiscal_years, ' ') AS years, array_to_string(p.quarters, ' ') AS quarters,
@@ -154,7 +175,7 @@ const openProjects = (pool: Pool, fiscalYear: number): Table => ({
   ),
 });
 
-const openReports = (pool: Pool, fiscalYear: number): Table => ({
+const openReports = (pool: Pool, timeouts: DatabaseTimeouts, fiscalYear: number): Table => ({
   title: `รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริตของ อปท. ปีงบประมาณ ${fiscalYear}`,
   columns: [
     { header: 'รหัส อปท.', width: 11 },
@@ -173,6 +194,7 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
   ],
   rows: cursorRows(
     pool,
+    timeouts,
     `SELECT l.code, l.name_th AS lao, p.id::text AS id, p.name, r.round, r.status, r.unable_reason AS reason,
               r.unable_reason_text AS reason_text, r.in_ordinance::text AS in_ordinance, r.ordinance_budget::text AS ordinance,
               r.disbursed::text AS disbursed, p.uses_budget::text AS uses_budget, r.remark, to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated
@@ -198,7 +220,7 @@ const openReports = (pool: Pool, fiscalYear: number): Table => ({
 });
 
 /** Every LAO's ITA score of the year (LAOs without one are left out). */
-const openIta = (pool: Pool, fiscalYear: number): Table => ({
+const openIta = (pool: Pool, timeouts: DatabaseTimeouts, fiscalYear: number): Table => ({
   title: `คะแนนการประเมินคุณธรรมและความโปร่งใส (ITA) ของ อปท. ปีงบประมาณ ${fiscalYear}`,
   columns: [
     { header: 'รหัส อปท.', width: 11 },
@@ -210,6 +232,7 @@ const openIta = (pool: Pool, fiscalYear: number): Table => ({
   ],
   rows: cursorRows(
     pool,
+    timeouts,
     `SELECT l.code, l.name_th AS lao, pv.name_th AS province, d.name_th AS district, i.fiscal_year::text AS year,
             i.score::text AS score
        FROM ita_score i JOIN lao l ON l.id = i.lao_id JOIN province pv ON pv.id = l.province_id

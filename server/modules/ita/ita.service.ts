@@ -17,6 +17,8 @@ import { Lao } from '../lao/lao.entity';
 import type { ImportRowError } from '../project/project-import.types';
 import { ItaScore } from './ita-score.entity';
 import { isItaScore, itaScoreMessage } from './ita.types';
+import type { DatabaseTimeouts } from '../../config';
+import { transactionWith } from '../../db/bounded-waits';
 
 /** Most row errors returned, most rows previewed. */
 const ERROR_LIMIT = 1000;
@@ -63,6 +65,8 @@ export class ItaService {
     private readonly dataSource: DataSource,
     private readonly history: HistoryService,
     private readonly limits: SpreadsheetLimits,
+    /** The long work's bounds on the database (DATABASE_LONG_*): an import writes many rows at once. */
+    private readonly timeouts: DatabaseTimeouts,
   ) {}
 
   /** NACC central records (or replaces) an LAO's ITA score of a year. */
@@ -194,7 +198,7 @@ export class ItaService {
         `ไฟล์มีข้อผิดพลาด ${file.errors.length.toLocaleString('th-TH')} แห่ง ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วนำเข้าอีกครั้ง`,
         { rowErrors: file.errors.slice(0, ERROR_LIMIT), errorCount: file.errors.length },
       );
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWith(this.dataSource, this.timeouts, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       let createdCount = 0;
       let updatedCount = 0;

@@ -12,6 +12,8 @@ import { loadPlaces } from './lao-import.places';
 import { LaoReferences } from './lao-import.references';
 import { laoTemplateXlsx } from './lao-import.template';
 import { writeChanges } from './lao-import.write';
+import type { DatabaseTimeouts } from '../../config';
+import { transactionWith } from '../../db/bounded-waits';
 
 /** Most items in each list of a preview or result (the counts are always complete). */
 export const LIST_LIMIT = 200;
@@ -33,6 +35,8 @@ export class LaoImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limits: SpreadsheetLimits,
+    /** The long work's bounds on the database (DATABASE_LONG_*): an import writes thousands of rows. */
+    private readonly timeouts: DatabaseTimeouts,
   ) {
     this.references = new LaoReferences(dataSource);
   }
@@ -66,7 +70,7 @@ export class LaoImportService {
         { rowErrors: file.errors.slice(0, ERROR_LIMIT), errorCount: file.errors.length },
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWith(this.dataSource, this.timeouts, async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [IMPORT_LOCK]);
       const set = await changeSet(manager, file, this.references);
       const deletedIds = await writeChanges(manager, set, deleteMissing, this.references);

@@ -3,6 +3,7 @@ import type { HashCost } from '../../auth/password';
 import { Role } from '../../auth/role';
 import type { ImportLog } from './import-log';
 import type { LegacySource, Row } from './legacy-source';
+import type { DatabaseTimeouts } from '../../config';
 
 export type LegacyImportOptions = {
   dryRun: boolean;
@@ -12,6 +13,8 @@ export type LegacyImportOptions = {
   hashCost: HashCost;
   /** Tests only: called inside each step's transaction after its writes (a throw fails the step). */
   afterStepWrites?: (step: string, manager: EntityManager) => Promise<void> | void;
+  /** Bounds on the database of each step; the long work's from the environment (DATABASE_LONG_*) when unset. */
+  timeouts?: DatabaseTimeouts;
 };
 
 /** The account every imported row is recorded by (the legacy keeps no reviewer or assessor). */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../config';
+import { databaseWaitsFrom, loadConfig } from '../../config';
 import { openLocalDatabase } from '../../db/backup';
+import { runMigrations } from '../../db/bounded-waits';
 import { createDataSource } from '../../db/data-source';
 import type { LegacyImportOptions } from './import-context';
 import { formatLog } from './import-log';
@@ -76,7 +77,7 @@ export const legacyImportCommand = async (
   const dataSource = createDataSource(database.databaseUrl);
   try {
     await dataSource.initialize();
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    const ran = await runMigrations(dataSource, databaseWaitsFrom().migration);
     if (ran.length) out(`Applied ${ran.length} migration(s).`);
     out(`${args.dryRun ? 'Dry run' : 'Importing'}: ${source.describe} → ${database.describe}`);
     const { log, failedStep } = await runLegacyImport(dataSource, source, {

@@ -14,6 +14,8 @@ import { importAssessments, importPassMarks } from './steps/scores';
 import { importSiteVisits } from './steps/site-visits';
 import { importIta } from './steps/ita';
 import { importStaff } from './steps/staff';
+import { databaseWaitsFrom } from '../../config';
+import { raiseLocal, transactionWith } from '../../db/bounded-waits';
 
 /** The steps in LEGACY.md §5's order: each needs the mappings of the ones before it. */
 export const steps: [StepName, (ctx: ImportContext) => Promise<void>][] = [
@@ -51,6 +53,8 @@ export const runLegacyImport = async (
   options: LegacyImportOptions,
 ): Promise<LegacyImportResult> => {
   const log = new ImportLog();
+  // Each step is long work (thousands of rows): the long bounds on the database (DATABASE_LONG_*).
+  const timeouts = options.timeouts ?? databaseWaitsFrom().long;
   let failedStep: StepName | null = null;
   const runStep = async (
     manager: EntityManager,
@@ -66,6 +70,7 @@ export const runLegacyImport = async (
     const runner = dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
+    const restore = await raiseLocal(runner, timeouts);
     try {
       await runner.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
       const ctx = new ImportContext(runner.manager, source, log, options);
@@ -84,6 +89,7 @@ export const runLegacyImport = async (
       }
     } finally {
       await runner.rollbackTransaction();
+      restore();
       await runner.release();
     }
     return { log, failedStep };
@@ -92,7 +98,7 @@ export const runLegacyImport = async (
   for (const [name, step] of steps) {
     const started = Date.now();
     try {
-      await dataSource.transaction(async (manager) => {
+      await transactionWith(dataSource, timeouts, async (manager) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
         // A context per transaction (its manager), sharing the legacy reads of the whole run.
         ctx = ctx ? ctx.withManager(manager) : new ImportContext(manager, source, log, options);

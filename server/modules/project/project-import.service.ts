@@ -23,6 +23,8 @@ import { ProjectFieldsInput } from './project.inputs';
 import { frozenYears, normalizeProject, type ProjectService } from './project.service';
 import { requireBudgetMatchesUse } from './project-rules';
 import { isPositiveAmount } from '../../graphql/decimal.scalar';
+import type { DatabaseTimeouts } from '../../config';
+import { transactionWith } from '../../db/bounded-waits';
 
 /** Columns of the import template, in order (the plan table of seed 001 plus work type, years, target groups). */
 export const importColumns = [
@@ -162,6 +164,8 @@ export class ProjectImportService {
     private readonly projects: ProjectService,
     private readonly history: HistoryService,
     private readonly limits: SpreadsheetLimits,
+    /** The long work's bounds on the database (DATABASE_LONG_*): an import writes many rows at once. */
+    private readonly timeouts: DatabaseTimeouts,
   ) {}
 
   /** Reads and checks the file; writes nothing. */
@@ -239,7 +243,7 @@ export class ProjectImportService {
         { rowErrors: errors },
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    return transactionWith(this.dataSource, this.timeouts, async (manager) => {
       // Checked again with the plans locked: one may have been submitted since the check.
       requireNotFrozen(
         await frozenYears(

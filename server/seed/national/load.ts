@@ -3,6 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { databaseWaitsFrom } from '../../config';
+import { raiseLocal, transactionWith } from '../../db/bounded-waits';
 import { RoundKind } from '../../modules/report/report.enums';
 import { ensureDefaultRounds } from '../../modules/report/round-defaults';
 import type { CopyTable, NationalDataset } from './generate';
@@ -87,8 +89,12 @@ export const loadNational = async (
   const runner = dataSource.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   const tables: TableLoad[] = [];
+  // A bulk load (COPY, index and summary rebuilds of a whole country) is bounded as migrations are.
+  const timeouts = databaseWaitsFrom().migration;
+  let restore = () => {};
   try {
     await runner.startTransaction();
+    restore = await raiseLocal(runner, timeouts);
     if (options.reset) {
       // Every data table but the migration log and append-only ones (a TRUNCATE trigger forbids it).
       const migrationsTable = dataSource.options.migrationsTableName ?? 'migrations';
@@ -208,12 +214,13 @@ export const loadNational = async (
     if (runner.isTransactionActive) await runner.rollbackTransaction();
     throw error;
   } finally {
+    restore();
     await runner.release();
   }
 
   const t0 = Date.now();
-  await dataSource.query(
-    `ANALYZE ${[...tables.map((t) => t.table), 'reporting_round'].map(quote).join(', ')}`,
+  await transactionWith(dataSource, timeouts, (manager) =>
+    manager.query(`ANALYZE ${[...tables.map((t) => t.table), 'reporting_round'].map(quote).join(', ')}`),
   );
   log(`  analyzed (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   return { tables, ms: Date.now() - started };
