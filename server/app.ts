@@ -30,6 +30,7 @@ import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
 import { limitInFlight } from './graphql/limits/in-flight';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
+import { registerJobMetrics } from './jobs/job-metrics';
 import { requestIdOf, setUpObservability } from './observability';
 import { buildAppSchema } from './schema';
 import { createServices, type Services } from './services';
@@ -42,7 +43,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  setUpObservability(app, {
+  const observability = setUpObservability(app, {
     level: config.logLevel,
     destination: config.logDestination,
     pool: primaryPool(dataSource),
@@ -59,7 +60,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   app.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }));
   const httpServer = http.createServer(app);
   let publicUrl = config.publicUrl ?? '';
-  const services = createServices(dataSource, config, () => publicUrl);
+  const services = createServices(dataSource, config, () => publicUrl, observability.logger);
+  registerJobMetrics(observability.registry, services.jobs);
 
   const schema = await buildAppSchema();
   const costAnalyzer = new CostAnalyzer(schema, defaultCostOptions);
@@ -228,7 +230,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     }
   });
 
-  services.reminders.start(config.reminderIntervalMinutes);
+  // The job queue: mail delivery and the reminder schedule (docs/operations.md, "Jobs and mail").
+  await services.jobs.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -239,8 +242,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     url,
     services,
     stop: async () => {
-      services.reminders.stop();
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await services.jobs.stop(); // lets a mail in hand finish; the rest waits in the queue
       services.mailer.close();
     },
   };

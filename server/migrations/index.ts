@@ -21,6 +21,7 @@ import { SecondFactor1795600200000 } from './1795600200000-SecondFactor';
 import { ContactChannels1795600400000 } from './1795600400000-ContactChannels';
 import { SignInThrottle1795600500000 } from './1795600500000-SignInThrottle';
 import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
+import { JobQueue1795700300000 } from './1795700300000-JobQueue';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   LegacyMapping1795600300000,
   ContactChannels1795600400000,
   SignInThrottle1795600500000,
+  JobQueue1795700300000,
 ];
