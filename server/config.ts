@@ -171,13 +171,9 @@ export const cronEvery = (minutes: number): string | null => {
   return hours === 1 ? '0 * * * *' : hours >= 24 ? '0 0 * * *' : `0 */${hours} * * *`;
 };
 
-const jobsFrom = (
-  env: NodeJS.ProcessEnv,
-  reminderIntervalMinutes: number,
-  test: boolean,
-): JobQueueConfig => ({
+const jobsFrom = (env: NodeJS.ProcessEnv, reminderIntervalMinutes: number): JobQueueConfig => ({
   workers: env.JOB_WORKERS !== 'false',
-  pollMs: Math.max(500, int(env.JOB_POLL_MS, test ? 500 : 2000)),
+  pollMs: Math.max(500, int(env.JOB_POLL_MS, 2000)),
   mailRetryLimit: Math.max(0, int(env.MAIL_RETRY_LIMIT, 12)),
   mailRetryDelaySeconds: Math.max(0, int(env.MAIL_RETRY_DELAY_SECONDS, 10)),
   mailRetryMaxDelaySeconds: Math.max(1, int(env.MAIL_RETRY_MAX_DELAY_SECONDS, 3600)),
@@ -431,7 +427,7 @@ export const loadConfig = (
       maxWaitMs: Math.max(0, int(env.GRAPHQL_MAX_WAIT_MS, 10_000)),
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
-    jobs: jobsFrom(env, int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0), env.NODE_ENV === 'test'),
+    jobs: jobsFrom(env, int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0)),
     siteVisitFileMaxBytes: Math.max(1, int(env.SITE_VISIT_FILE_MAX_MB, 10)) * 1024 * 1024,
     directory: directoryFrom(env),
     secondFactor: secondFactorFrom(env, production),

@@ -72,6 +72,7 @@ describe('jobs: mail through the queue', () => {
       // Tiny delays: three attempts, at most 1 s apart.
       jobs: {
         ...base.jobs,
+        pollMs: 500,
         mailRetryLimit: 2,
         mailRetryDelaySeconds: 0,
         mailRetryMaxDelaySeconds: 1,
