@@ -82,6 +82,7 @@ export class JobQueue {
   /** Checks the schema, creates the queues (idempotent), starts the workers and the reminder schedule. */
   async start(): Promise<void> {
     await this.boss.start();
+    this.started = true;
     const keep = {
       deleteAfterSeconds: this.config.keepDays * 86_400,
       expireInSeconds: this.config.expireSeconds,
@@ -101,7 +102,6 @@ export class JobQueue {
       retryBackoff: true,
       retryDelayMax: 600,
     });
-    this.started = true;
     if (!this.config.workers) return;
     for (const [queue, handler] of this.handlers) {
       const id = await this.boss.work<unknown>(
