@@ -159,6 +159,11 @@ export type JobQueueConfig = {
    * REMINDER_INTERVAL_MINUTES (60 → `0 * * * *`). null: no schedule (a stored one is removed).
    */
   reminderCron: string | null;
+  /**
+   * How often each instance checks whether a schedule is due (JOB_SCHEDULE_CHECK_SECONDS, 30; 1–45).
+   * Whatever the number of instances, one of them sends a due tick, once per minute at most.
+   */
+  scheduleCheckSeconds: number;
   /** Connection timeouts of an SMTP delivery attempt, ms (SMTP_TIMEOUT_MS, 30000). */
   smtpTimeoutMs: number;
 };
@@ -180,6 +185,7 @@ const jobsFrom = (env: NodeJS.ProcessEnv, reminderIntervalMinutes: number): JobQ
   expireSeconds: Math.max(10, int(env.JOB_EXPIRE_SECONDS, 300)),
   keepDays: Math.max(1, int(env.JOB_KEEP_DAYS, 30)),
   reminderCron: env.REMINDER_CRON?.trim() || cronEvery(reminderIntervalMinutes),
+  scheduleCheckSeconds: Math.min(45, Math.max(1, int(env.JOB_SCHEDULE_CHECK_SECONDS, 30))),
   smtpTimeoutMs: Math.max(1000, int(env.SMTP_TIMEOUT_MS, 30_000)),
 });
 

@@ -68,6 +68,8 @@ export class JobQueue {
       migrate: false,
       supervise: config.workers,
       schedule: config.workers,
+      cronMonitorIntervalSeconds: config.scheduleCheckSeconds,
+      cronWorkerIntervalSeconds: Math.min(5, config.scheduleCheckSeconds),
     });
     // Without a listener an 'error' event would throw; these are the queue's own maintenance errors
     // (a database that went away for a while, say): logged, the queue carries on.
