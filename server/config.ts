@@ -144,6 +144,8 @@ export type JobQueueConfig = {
   workers: boolean;
   /** How often an idle worker looks for new jobs (JOB_POLL_MS, 2000; at least 500). Local enqueues wake it at once. */
   pollMs: number;
+  /** Mails one instance delivers at once (MAIL_CONCURRENCY, 2); each holds a DB connection while the SMTP server answers. */
+  mailConcurrency: number;
   /** Retries of a mail after its first attempt fails (MAIL_RETRY_LIMIT, 12); then it is listed as failed. */
   mailRetryLimit: number;
   /** Base delay before a retry (MAIL_RETRY_DELAY_SECONDS, 10); pg-boss adds 2^n … 2^(n+1) s on the n-th retry. */
@@ -179,6 +181,7 @@ export const cronEvery = (minutes: number): string | null => {
 const jobsFrom = (env: NodeJS.ProcessEnv, reminderIntervalMinutes: number): JobQueueConfig => ({
   workers: env.JOB_WORKERS !== 'false',
   pollMs: Math.max(500, int(env.JOB_POLL_MS, 2000)),
+  mailConcurrency: Math.max(1, int(env.MAIL_CONCURRENCY, 2)),
   mailRetryLimit: Math.max(0, int(env.MAIL_RETRY_LIMIT, 12)),
   mailRetryDelaySeconds: Math.max(0, int(env.MAIL_RETRY_DELAY_SECONDS, 10)),
   mailRetryMaxDelaySeconds: Math.max(1, int(env.MAIL_RETRY_MAX_DELAY_SECONDS, 3600)),

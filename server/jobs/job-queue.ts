@@ -106,12 +106,25 @@ export class JobQueue {
     });
     if (!this.config.workers) return;
     for (const [queue, handler] of this.handlers) {
-      const id = await this.boss.work<unknown>(
-        queue,
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.config.pollMs / 1000 },
-        async ([job]) => this.run(queue, job, handler),
-      );
-      this.workerIds.set(queue, id);
+      // Each worker takes one job at a time; the mail queue has MAIL_CONCURRENCY of them.
+      const workers = queue === Queues.mail ? this.config.mailConcurrency : 1;
+      for (let i = 0; i < workers; i += 1) {
+        let id = '';
+        id = await this.boss.work<unknown>(
+          queue,
+          { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: this.config.pollMs / 1000 },
+          async ([job]) => {
+            try {
+              return await this.run(queue, job, handler);
+            } finally {
+              // pg-boss waits a polling interval after each fetch: a worker that just had a job
+              // looks for the next one at once, so a backlog drains at the mail server's pace.
+              this.boss.notifyWorker(id);
+            }
+          },
+        );
+        if (i === 0) this.workerIds.set(queue, id);
+      }
     }
     if (this.config.reminderCron) {
       await this.boss.schedule(Queues.reminders, this.config.reminderCron, {}, { tz: 'Asia/Bangkok' });
