@@ -36,17 +36,5 @@ export default tseslint.config(
     ],
     rules: { 'no-console': 'error' },
   },
-  {
-    // TEMPORARY, remove at merge: these files' console lines move to pino on the jobs branch of
-    // issue 25 (the mail and reminder jobs).
-    files: [
-      'server/modules/report/reminder.service.ts',
-      'server/modules/account/password-reset.service.ts',
-      'server/modules/staff/first-administrator.ts',
-      'server/modules/staff/staff.service.ts',
-      'server/mail/mailer.ts',
-    ],
-    rules: { 'no-console': 'off' },
-  },
   prettier,
 );

@@ -33,6 +33,7 @@ import { CostAnalyzer, defaultCostOptions } from './graphql/limits/cost';
 import { limitInFlight } from './graphql/limits/in-flight';
 import { apiLimitsPlugin, budgetStoreFor } from './graphql/limits/plugin';
 import { knownOperationTypes, rejectUnstorableText } from './graphql/request-checks';
+import { registerJobMetrics } from './jobs/job-metrics';
 import { graphqlOperationMetrics, requestIdOf, scopeOfRequest, setUpObservability } from './observability';
 import { log } from './request-scope';
 import { buildAppSchema } from './schema';
@@ -46,12 +47,12 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   const app = express();
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
-  const { registry } = setUpObservability(app, {
+  const observability = setUpObservability(app, {
     level: config.logLevel,
     destination: config.logDestination,
     pool: primaryPool(dataSource),
   });
-  const operationMetrics = graphqlOperationMetrics(registry, {
+  const operationMetrics = graphqlOperationMetrics(observability.registry, {
     maxOperations: config.graphqlMetricsMaxOperations,
   });
   // Security headers (CSP: everything from this origin; Vue and chart.js set inline styles).
@@ -66,7 +67,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
   app.use(cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false }));
   const httpServer = http.createServer(app);
   let publicUrl = config.publicUrl ?? '';
-  const services = createServices(dataSource, config, () => publicUrl);
+  const services = createServices(dataSource, config, () => publicUrl, observability.logger);
+  registerJobMetrics(observability.registry, services.jobs);
 
   const schema = await buildAppSchema();
   const costAnalyzer = new CostAnalyzer(schema, defaultCostOptions);
@@ -258,7 +260,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     }
   });
 
-  services.reminders.start(config.reminderIntervalMinutes);
+  // The job queue: mail delivery and the reminder schedule (docs/operations.md, "Jobs and mail").
+  await services.jobs.start();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
@@ -269,8 +272,8 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
     url,
     services,
     stop: async () => {
-      services.reminders.stop();
       await apollo.stop(); // drains in-flight requests, then closes the HTTP server
+      await services.jobs.stop(); // lets a mail in hand finish; the rest waits in the queue
       services.mailer.close();
     },
   };

@@ -185,6 +185,8 @@ export type AppConfig = {
   reminderDaysBefore: number;
   /** How often the reminder job runs; 0 turns it off. */
   reminderIntervalMinutes: number;
+  /** The job queue (pg-boss in the `pgboss` schema): mail delivery, retries, the reminder schedule (JOB_*, MAIL_*, REMINDER_CRON). */
+  jobs: JobQueueConfig;
   /** pino level (LOG_LEVEL): info by default, silent in tests. */
   logLevel: string;
   /** Where JSON logs go; stdout when unset (tests pass a stream). */
@@ -234,6 +236,63 @@ export type AppConfig = {
   /** Bounded waits on the database per kind of work (DATABASE_*_TIMEOUT_MS, DATABASE_KEEPALIVE_IDLE_MS). */
   databaseWaits: DatabaseWaits;
 };
+
+/**
+ * The Postgres-backed job queue (server/jobs; docs/operations.md, "Jobs and mail"). Every instance
+ * runs the workers; pg-boss makes sure each job, and each tick of the reminder schedule, runs once.
+ */
+export type JobQueueConfig = {
+  /** Run the queue's workers and schedule in this process (JOB_WORKERS, default true); false: enqueue only. */
+  workers: boolean;
+  /** How often an idle worker looks for new jobs (JOB_POLL_MS, 2000; at least 500). Local enqueues wake it at once. */
+  pollMs: number;
+  /** Mails one instance delivers at once (MAIL_CONCURRENCY, 2); each holds a DB connection while the SMTP server answers. */
+  mailConcurrency: number;
+  /** Retries of a mail after its first attempt fails (MAIL_RETRY_LIMIT, 12); then it is listed as failed. */
+  mailRetryLimit: number;
+  /** Base delay before a retry (MAIL_RETRY_DELAY_SECONDS, 10); pg-boss adds 2^n … 2^(n+1) s on the n-th retry. */
+  mailRetryDelaySeconds: number;
+  /** Longest delay between two attempts (MAIL_RETRY_MAX_DELAY_SECONDS, 3600). */
+  mailRetryMaxDelaySeconds: number;
+  /** A job still running after this long is failed (and retried) by the queue's supervisor (JOB_EXPIRE_SECONDS, 300). */
+  expireSeconds: number;
+  /** Finished and failed jobs are kept this long, so failures stay visible (JOB_KEEP_DAYS, 30). */
+  keepDays: number;
+  /**
+   * Cron expression (Asia/Bangkok) of the reminder run (REMINDER_CRON); by default derived from
+   * REMINDER_INTERVAL_MINUTES (60 → `0 * * * *`). null: no schedule (a stored one is removed).
+   */
+  reminderCron: string | null;
+  /**
+   * How often each instance checks whether a schedule is due (JOB_SCHEDULE_CHECK_SECONDS, 30; 1–45).
+   * Whatever the number of instances, one of them sends a due tick, once per minute at most.
+   */
+  scheduleCheckSeconds: number;
+  /** Connection timeouts of an SMTP delivery attempt, ms (SMTP_TIMEOUT_MS, 30000). */
+  smtpTimeoutMs: number;
+};
+
+/** A cron expression running every `minutes` (0: none): `*\/n` minutes below an hour, else every n hours. */
+export const cronEvery = (minutes: number): string | null => {
+  if (minutes <= 0) return null;
+  if (minutes < 60) return minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`;
+  const hours = Math.max(1, Math.round(minutes / 60));
+  return hours === 1 ? '0 * * * *' : hours >= 24 ? '0 0 * * *' : `0 */${hours} * * *`;
+};
+
+const jobsFrom = (env: NodeJS.ProcessEnv, reminderIntervalMinutes: number): JobQueueConfig => ({
+  workers: env.JOB_WORKERS !== 'false',
+  pollMs: Math.max(500, int(env.JOB_POLL_MS, 2000)),
+  mailConcurrency: Math.max(1, int(env.MAIL_CONCURRENCY, 2)),
+  mailRetryLimit: Math.max(0, int(env.MAIL_RETRY_LIMIT, 12)),
+  mailRetryDelaySeconds: Math.max(0, int(env.MAIL_RETRY_DELAY_SECONDS, 10)),
+  mailRetryMaxDelaySeconds: Math.max(1, int(env.MAIL_RETRY_MAX_DELAY_SECONDS, 3600)),
+  expireSeconds: Math.max(10, int(env.JOB_EXPIRE_SECONDS, 300)),
+  keepDays: Math.max(1, int(env.JOB_KEEP_DAYS, 30)),
+  reminderCron: env.REMINDER_CRON?.trim() || cronEvery(reminderIntervalMinutes),
+  scheduleCheckSeconds: Math.min(45, Math.max(1, int(env.JOB_SCHEDULE_CHECK_SECONDS, 30))),
+  smtpTimeoutMs: Math.max(1000, int(env.SMTP_TIMEOUT_MS, 30_000)),
+});
 
 /**
  * LDAP / AD simple bind (LEGACY.md §2.1: the legacy bound `cn=<user>` in the directory, then
@@ -759,6 +818,7 @@ const readConfig = (env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>): AppC
       maxWaitMs: int(env.GRAPHQL_MAX_WAIT_MS, 10_000),
     },
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
+    jobs: jobsFrom(env, int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0)),
     siteVisitFileMaxBytes: int(env.SITE_VISIT_FILE_MAX_MB, 10, { min: 1 }) * 1024 * 1024,
     spreadsheetLimits: {
       maxUnpackedBytes: int(env.IMPORT_MAX_UNPACKED_MB, 20, { min: 1 }) * 1024 * 1024,

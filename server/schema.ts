@@ -9,6 +9,7 @@ import { AnalyticsResolver, LaoSummaryResolver } from './modules/analytics/analy
 import { auditMutations } from './modules/audit/audit.middleware';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { HistoryResolver } from './modules/history/history.resolver';
+import { JobsResolver } from './modules/jobs/jobs.resolver';
 import { LaoResolver } from './modules/lao/lao.resolver';
 import { LaoImportResolver } from './modules/lao/lao-import.resolver';
 import { AssessmentResolver, PlanResolver } from './modules/plan/plan.resolver';
@@ -55,6 +56,7 @@ export const resolvers = [
   LaoSummaryResolver,
   PublicResolver,
   AuditResolver,
+  JobsResolver,
   PartnerResolver,
   SiteVisitResolver,
   SiteVisitFileResolver,

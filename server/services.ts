@@ -1,4 +1,8 @@
+import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { primaryPool } from './db/prepared';
+import { JobQueue, Queues } from './jobs/job-queue';
+import { MailQueue } from './mail/mail-queue';
 import { SignInThrottle } from './auth/sign-in-throttle';
 import type { AppConfig } from './config';
 import { Mailer } from './mail/mailer';
@@ -31,9 +35,30 @@ import { ContactChannelsService } from './modules/help/contact-channels.service'
 import { StaffService } from './modules/staff/staff.service';
 
 /** Wires the services once per server; resolvers reach them through the context. */
-export const createServices = (dataSource: DataSource, config: AppConfig, publicUrl: () => string) => {
+export const createServices = (
+  dataSource: DataSource,
+  config: AppConfig,
+  publicUrl: () => string,
+  logger: Logger,
+) => {
   const throttle = new SignInThrottle(dataSource, config.signInThrottle, config.jwt);
-  const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const jobsLog = logger.child({ component: 'jobs' });
+  const mailer = new Mailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    timeoutMs: config.jobs.smtpTimeoutMs,
+    log: (mail) =>
+      jobsLog.info(
+        { to: mail.to, subject: mail.subject, text: mail.text },
+        'mail kept in the development outbox',
+      ),
+  });
+  const jobs = new JobQueue(primaryPool(dataSource), config.jobs, jobsLog);
+  const mails = new MailQueue(dataSource, mailer, jobs, jobsLog, {
+    // SECOND_FACTOR_KEY when set (required when only JWT_KEYS are: JWT_SECRET is then empty), else JWT_SECRET.
+    secret: config.secondFactor.key ?? config.jwt.secret,
+    sendTimeoutMs: config.jobs.smtpTimeoutMs,
+  });
   const apiKeys = new ApiKeyService(dataSource, config.now);
   const sessions = new SessionService(dataSource, config, apiKeys);
   const secondFactor = new SecondFactorService(dataSource, config);
@@ -44,12 +69,24 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
   const implementation = new ImplementationService(dataSource);
   const planCycles = new PlanCycleService(dataSource, history);
   const projects = new ProjectService(dataSource, planCycles, history, config.now);
-  const passwordReset = new PasswordResetService(dataSource, config, sessions, mailer, throttle, publicUrl);
+  const passwordReset = new PasswordResetService(dataSource, config, sessions, mails, throttle, publicUrl);
+  const reminders = new ReminderService(dataSource, mails, {
+    daysBefore: config.reminderDaysBefore,
+    now: config.now,
+  });
+  // A tick of the schedule: the reminders due, and keys of mails older than any job that could still send them.
+  jobs.handle(Queues.reminders, async () => {
+    const enqueued = await reminders.run();
+    await mails.prune(config.jobs.keepDays + 1);
+    return { enqueued };
+  });
   return {
     audit: new AuditService(dataSource),
     apiKeys,
     sync: new SyncService(dataSource),
     mailer,
+    jobs,
+    mails,
     history,
     planCycles,
     projects,
@@ -69,10 +106,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     siteVisits: new SiteVisitService(dataSource, config.now),
     problemReports: new ProblemReportService(dataSource, config.now, rounds),
     analytics: new AnalyticsService(dataSource),
-    reminders: new ReminderService(dataSource, mailer, {
-      daysBefore: config.reminderDaysBefore,
-      now: config.now,
-    }),
+    reminders,
     now: config.now,
     manager: dataSource.manager,
     sessions,
@@ -80,7 +114,7 @@ export const createServices = (dataSource: DataSource, config: AppConfig, public
     auth,
     activation: new ActivationService(dataSource, config, sessions, auth, throttle),
     passwordReset,
-    staff: new StaffService(dataSource, config, sessions, passwordReset, mailer, publicUrl),
+    staff: new StaffService(dataSource, config, sessions, passwordReset, mails, publicUrl),
     lao: new LaoService(dataSource),
     laoImport: new LaoImportService(dataSource, config.spreadsheetLimits, config.databaseWaits.long),
     geo: new GeoService(dataSource),

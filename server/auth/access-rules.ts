@@ -65,6 +65,7 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     publicImplementation: PUBLIC,
     publicStatistics: PUBLIC,
     auditLog: [Role.NACC_CENTRAL],
+    failedJobs: [Role.NACC_CENTRAL],
     reports: [Role.LAO, ...NACC],
     syncHorizon: [...NACC],
     deletedRecords: [Role.LAO, ...NACC],

@@ -16,7 +16,9 @@ import { localDatabase, localDataDir } from './local-database';
 /**
  * Backup and restore of the whole database without pg_dump (`npm run db:backup`,
  * `npm run db:restore`): every table of the `public` schema, `typeorm_migrations`
- * included, read in one REPEATABLE READ snapshot and written with binary COPY.
+ * included, read in one REPEATABLE READ snapshot and written with binary COPY. The job queue's
+ * schema (`pgboss`: pending mails, failed jobs) is not part of a backup: a restore empties its job
+ * table (those jobs were for the data it replaces) and keeps its queues, schedule and version.
  *
  * File format (version 1), all of it gzip-compressed:
  *
@@ -477,6 +479,11 @@ export const restoreDatabase = async (
             await client.query(`ALTER TABLE ${qualified(table)} DISABLE TRIGGER ${ident(trigger)}`);
         }
         await client.query(`TRUNCATE ${tables}`);
+        // Jobs queued for the replaced data (mails, reminder runs) go with it; `mail_sent` (in public)
+        // comes back from the backup, so mails sent before it are not sent again.
+        await client.query(
+          `DO $$ BEGIN IF to_regclass('pgboss.job') IS NOT NULL THEN DELETE FROM pgboss.job; END IF; END $$`,
+        );
 
         const loaded: TableStats[] = [];
         for (const table of header.tables) {

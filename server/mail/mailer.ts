@@ -4,16 +4,30 @@ export type OutgoingMail = { to: string; subject: string; text: string; html?: s
 export type OutboxEntry = OutgoingMail & { sentAt: Date };
 
 /**
- * Sends mail over SMTP (`SMTP_URL`). Without it (development) mails are kept in
- * an in-memory outbox, printed on the console and listed at /dev/outbox.
+ * Sends mail over SMTP (`SMTP_URL`), each attempt bounded by `timeoutMs` (connecting, the greeting,
+ * and any silence of the server). Without it (development) mails are kept in an in-memory outbox,
+ * logged and listed at /dev/outbox. The app sends through the job queue (mail-queue.ts), never directly.
  */
 export class Mailer {
   private readonly transport: Transporter;
   readonly outbox: OutboxEntry[] = [];
 
-  constructor(private readonly options: { smtpUrl?: string; from: string; log?: (line: string) => void }) {
+  constructor(
+    private readonly options: {
+      smtpUrl?: string;
+      from: string;
+      timeoutMs?: number;
+      log?: (mail: OutgoingMail) => void;
+    },
+  ) {
+    const timeoutMs = options.timeoutMs ?? 30_000;
     this.transport = options.smtpUrl
-      ? nodemailer.createTransport(options.smtpUrl)
+      ? nodemailer.createTransport({
+          url: options.smtpUrl,
+          connectionTimeout: timeoutMs,
+          greetingTimeout: timeoutMs,
+          socketTimeout: timeoutMs,
+        })
       : nodemailer.createTransport({ jsonTransport: true });
   }
 
@@ -26,7 +40,7 @@ export class Mailer {
     if (this.usesOutbox) {
       this.outbox.unshift({ ...mail, sentAt: new Date() });
       this.outbox.splice(50);
-      (this.options.log ?? console.log)(`[dev outbox] to ${mail.to}: ${mail.subject}\n${mail.text}`);
+      this.options.log?.(mail);
     }
   }
 

@@ -22,6 +22,7 @@ import { ContactChannels1795600400000 } from './1795600400000-ContactChannels';
 import { SignInThrottle1795600500000 } from './1795600500000-SignInThrottle';
 import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
 import { AuditChain1795700200000 } from './1795700200000-AuditChain';
+import { JobQueue1795700300000 } from './1795700300000-JobQueue';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   ContactChannels1795600400000,
   SignInThrottle1795600500000,
   AuditChain1795700200000,
+  JobQueue1795700300000,
 ];

@@ -80,7 +80,9 @@ const main = async (): Promise<void> => {
         `หมดอายุ / Expires: ${created.expiresAt.toISOString()}`,
         created.mailed
           ? `ส่งลิงก์ไปที่ ${input.email} แล้ว / Mailed to ${input.email}.`
-          : 'ไม่ได้ส่งอีเมล (ไม่ได้ตั้งค่า SMTP_URL) / Not mailed (SMTP_URL is not set): hand the link over yourself.',
+          : created.mailError
+            ? `ส่งอีเมลไม่สำเร็จ (${created.mailError}) / Mail failed (${created.mailError}): hand the link over yourself.`
+            : 'ไม่ได้ส่งอีเมล (ไม่ได้ตั้งค่า SMTP_URL) / Not mailed (SMTP_URL is not set): hand the link over yourself.',
       ].join('\n'),
     );
   } finally {

@@ -249,6 +249,9 @@ describe('db:backup and db:restore', () => {
       await client.query(
         `INSERT INTO audit_event (operation, outcome, client_address, arguments) VALUES ('test', 'OK', '127.0.0.1', '{}')`,
       );
+      // A mail still queued for the data about to be replaced (the queue's schema is not in backups).
+      await client.query(`SELECT pgboss.create_queue('mail', '{"policy": "standard"}')`);
+      await client.query(`INSERT INTO pgboss.job (name, data) VALUES ('mail', '{"key": "test:old"}')`);
     });
     const before = await snapshot(target.url);
     expect(before).not.toEqual(expected);
@@ -261,6 +264,13 @@ describe('db:backup and db:restore', () => {
     const result = await restoreDatabase(target.url, file, { force: true });
     expect(result.replaced).toBe(true);
     expect(await snapshot(target.url)).toEqual(expected);
+    // Its jobs went with the replaced data; the queue itself stays.
+    const queue = await withClient(target.url, (c) =>
+      c.query(
+        `SELECT (SELECT count(*)::int FROM pgboss.job) AS jobs, (SELECT count(*)::int FROM pgboss.queue) AS queues`,
+      ),
+    );
+    expect(queue.rows[0]).toEqual({ jobs: 0, queues: 1 });
   });
 
   it('loads without superuser rights too (the owner switches its triggers off), foreign keys checked', async () => {

@@ -4,9 +4,13 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { to: string[]; subject: string; text: string; html: string };
 
-/** A real SMTP server in-process: mail sent by the app arrives here and is parsed. */
+/**
+ * A real SMTP server in-process: mail sent by the app arrives here and is parsed. `refuse(n)`
+ * answers the next n messages `451` (try again later); `delayMs` holds each answer back.
+ */
 export const startSmtpServer = async () => {
   const received: ReceivedMail[] = [];
+  const control = { refusals: 0, delayMs: 0, attempts: 0 };
   const waiters: { match: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -15,7 +19,14 @@ export const startSmtpServer = async () => {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        control.attempts += 1;
+        if (control.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, control.delayMs));
+        if (control.refusals > 0) {
+          control.refusals -= 1;
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          return;
+        }
         void PostalMime.parse(Buffer.concat(chunks)).then((email) => {
           const mail: ReceivedMail = {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
@@ -40,6 +51,16 @@ export const startSmtpServer = async () => {
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    /** Messages offered so far, refused ones included. */
+    attempts: () => control.attempts,
+    /** Refuses the next `n` messages with 451 (0: accept again). */
+    refuse(n: number) {
+      control.refusals = n;
+    },
+    /** Holds each answer back this long (two deliveries of one mail overlap). */
+    delay(ms: number) {
+      control.delayMs = ms;
+    },
     /** Resolves with the first mail to `address` among those from index `since` on (received or to come). */
     waitFor(address: string, since = 0, timeoutMs = 10_000): Promise<ReceivedMail> {
       const match = (mail: ReceivedMail) => mail.to.includes(address) && received.indexOf(mail) >= since;

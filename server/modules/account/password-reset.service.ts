@@ -5,7 +5,7 @@ import { digest, newResetToken } from '../../auth/secrets';
 import type { AppConfig } from '../../config';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
-import type { Mailer } from '../../mail/mailer';
+import type { MailQueue } from '../../mail/mail-queue';
 import { passwordResetMail } from '../../mail/templates';
 import { Account } from './account.entity';
 import { PasswordReset } from './password-reset.entity';
@@ -26,7 +26,7 @@ export class PasswordResetService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
-    private readonly mailer: Mailer,
+    private readonly mails: MailQueue,
     private readonly throttle: SignInThrottle,
     private readonly publicUrl: () => string,
   ) {}
@@ -48,14 +48,21 @@ export class PasswordResetService {
 
     const token = newResetToken();
     const expiresAt = new Date(Date.now() + this.config.passwordResetTtlMinutes * 60 * 1000);
-    await this.dataSource
-      .getRepository(PasswordReset)
-      .insert({ accountId: account.id, tokenHash: digest(token), expiresAt });
     const link = `${this.publicUrl()}/reset-password?token=${encodeURIComponent(token)}`;
-    // Not awaited: a slow mail server must not make a match answer slower than a miss.
-    this.mailer
-      .send(passwordResetMail(registered, account.displayName, link, expiresAt))
-      .catch((error: unknown) => console.error('Password reset mail failed', error));
+    // The link and its mail job commit together; the queue delivers it (retrying a failing mail
+    // server), so a slow mail server does not make a match answer slower than a miss.
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .getRepository(PasswordReset)
+        .insert({ accountId: account.id, tokenHash: digest(token), expiresAt });
+      const resetId = String(inserted.identifiers[0].id);
+      await this.mails.enqueue(
+        `password-reset:${resetId}`,
+        passwordResetMail(registered, account.displayName, link, expiresAt),
+        manager,
+      );
+    });
+    this.mails.wake();
     return true;
   }
 

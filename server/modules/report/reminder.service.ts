@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Mailer } from '../../mail/mailer';
+import type { MailQueue } from '../../mail/mail-queue';
 import { roundReminderMail } from '../../mail/templates';
 import { roundLabels, type RoundKind } from './report.enums';
 import { formatDeadline } from './round-defaults';
@@ -9,32 +9,33 @@ import { countedProjectSql, effectiveDeadlineSql } from './reporting-rules';
  * Mails the coordinator of every LAO that has not reported all its counted projects,
  * N days before *its own* deadline in a round (the rulebook's `effectiveDeadline`: a granted
  * extension moves it), and never one with nothing missing. A row in `round_reminder` (unique per
- * round and LAO) is claimed before mailing, so each LAO gets one mail per round
- * even across restarts and several server instances.
+ * round and LAO) is claimed and the mail enqueued in one transaction, so each LAO gets its mail of a
+ * round (at least, and by its key `reminder:<lao>:<fiscal year>:<round>` at most) once, even across
+ * restarts, failing mail servers and several server instances. The job queue's schedule runs it
+ * (REMINDER_CRON / REMINDER_INTERVAL_MINUTES; server/jobs/job-queue.ts).
  */
 export class ReminderService {
-  private timer: NodeJS.Timeout | null = null;
-
   constructor(
     private readonly dataSource: DataSource,
-    private readonly mailer: Mailer,
+    private readonly mails: MailQueue,
     private readonly options: { daysBefore: number; now: () => Date },
   ) {}
 
-  /** Sends what is due now; returns how many mails went out. */
+  /** Enqueues the mails due now; returns how many. */
   async run(): Promise<number> {
     const now = this.options.now();
-    const due: {
-      round_id: number;
-      lao_id: number;
-      fiscal_year: number;
-      kind: RoundKind;
-      deadline: Date;
-      email: string;
-      name_th: string;
-      missing: number;
-    }[] = await this.dataSource.query(
-      `WITH candidates AS (
+    const count = await this.dataSource.transaction(async (manager) => {
+      const due: {
+        round_id: number;
+        lao_id: number;
+        fiscal_year: number;
+        kind: RoundKind;
+        deadline: Date;
+        email: string;
+        name_th: string;
+        missing: number;
+      }[] = await manager.query(
+        `WITH candidates AS (
            -- LAOs with a passed plan in a round open to them now (the round's window, or their extension).
            SELECT rr.id AS round_id, rr.fiscal_year, rr.kind, pl.lao_id,
                   ${effectiveDeadlineSql('rr', 'pl.lao_id')} AS deadline
@@ -65,32 +66,22 @@ export class ReminderService {
            JOIN reporting_round r ON r.id = c.round_id
            JOIN lao l ON l.id = c.lao_id
            JOIN due d ON d.round_id = c.round_id AND d.lao_id = c.lao_id`,
-      [now, this.options.daysBefore],
-    );
-    for (const row of due) {
-      await this.mailer
-        .send(
-          roundReminderMail(row.email, row.name_th, {
+        [now, this.options.daysBefore],
+      );
+      await this.mails.enqueueAll(
+        due.map((row) => ({
+          key: `reminder:${row.lao_id}:${row.fiscal_year}:${row.kind}`,
+          mail: roundReminderMail(row.email, row.name_th, {
             round: `${roundLabels[row.kind]} ปีงบประมาณ ${row.fiscal_year}`,
             deadline: formatDeadline(new Date(row.deadline)),
             missing: row.missing,
           }),
-        )
-        .catch((error: unknown) => console.error('Reminder mail failed', error));
-    }
-    return due.length;
-  }
-
-  start(intervalMinutes: number): void {
-    if (intervalMinutes <= 0) return;
-    this.timer = setInterval(
-      () => void this.run().catch((error) => console.error('Reminder job failed', error)),
-      intervalMinutes * 60_000,
-    );
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
+        })),
+        manager,
+      );
+      return due.length;
+    });
+    if (count > 0) this.mails.wake();
+    return count;
   }
 }

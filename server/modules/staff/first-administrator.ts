@@ -50,6 +50,8 @@ export const createFirstAdministrator = async (
   link: string;
   expiresAt: Date;
   mailed: boolean;
+  /** Why the mail could not be sent (the command prints it beside the link), or null. */
+  mailError: string | null;
   reference: { provinces: number; districts: number };
 }> => {
   const { username, email, displayName } = checkFirstAdministrator(input);
@@ -107,9 +109,17 @@ export const createFirstAdministrator = async (
     return { account, reference, ...link };
   });
 
+  // Sent directly, not through the job queue: the command runs where no worker may be running yet
+  // (a new database, before the first start), and the operator holding the printed link learns
+  // at once whether it was mailed; a failure is shown with the link, which they hand over instead.
   let mailed = false;
+  let mailError: string | null = null;
   if (config.smtpUrl) {
-    const mailer = new Mailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    const mailer = new Mailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      timeoutMs: config.jobs.smtpTimeoutMs,
+    });
     try {
       await mailer.send(
         staffInvitationMail(email, {
@@ -122,7 +132,7 @@ export const createFirstAdministrator = async (
       );
       mailed = true;
     } catch (error) {
-      console.error('ส่งอีเมลไม่สำเร็จ / Mail failed:', error);
+      mailError = error instanceof Error ? error.message : String(error);
     } finally {
       mailer.close();
     }
@@ -133,6 +143,7 @@ export const createFirstAdministrator = async (
     link: created.link,
     expiresAt: created.expiresAt,
     mailed,
+    mailError,
     reference: created.reference,
   };
 };

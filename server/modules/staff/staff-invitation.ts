@@ -15,15 +15,19 @@ export const issueSetupLink = async (
   manager: EntityManager,
   accountId: string,
   options: { ttlHours: number; publicUrl: string; now?: Date },
-): Promise<{ link: string; expiresAt: Date }> => {
+): Promise<{ id: string; link: string; expiresAt: Date }> => {
   const now = options.now ?? new Date();
   const resets = manager.getRepository(PasswordReset);
   await resets.update({ accountId, usedAt: IsNull() }, { usedAt: now });
   const token = newResetToken();
   const expiresAt = new Date(now.getTime() + options.ttlHours * 3600 * 1000);
-  await resets.insert({ accountId, tokenHash: digest(token), expiresAt });
+  const inserted = await resets.insert({ accountId, tokenHash: digest(token), expiresAt });
   const base = options.publicUrl.replace(/\/+$/, '');
-  return { link: `${base}${setupPasswordPath}?token=${encodeURIComponent(token)}`, expiresAt };
+  return {
+    id: String(inserted.identifiers[0].id),
+    link: `${base}${setupPasswordPath}?token=${encodeURIComponent(token)}`,
+    expiresAt,
+  };
 };
 
 /** Outstanding setup links of an account end (it was disabled). */

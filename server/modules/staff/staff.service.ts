@@ -7,7 +7,7 @@ import { AppError, badInput, forbidden, notFound } from '../../errors/app-error'
 import { ErrorCode } from '../../errors/error-codes';
 import type { Connection } from '../../graphql/connection';
 import { keysetPage } from '../../graphql/keyset';
-import type { Mailer } from '../../mail/mailer';
+import type { MailQueue } from '../../mail/mail-queue';
 import { staffInvitationMail } from '../../mail/templates';
 import { Account } from '../account/account.entity';
 import { clearSecondFactor } from '../account/second-factor.service';
@@ -61,7 +61,7 @@ export class StaffService {
     private readonly config: AppConfig,
     private readonly sessions: SessionService,
     private readonly passwordReset: PasswordResetService,
-    private readonly mailer: Mailer,
+    private readonly mails: MailQueue,
     private readonly publicUrl: () => string,
   ) {}
 
@@ -188,8 +188,16 @@ export class StaffService {
     return { role, administrator, provinceId: null, regionId: null };
   }
 
-  /** Mails the invitation (or, for a directory account, how to sign in); a failing mail server is logged. */
-  private async mailInvitation(account: Account, link: { link: string; expiresAt: Date } | null) {
+  /**
+   * Enqueues the invitation (or, for a directory account, how to sign in) in the transaction that
+   * made the account or its link; the queue delivers it, retrying a failing mail server. Its key is
+   * the setup link's (or, without one, the account's): each link is mailed once.
+   */
+  private async mailInvitation(
+    manager: EntityManager,
+    account: Account,
+    link: { id: string; link: string; expiresAt: Date } | null,
+  ) {
     if (!account.email) return;
     const mail = staffInvitationMail(account.email, {
       displayName: account.displayName,
@@ -198,9 +206,11 @@ export class StaffService {
       link: link?.link ?? null,
       expiresAt: link?.expiresAt ?? null,
     });
-    await this.mailer
-      .send(mail)
-      .catch((error: unknown) => console.error('Staff invitation mail failed', error));
+    await this.mails.enqueue(
+      link ? `staff-invitation:${link.id}` : `staff-invitation:${account.id}:directory`,
+      mail,
+      manager,
+    );
   }
 
   private setupLink(manager: EntityManager, accountId: string) {
@@ -213,7 +223,7 @@ export class StaffService {
   async invite(viewer: Viewer, input: InviteStaffInput): Promise<StaffAccount> {
     this.requireAdministrator(viewer);
     const username = input.username.trim().toLowerCase();
-    const { account, link } = await this.dataSource.transaction(async (manager) => {
+    const { account } = await this.dataSource.transaction(async (manager) => {
       const scope = await this.scopeOf(manager, input);
       if (await manager.getRepository(Account).existsBy({ username }))
         throw badInput([
@@ -230,16 +240,18 @@ export class StaffService {
           ...scope,
         }),
       );
-      return { account, link: input.usesDirectory ? null : await this.setupLink(manager, account.id) };
+      const link = input.usesDirectory ? null : await this.setupLink(manager, account.id);
+      await this.mailInvitation(manager, account, link);
+      return { account };
     });
-    await this.mailInvitation(account, link);
+    this.mails.wake();
     return this.staff(account.id);
   }
 
   /** A new link (the older ones stop working) for an account that has not set its password yet. */
   async resendInvitation(viewer: Viewer, accountId: string): Promise<StaffAccount> {
     this.requireAdministrator(viewer);
-    const { account, link } = await this.dataSource.transaction(async (manager) => {
+    const { account } = await this.dataSource.transaction(async (manager) => {
       const account = await this.lockStaff(manager, accountId);
       if (account.disabledAt)
         throw new AppError(ErrorCode.INVALID_STATE, 'บัญชีนี้ถูกระงับอยู่ กรุณาเปิดใช้งานบัญชีก่อนส่งคำเชิญใหม่');
@@ -252,9 +264,10 @@ export class StaffService {
         );
       if (!account.email)
         throw new AppError(ErrorCode.INVALID_STATE, 'บัญชีนี้ยังไม่มีอีเมล กรุณาแก้ไขบัญชีและใส่อีเมลก่อน');
-      return { account, link: await this.setupLink(manager, account.id) };
+      await this.mailInvitation(manager, account, await this.setupLink(manager, account.id));
+      return { account };
     });
-    await this.mailInvitation(account, link);
+    this.mails.wake();
     return this.staff(account.id);
   }
 

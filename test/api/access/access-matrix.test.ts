@@ -221,6 +221,7 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     document: `{ publicStatistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,
   },
   auditLog: { allowed: ['NACC_CENTRAL'], document: `{ auditLog(first: 1) { totalCount } }` },
+  failedJobs: { allowed: ['NACC_CENTRAL'], document: `{ failedJobs(first: 1) { id } }` },
   reports: { allowed: [...signedIn, 'PARTNER'], document: `{ reports(first: 1) { totalCount } }` },
   budgetByDimension: {
     allowed: [...nacc, 'PARTNER'],

@@ -301,14 +301,14 @@ describe('progress reports', () => {
     expect(mail.subject).toContain('รอบ 6 เดือน ปีงบประมาณ 2567');
     expect(mail.text).toContain('30 เมษายน 2567 เวลา 23:59 น.');
     clock.now = new Date('2024-04-10T03:00:00.000Z');
-    await server.dataSource.query(`DELETE FROM round_reminder`);
+    await server.dataSource.query(`DELETE FROM round_reminder; DELETE FROM mail_sent`);
     expect(await server.app.services.reminders.run()).toBe(0); // too early: more than 7 days before
   });
 
   it('reminds an LAO with a granted extension against its own deadline, and not once nothing is missing', async () => {
     // 2567's 6-month round closes on 1 May 2024 (Bangkok); ดินทอง's plan of 2567 passed (test above).
     clock.now = new Date('2024-04-25T03:00:00.000Z');
-    await server.dataSource.query(`DELETE FROM round_reminder`);
+    await server.dataSource.query(`DELETE FROM round_reminder; DELETE FROM mail_sent`);
     const rounds = (await central(`{ reportingRounds(fiscalYear: 2567) { id kind } }`)).data!.reportingRounds;
     const six = rounds.find((r: { kind: string }) => r.kind === 'SIX_MONTH');
     const granted = await provincial(
@@ -335,7 +335,7 @@ describe('progress reports', () => {
     // Once every counted project of the year is reported, nothing is missing: no reminder at all.
     const reported = await report(projects.both.id, { fiscalYear: 2567 });
     expect(reported.errors).toBeUndefined();
-    await server.dataSource.query(`DELETE FROM round_reminder`);
+    await server.dataSource.query(`DELETE FROM round_reminder; DELETE FROM mail_sent`);
     expect(await server.app.services.reminders.run()).toBe(0);
   });
 
