@@ -5,6 +5,7 @@ import type { TransactionCommitEvent } from 'typeorm/subscriber/event/Transactio
 import type { TransactionRollbackEvent } from 'typeorm/subscriber/event/TransactionRollbackEvent';
 import { AppError } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
+import { databaseFailureOf } from '../../errors/database-errors';
 import type { AuditEvent } from './audit-event.entity';
 
 /** What one audited call (a mutation, an upload) records, but its outcome. */
@@ -39,8 +40,13 @@ export const runAuditedCall = <T>(call: AuditCall, work: () => Promise<T>): Prom
  */
 export const outsideAudit = <T>(work: () => T): T => calls.exit(work);
 
-/** The call's audit row could not be written: the call fails (no change goes unaudited). */
-export const auditUnavailable = (cause: unknown): AppError => {
+/**
+ * The call's audit row could not be written: the call fails (no change goes unaudited). When the
+ * database itself is out of reach, slow or locked, that is the answer (DATABASE_*, as any other
+ * statement would have got); otherwise AUDIT_UNAVAILABLE.
+ */
+export const auditUnavailable = (cause: unknown): Error => {
+  if (cause instanceof Error && databaseFailureOf(cause)) return cause;
   const error = new AppError(
     ErrorCode.AUDIT_UNAVAILABLE,
     'ระบบบันทึกประวัติการใช้งานขัดข้อง รายการนี้จึงไม่สำเร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่',
