@@ -24,6 +24,7 @@ import { formatError } from './errors/format-error';
 import { createLoaders } from './graphql/loaders';
 import { exportsRouter } from './modules/analytics/exports';
 import { followUpRouter } from './modules/follow-up/follow-up-http';
+import { evidenceRouter } from './modules/evidence/evidence-http';
 import { openDataRouter } from './modules/analytics/open-data';
 import { publicGraphqlCache } from './graphql/public-cache';
 import { AggregateResponseCache, stringifyResult } from './graphql/aggregate-response-cache';
@@ -173,6 +174,7 @@ export const startApp = async (dataSource: DataSource, config: AppConfig): Promi
 
   // Site-visit files (upload, download) and the problems export: signed-in, before the public exports.
   app.use(followUpRouter(services, config.siteVisitFileMaxBytes));
+  app.use(evidenceRouter(services, config.evidenceFileMaxBytes));
   app.use(exportsRouter(services));
   app.use(openDataRouter(services, config.openData, config.databaseWaits.long));
 

@@ -221,6 +221,8 @@ export type AppConfig = {
   graphqlInFlight: InFlightLimits;
   /** Largest file attached to a site visit, in bytes (SITE_VISIT_FILE_MAX_MB, 10). */
   siteVisitFileMaxBytes: number;
+  /** Largest evidence file (photo, document) attached to a progress report, in bytes (REPORT_EVIDENCE_MAX_MB, 10). */
+  evidenceFileMaxBytes: number;
   /**
    * Uploaded spreadsheets: inflated size of an XLSX (IMPORT_MAX_UNPACKED_MB, 20; DLA's list of all
    * 7,852 LAOs inflates to about 3 MB), zip entries (IMPORT_MAX_ZIP_ENTRIES, 200) and rows read
@@ -820,6 +822,7 @@ const readConfig = (env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>): AppC
     reminderIntervalMinutes: int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0),
     jobs: jobsFrom(env, int(env.REMINDER_INTERVAL_MINUTES, production ? 60 : 0)),
     siteVisitFileMaxBytes: int(env.SITE_VISIT_FILE_MAX_MB, 10, { min: 1 }) * 1024 * 1024,
+    evidenceFileMaxBytes: int(env.REPORT_EVIDENCE_MAX_MB, 10, { min: 1 }) * 1024 * 1024,
     spreadsheetLimits: {
       maxUnpackedBytes: int(env.IMPORT_MAX_UNPACKED_MB, 20, { min: 1 }) * 1024 * 1024,
       maxZipEntries: int(env.IMPORT_MAX_ZIP_ENTRIES, 200, { min: 1 }),

@@ -25,6 +25,10 @@ import {
   SiteVisitResolver,
 } from './modules/follow-up/follow-up.resolver';
 import {
+  ReportEvidenceFieldResolver,
+  ReportEvidenceResolver,
+} from './modules/evidence/report-evidence.resolver';
+import {
   DistrictCoverageResolver,
   ImplementationRowResolver,
   ProjectReportResolver,
@@ -60,6 +64,8 @@ export const resolvers = [
   PartnerResolver,
   SiteVisitResolver,
   SiteVisitFileResolver,
+  ReportEvidenceResolver,
+  ReportEvidenceFieldResolver,
   ProblemReportResolver,
   ImplementationVisitResolver,
   ContactChannelsResolver,

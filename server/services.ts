@@ -31,6 +31,7 @@ import { ReportService } from './modules/report/report.service';
 import { RoundService } from './modules/report/round.service';
 import { ProblemReportService } from './modules/follow-up/problem-report.service';
 import { SiteVisitService } from './modules/follow-up/site-visit.service';
+import { ReportEvidenceService } from './modules/evidence/report-evidence.service';
 import { ContactChannelsService } from './modules/help/contact-channels.service';
 import { StaffService } from './modules/staff/staff.service';
 
@@ -104,6 +105,7 @@ export const createServices = (
     reports: new ReportService(dataSource, config.now),
     implementation,
     siteVisits: new SiteVisitService(dataSource, config.now),
+    reportEvidence: new ReportEvidenceService(dataSource),
     problemReports: new ProblemReportService(dataSource, config.now, rounds),
     analytics: new AnalyticsService(dataSource),
     reminders,

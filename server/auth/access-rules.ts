@@ -124,6 +124,8 @@ export const operationAccess: Record<'Query' | 'Mutation', Record<string, Access
     revokeApiKey: [Role.NACC_CENTRAL],
     saveSiteVisit: [...NACC],
     deleteSiteVisitFile: [...NACC],
+    deleteReportEvidence: [Role.LAO],
+    setReportEvidencePublic: [Role.LAO],
     fileProblemReport: [Role.LAO],
     // NACC central's gate; the policy ('help.editContacts') then admits administrators only.
     updateContactChannels: [Role.NACC_CENTRAL],
@@ -288,7 +290,10 @@ export const publicFields: Record<string, ReadonlySet<string>> = {
     'unableReasonText',
     'remark',
     'updatedAt',
+    // Only the photos the LAO published; Report.evidence (every file) stays private.
+    'publicPhotos',
   ),
+  ReportEvidencePhoto: all('id', 'fileName', 'downloadUrl', 'thumbnailUrl'),
   ReportingRound: all('id', 'fiscalYear', 'kind', 'opensAt', 'closesAt'),
   LevelThresholds: all('round', 'high', 'medium'),
   ImplementationRow: all(

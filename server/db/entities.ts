@@ -27,6 +27,7 @@ import { AggregateVersion } from '../modules/analytics/aggregate-version.entity'
 import { RoundExtension } from '../modules/report/round-extension.entity';
 import { ProblemReport } from '../modules/follow-up/problem-report.entity';
 import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follow-up/site-visit.entity';
+import { ReportEvidence, ReportEvidenceContent } from '../modules/evidence/report-evidence.entity';
 import { ContactChannels } from '../modules/help/contact-channels.entity';
 import { LegacyMapping } from '../modules/legacy/legacy-mapping.entity';
 
@@ -65,6 +66,8 @@ export const entities = [
   SiteVisit,
   SiteVisitFile,
   SiteVisitFileContent,
+  ReportEvidence,
+  ReportEvidenceContent,
   ProblemReport,
   ContactChannels,
   LegacyMapping,

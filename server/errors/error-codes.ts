@@ -40,6 +40,8 @@ export enum ErrorCode {
   FILE_TYPE_NOT_ALLOWED = 'FILE_TYPE_NOT_ALLOWED',
   /** Uploads: the file is larger than the configured limit (`limitBytes`). */
   FILE_TOO_LARGE = 'FILE_TOO_LARGE',
+  /** Report evidence: only a photo (JPEG, PNG) may be published on the LAO's public page, not a document. */
+  EVIDENCE_NOT_PUBLISHABLE = 'EVIDENCE_NOT_PUBLISHABLE',
   /** Staff accounts: the change would leave no enabled NACC central administrator. */
   LAST_ADMINISTRATOR = 'LAST_ADMINISTRATOR',
   /** Staff sign-in: the organisation's directory (LDAP / AD) cannot be reached; nothing weaker is tried. */

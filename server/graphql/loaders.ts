@@ -14,6 +14,7 @@ import { Report } from '../modules/report/report.entity';
 import { ReportingRound } from '../modules/report/reporting-round.entity';
 import type { SiteVisitStatus } from '../modules/follow-up/follow-up.enums';
 import { SiteVisitFile } from '../modules/follow-up/site-visit.entity';
+import { ReportEvidence } from '../modules/evidence/report-evidence.entity';
 
 const byKey = <K, V>(keys: readonly K[], rows: V[], key: (row: V) => K): (V | null)[] => {
   const map = new Map(rows.map((row) => [key(row), row]));
@@ -181,6 +182,13 @@ export const createLoaders = (dataSource: DataSource) => ({
       .getRepository(SiteVisitFile)
       .find({ where: { siteVisitId: In([...visitIds]) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     return visitIds.map((id) => files.filter((file) => file.siteVisitId === id));
+  }),
+  /** The evidence of each progress report, oldest first. */
+  reportEvidence: new DataLoader<number, ReportEvidence[]>(async (reportIds) => {
+    const files = await dataSource
+      .getRepository(ReportEvidence)
+      .find({ where: { reportId: In([...reportIds]) }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    return reportIds.map((id) => files.filter((file) => file.reportId === id));
   }),
 });
 

@@ -31,6 +31,7 @@ export const errorCodes = [
   'IDEMPOTENCY_KEY_REUSED',
   'FILE_TYPE_NOT_ALLOWED',
   'FILE_TOO_LARGE',
+  'EVIDENCE_NOT_PUBLISHABLE',
   'LAST_ADMINISTRATOR',
   'DIRECTORY_UNAVAILABLE',
   'PASSWORD_MANAGED_BY_DIRECTORY',
@@ -69,6 +70,7 @@ const detailCodes: readonly ErrorCode[] = [
   // The file's name and the accepted types, or the limit in MB.
   'FILE_TYPE_NOT_ALLOWED',
   'FILE_TOO_LARGE',
+  'EVIDENCE_NOT_PUBLISHABLE',
 ];
 
 /** Server field messages (already Thai) keyed by bare field name: `input.email` → `email`. */

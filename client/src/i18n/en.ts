@@ -81,6 +81,7 @@ export const en: MessageSchema = {
     FILE_TYPE_NOT_ALLOWED:
       'This file is not an accepted type (PDF, JPEG, PNG, DOCX or XLSX). The type is checked from its content, not its name.',
     FILE_TOO_LARGE: 'The file is too large. Please make it smaller or split it into several files.',
+    EVIDENCE_NOT_PUBLISHABLE: 'Only photos (JPEG, PNG) can be made public, not documents.',
     LAST_ADMINISTRATOR:
       'This would leave no enabled NACC central administrator. Please make someone else an administrator first.',
     DIRECTORY_UNAVAILABLE:

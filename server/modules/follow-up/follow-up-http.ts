@@ -19,7 +19,7 @@ const statusOf: Partial<Record<string, number>> = {
 };
 
 /** An expected refusal as `{ code, message, … }` JSON with its HTTP status; anything else is logged and a 500. */
-const answerError = (res: Response, error: unknown): void => {
+export const answerError = (res: Response, error: unknown): void => {
   if (error instanceof AppError) {
     const { code, ...details } = error.extensions as { code: string } & Record<string, unknown>;
     res.status(statusOf[code] ?? 409).json({ code, message: error.message, ...details });
@@ -34,7 +34,7 @@ const answerError = (res: Response, error: unknown): void => {
  * arrives) is read on up to twice the limit and dropped, so the client gets the 413 answer
  * rather than a reset connection in the middle of its upload; beyond that the socket is closed.
  */
-const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> =>
+export const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -53,7 +53,7 @@ const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too
   });
 
 /** The file's name from the `X-File-Name` header, percent-encoded UTF-8 (Thai names travel intact). */
-const fileNameOf = (header: string | string[] | undefined): string => {
+export const fileNameOf = (header: string | string[] | undefined): string => {
   if (typeof header !== 'string') return '';
   try {
     return decodeURIComponent(header);

@@ -11,7 +11,7 @@ import { Lao } from '../lao/lao.entity';
 import { SiteVisitFilter } from './follow-up.enums';
 import type { SaveSiteVisitInput } from './follow-up.inputs';
 import { requireMayChangeVisit, siteVisitFieldErrors } from './follow-up-rules';
-import { acceptedTypes, extensionOf, sniffFileType } from './file-sniff';
+import { acceptedTypes, extensionOf, type SniffedType, sniffFileType } from './file-sniff';
 import { ProblemReport } from './problem-report.entity';
 import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from './site-visit.entity';
 
@@ -19,7 +19,7 @@ import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from './site-visit.ent
 export type SiteVisitPlanRowData = { lao: Lao; visit: SiteVisit | null; problemReports: ProblemReport[] };
 
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: string })?.code === '23505';
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const acceptedList = acceptedTypes.map((type) => type.label).join(', ');
 
 /** The name a file is kept under: its last path part, without control characters, at most 200 characters. */
@@ -163,26 +163,7 @@ export class SiteVisitService {
   ): Promise<SiteVisitFile> {
     const actor = requireSignedIn(viewer);
     const visit = await this.requireUploadTarget(viewer, visitId);
-    const fileName = cleanFileName(rawName);
-    if (!fileName)
-      throw badInput([{ field: 'fileName', constraints: ['required'], message: 'กรุณาระบุชื่อไฟล์' }]);
-    if (content.length === 0)
-      throw badInput([{ field: 'file', constraints: ['notEmpty'], message: 'ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่' }]);
-    if (content.length > maxBytes) throw fileTooLarge(maxBytes);
-    const type = sniffFileType(content);
-    if (!type)
-      throw new AppError(
-        ErrorCode.FILE_TYPE_NOT_ALLOWED,
-        `ไฟล์ “${fileName}” ไม่ใช่ชนิดที่รับ ระบบตรวจชนิดจากเนื้อไฟล์ ไม่ใช่จากนามสกุล รับเฉพาะ ${acceptedList}`,
-        { accepted: acceptedTypes.map((t) => t.mime) },
-      );
-    const extension = extensionOf(fileName);
-    if (!type.extensions.includes(extension))
-      throw new AppError(
-        ErrorCode.FILE_TYPE_NOT_ALLOWED,
-        `เนื้อไฟล์ “${fileName}” เป็น ${type.label} แต่ชื่อไฟล์${extension ? `ลงท้ายด้วย .${extension}` : 'ไม่มีนามสกุล'} กรุณาตรวจสอบว่าเลือกไฟล์ถูกต้อง แล้วตั้งนามสกุลเป็น .${type.extensions[0]}`,
-        { accepted: acceptedTypes.map((t) => t.mime) },
-      );
+    const { fileName, type } = requireAcceptedFile(rawName, content, maxBytes);
     return this.dataSource.transaction(async (manager) => {
       const file = await manager.getRepository(SiteVisitFile).save(
         manager.getRepository(SiteVisitFile).create({
@@ -201,7 +182,7 @@ export class SiteVisitService {
 
   /** A file and its bytes for a reader of its LAO's visits; anyone else: NOT_FOUND, as for a missing file. */
   async download(viewer: Viewer, fileId: string): Promise<{ file: SiteVisitFile; content: Buffer }> {
-    const file = uuid.test(fileId)
+    const file = uuidPattern.test(fileId)
       ? await this.dataSource
           .getRepository(SiteVisitFile)
           .findOne({ where: { id: fileId }, relations: { siteVisit: { lao: true } } })
@@ -214,7 +195,7 @@ export class SiteVisitService {
 
   /** NACC in reach removes a file of a visit (its bytes go with it). */
   async deleteFile(viewer: Viewer, fileId: string): Promise<boolean> {
-    const file = uuid.test(fileId)
+    const file = uuidPattern.test(fileId)
       ? await this.dataSource
           .getRepository(SiteVisitFile)
           .findOne({ where: { id: fileId }, relations: { siteVisit: { lao: true } } })
@@ -224,6 +205,38 @@ export class SiteVisitService {
     return true;
   }
 }
+
+/**
+ * The clean name and sniffed type of an uploaded file, or the refusal: no name, empty, larger
+ * than `maxBytes`, a type not accepted (by content), or a name whose extension is not the
+ * content's. Site-visit files and report evidence alike.
+ */
+export const requireAcceptedFile = (
+  rawName: string,
+  content: Buffer,
+  maxBytes: number,
+): { fileName: string; type: SniffedType } => {
+  const fileName = cleanFileName(rawName);
+  if (!fileName) throw badInput([{ field: 'fileName', constraints: ['required'], message: 'กรุณาระบุชื่อไฟล์' }]);
+  if (content.length === 0)
+    throw badInput([{ field: 'file', constraints: ['notEmpty'], message: 'ไฟล์ว่างเปล่า กรุณาเลือกไฟล์ใหม่' }]);
+  if (content.length > maxBytes) throw fileTooLarge(maxBytes);
+  const type = sniffFileType(content);
+  if (!type)
+    throw new AppError(
+      ErrorCode.FILE_TYPE_NOT_ALLOWED,
+      `ไฟล์ “${fileName}” ไม่ใช่ชนิดที่รับ ระบบตรวจชนิดจากเนื้อไฟล์ ไม่ใช่จากนามสกุล รับเฉพาะ ${acceptedList}`,
+      { accepted: acceptedTypes.map((t) => t.mime) },
+    );
+  const extension = extensionOf(fileName);
+  if (!type.extensions.includes(extension))
+    throw new AppError(
+      ErrorCode.FILE_TYPE_NOT_ALLOWED,
+      `เนื้อไฟล์ “${fileName}” เป็น ${type.label} แต่ชื่อไฟล์${extension ? `ลงท้ายด้วย .${extension}` : 'ไม่มีนามสกุล'} กรุณาตรวจสอบว่าเลือกไฟล์ถูกต้อง แล้วตั้งนามสกุลเป็น .${type.extensions[0]}`,
+      { accepted: acceptedTypes.map((t) => t.mime) },
+    );
+  return { fileName, type };
+};
 
 /** FILE_TOO_LARGE with the limit in MB, for the service and the upload route alike. */
 export const fileTooLarge = (maxBytes: number): AppError =>

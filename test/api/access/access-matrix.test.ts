@@ -243,6 +243,14 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { deleteSiteVisitFile(id: "00000000-0000-4000-8000-000000000000") }`,
   },
+  deleteReportEvidence: {
+    allowed: ['LAO'],
+    document: `mutation { deleteReportEvidence(id: "00000000-0000-4000-8000-000000000000") }`,
+  },
+  setReportEvidencePublic: {
+    allowed: ['LAO'],
+    document: `mutation { setReportEvidencePublic(id: "00000000-0000-4000-8000-000000000000", isPublic: true) { id } }`,
+  },
   problemReport: {
     allowed: signedIn,
     document: `{ problemReport(laoId: "999999", fiscalYear: 2566, round: SIX_MONTH) { id } }`,

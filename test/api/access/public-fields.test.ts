@@ -24,6 +24,8 @@ const privateFields = [
   'Account.username',
   'Viewer.account',
   'Report.revisions',
+  'Report.evidence',
+  'ReportEvidence.fileName',
   'ReportRevision.submittedByName',
   'Assessment.assessorName',
   'ChangeEvent.actorName',
