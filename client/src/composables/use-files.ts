@@ -13,15 +13,33 @@ const authorization = (): Record<string, string> => {
  * /files/site-visits/:id (the name percent-encoded in X-File-Name, so Thai names travel intact);
  * `download` fetches /files/:id and saves it under the server's (RFC 5987) name.
  */
-export const useSiteVisitFiles = () => {
+export const useSiteVisitFiles = () =>
+  useFileTransfer((visitId) => `/files/site-visits/${encodeURIComponent(visitId)}`);
+
+/** Evidence of a progress report: posted to /files/reports/:id/evidence, read from /files/evidence/:id. */
+export const useReportEvidenceFiles = () => {
+  const transfer = useFileTransfer((reportId) => `/files/reports/${encodeURIComponent(reportId)}/evidence`);
+  /** An object URL of a thumbnail fetched with the session's token (an <img> cannot send it), or null. */
+  const thumbnail = async (url: string): Promise<string | null> => {
+    try {
+      const response = await fetch(url, { headers: authorization() });
+      return response.ok ? URL.createObjectURL(await response.blob()) : null;
+    } catch {
+      return null;
+    }
+  };
+  return { ...transfer, thumbnail };
+};
+
+const useFileTransfer = (uploadUrl: (targetId: string) => string) => {
   const busy = ref(false);
   const error = shallowRef<ErrorInfo | null>(null);
 
-  const upload = async (visitId: string, file: File): Promise<boolean> => {
+  const upload = async (targetId: string, file: File): Promise<boolean> => {
     busy.value = true;
     error.value = null;
     try {
-      const response = await fetch(`/files/site-visits/${encodeURIComponent(visitId)}`, {
+      const response = await fetch(uploadUrl(targetId), {
         method: 'POST',
         headers: {
           ...authorization(),

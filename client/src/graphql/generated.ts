@@ -795,6 +795,8 @@ export type LaoPlaceFieldsFragment = { id: string, code: string, nameTh: string,
 
 export type ExtensionFieldsFragment = { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } };
 
+export type ReportEvidenceFieldsFragment = { id: string, fileName: string, contentType: string, sizeBytes: number, isPublic: boolean, downloadUrl: string, thumbnailUrl: string | null };
+
 export type StaffAccountFieldsFragment = { id: string, username: string, displayName: string, email: string | null, staffRole: StaffRole, usesDirectory: boolean, secondFactorEnabled: boolean, disabledAt: string | null, activatedAt: string | null, invitationExpiresAt: string | null, lastLoginAt: string | null, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null };
 
 export type ViewerFieldsFragment = { mustCompleteProfile: boolean, mustChangePassword: boolean, sessionExpiresAt: string, passwordManagedByDirectory: boolean, secondFactorEnabled: boolean, secondFactorRequired: boolean, secondFactorAvailable: boolean, recoveryCodesLeft: number, account: { id: string, username: string, displayName: string, role: Role, administrator: boolean, lastLoginAt: string | null }, province: { id: string, nameTh: string } | null, region: { id: string, nameTh: string } | null, reachProvinces: Array<{ id: string, nameTh: string }>, lao: { id: string, code: string, nameTh: string, type: LaoType, incompleteProfileTabs: Array<string>, profileCompletedAt: string | null, province: { id: string, nameTh: string }, district: { id: string, nameTh: string } } | null };
@@ -1103,6 +1105,21 @@ export type DecideRoundExtensionMutationVariables = Exact<{
 
 
 export type DecideRoundExtensionMutation = { decideRoundExtension: { id: string, version: number, status: ExtensionStatus, until: string, reason: string, decisionNote: string | null, createdAt: string, decidedAt: string | null, lao: { id: string, code: string, nameTh: string, district: { id: string, nameTh: string }, province: { id: string, nameTh: string } }, round: { id: string, version: number, fiscalYear: number, kind: RoundKind, opensAt: string, closesAt: string, isOpen: boolean, viewerDeadline: string | null } } };
+
+export type DeleteReportEvidenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteReportEvidenceMutation = { deleteReportEvidence: boolean };
+
+export type SetReportEvidencePublicMutationVariables = Exact<{
+  id: string | number;
+  isPublic: boolean;
+}>;
+
+
+export type SetReportEvidencePublicMutation = { setReportEvidencePublic: { id: string, fileName: string, contentType: string, sizeBytes: number, isPublic: boolean, downloadUrl: string, thumbnailUrl: string | null } };
 
 export type InviteStaffMutationVariables = Exact<{
   input: InviteStaffInput;
@@ -1474,7 +1491,7 @@ export type PublicProjectsQueryVariables = Exact<{
 }>;
 
 
-export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, withdrawnAt: string | null, withdrawalReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string } | null } }> } };
+export type PublicProjectsQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, workType: WorkType, fiscalYears: Array<number>, quarters: Array<number>, primaryDimension: Dimension, additionalDimensions: Array<Dimension>, usesBudget: boolean, antiCorruptionBudget: string, localDevelopmentBudget: string, targetGroups: Array<TargetGroup>, reviewStatus: ReviewStatus, counted: boolean, reviewReason: string | null, withdrawnAt: string | null, withdrawalReason: string | null, six: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string, publicPhotos: Array<{ id: string, fileName: string, downloadUrl: string, thumbnailUrl: string | null }> } | null, twelve: { id: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, disbursed: string, ordinanceBudget: string, publicPhotos: Array<{ id: string, fileName: string, downloadUrl: string, thumbnailUrl: string | null }> } | null } }> } };
 
 export type PublicImplementationQueryVariables = Exact<{
   fiscalYear: number;
@@ -1523,7 +1540,7 @@ export type ProjectReportQueryVariables = Exact<{
 }>;
 
 
-export type ProjectReportQuery = { project: { id: string, name: string, usesBudget: boolean, report: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, submittedAt: string, submittedByName: string }> } | null } };
+export type ProjectReportQuery = { project: { id: string, name: string, usesBudget: boolean, report: { id: string, version: number, fiscalYear: number, round: RoundKind, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, updatedAt: string, revisions: Array<{ id: string, version: number, inOrdinance: boolean, ordinanceBudget: string, disbursed: string, status: ReportStatus, unableReason: UnableReason | null, unableReasonText: string | null, remark: string | null, submittedAt: string, submittedByName: string }>, evidence: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, isPublic: boolean, downloadUrl: string, thumbnailUrl: string | null }> | null } | null } };
 
 export type ImplementationQueryVariables = Exact<{
   fiscalYear: number;

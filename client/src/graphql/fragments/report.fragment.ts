@@ -82,3 +82,16 @@ export const EXTENSION_FIELDS = gql`
   ${LAO_PLACE_FIELDS}
   ${ROUND_FIELDS}
 `;
+
+/** A photo or document attached to a progress report (the LAO's form). */
+export const REPORT_EVIDENCE_FIELDS = gql`
+  fragment ReportEvidenceFields on ReportEvidence {
+    id
+    fileName
+    contentType
+    sizeBytes
+    isPublic
+    downloadUrl
+    thumbnailUrl
+  }
+`;

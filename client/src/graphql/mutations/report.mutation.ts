@@ -1,6 +1,10 @@
 import type { TypedDocumentNode } from '@apollo/client/core';
 import { gql } from 'graphql-tag';
 import type {
+  DeleteReportEvidenceMutation,
+  DeleteReportEvidenceMutationVariables,
+  SetReportEvidencePublicMutation,
+  SetReportEvidencePublicMutationVariables,
   DecideRoundExtensionMutation,
   DecideRoundExtensionMutationVariables,
   GrantRoundExtensionMutation,
@@ -12,7 +16,13 @@ import type {
   UpdateReportingRoundMutation,
   UpdateReportingRoundMutationVariables,
 } from '../generated';
-import { EXTENSION_FIELDS, REPORT_FIELDS, REVISION_FIELDS, ROUND_FIELDS } from '../fragments/report.fragment';
+import {
+  EXTENSION_FIELDS,
+  REPORT_EVIDENCE_FIELDS,
+  REPORT_FIELDS,
+  REVISION_FIELDS,
+  ROUND_FIELDS,
+} from '../fragments/report.fragment';
 
 export const SUBMIT_REPORT_MUTATION: TypedDocumentNode<SubmitReportMutation, SubmitReportMutationVariables> =
   gql`
@@ -74,4 +84,25 @@ export const DECIDE_ROUND_EXTENSION_MUTATION: TypedDocumentNode<
     }
   }
   ${EXTENSION_FIELDS}
+`;
+
+export const DELETE_REPORT_EVIDENCE_MUTATION: TypedDocumentNode<
+  DeleteReportEvidenceMutation,
+  DeleteReportEvidenceMutationVariables
+> = gql`
+  mutation DeleteReportEvidence($id: ID!) {
+    deleteReportEvidence(id: $id)
+  }
+`;
+
+export const SET_REPORT_EVIDENCE_PUBLIC_MUTATION: TypedDocumentNode<
+  SetReportEvidencePublicMutation,
+  SetReportEvidencePublicMutationVariables
+> = gql`
+  mutation SetReportEvidencePublic($id: ID!, $isPublic: Boolean!) {
+    setReportEvidencePublic(id: $id, isPublic: $isPublic) {
+      ...ReportEvidenceFields
+    }
+  }
+  ${REPORT_EVIDENCE_FIELDS}
 `;

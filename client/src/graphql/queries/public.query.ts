@@ -215,6 +215,12 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             withdrawalReason
             six: report(fiscalYear: $fiscalYear, round: SIX_MONTH) {
               id
+              publicPhotos {
+                id
+                fileName
+                downloadUrl
+                thumbnailUrl
+              }
               status
               unableReason
               unableReasonText
@@ -224,6 +230,12 @@ export const PUBLIC_PROJECTS_QUERY: TypedDocumentNode<PublicProjectsQuery, Publi
             }
             twelve: report(fiscalYear: $fiscalYear, round: TWELVE_MONTH) {
               id
+              publicPhotos {
+                id
+                fileName
+                downloadUrl
+                thumbnailUrl
+              }
               status
               unableReason
               unableReasonText

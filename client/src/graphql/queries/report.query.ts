@@ -19,6 +19,7 @@ import type {
 import {
   EXTENSION_FIELDS,
   LAO_PLACE_FIELDS,
+  REPORT_EVIDENCE_FIELDS,
   REPORT_FIELDS,
   REVISION_FIELDS,
   ROUND_FIELDS,
@@ -98,11 +99,15 @@ export const PROJECT_REPORT_QUERY: TypedDocumentNode<ProjectReportQuery, Project
         revisions {
           ...RevisionFields
         }
+        evidence {
+          ...ReportEvidenceFields
+        }
       }
     }
   }
   ${REPORT_FIELDS}
   ${REVISION_FIELDS}
+  ${REPORT_EVIDENCE_FIELDS}
 `;
 
 export const IMPLEMENTATION_QUERY: TypedDocumentNode<ImplementationQuery, ImplementationQueryVariables> = gql`
