@@ -61,6 +61,8 @@ type Ids = {
   reportedProjectId: string;
   /** Deleted, then restored already: the allowed callers are let through and told so. */
   restoredProjectId: string;
+  /** A PDF attached to the reported project's report (documents cannot be published). */
+  evidenceId: string;
 };
 type Row = {
   /** Expected outcome per caller, written out literally. */
@@ -256,6 +258,12 @@ const matrix: Record<string, Row> = {
     document: (ids) =>
       `mutation { saveSiteVisit(input: { laoId: "${ids.laoId}", fiscalYear: 2566, expectedVersion: 999, status: PLANNED, plannedOn: "2023-06-01" }) { id } }`,
   },
+  setReportEvidencePublic: {
+    // A document: the LAO passes the access check and is told only photos can be public.
+    expected: ownerOnly,
+    allowedCode: 'EVIDENCE_NOT_PUBLISHABLE',
+    document: (ids) => `mutation { setReportEvidencePublic(id: "${ids.evidenceId}", isPublic: true) { id } }`,
+  },
   problemReport: {
     expected: row('ADADADD'),
     document: (ids) => `{ problemReport(laoId: "${ids.laoId}", fiscalYear: 2566, round: SIX_MONTH) { id } }`,
@@ -372,6 +380,13 @@ describe('record × caller access matrix over dintong’s real records', () => {
       },
     });
     expect(report.errors).toBeUndefined();
+    const evidence = await fetch(`${server.url}/files/reports/${report.data!.submitReport.id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lao.token}`, 'x-file-name': 'evidence.pdf' },
+      body: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    expect(evidence.status).toBe(201);
+    const evidenceId = ((await evidence.json()) as { id: string }).id;
     const visit = await clients.provinceIn(
       `mutation { saveSiteVisit(input: { laoId: "${world.dintong.id}", fiscalYear: 2566, status: PLANNED, plannedOn: "2023-06-01" }) { id } }`,
     );
@@ -387,6 +402,7 @@ describe('record × caller access matrix over dintong’s real records', () => {
       projectId: String(project.id),
       reportedProjectId: String(reported.id),
       restoredProjectId: String(restored.id),
+      evidenceId,
     });
   });
   afterAll(() => server.stop());
