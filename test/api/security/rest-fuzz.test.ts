@@ -53,6 +53,9 @@ const path = fc.oneof(
     .map(([kind, year, f]) => `/open-data/${kind}-${year}.${f}`),
   fc.tuple(part('projects', 'laos', 'ita'), format).map(([name, f]) => `/templates/${name}.${f}`),
   part('1', '2', '0').map((id) => `/files/${id}`),
+  fc
+    .tuple(part('1', '00000000-0000-4000-8000-000000000000'), part('', '/thumbnail'))
+    .map(([id, tail]) => `/files/evidence/${id}${tail}`),
   junk.map((name) => `/${name}`),
 );
 
@@ -88,7 +91,7 @@ const request: fc.Arbitrary<Request> = fc.oneof(
         fc.constantFrom('1', '0', '-1', '999999999', '1e3'),
         fc.string({ maxLength: 12 }).map(encodeURIComponent),
       )
-      .map((id) => `/files/site-visits/${id}`),
+      .chain((id) => fc.constantFrom(`/files/site-visits/${id}`, `/files/reports/${id}/evidence`)),
     auth,
     body: fc.uint8Array({ maxLength: 4096 }),
     fileName: fc.oneof(
