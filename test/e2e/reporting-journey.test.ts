@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { graphqlClient, type GraphQLClient } from '../helpers/graphql-client';
 import { createTestDatabase } from '../helpers/test-database';
 import { launchChromium, pageHelpers, startBuiltServer } from './helpers';
@@ -74,7 +75,21 @@ describe('progress reporting in the browser', () => {
         .getByRole('status')
         .filter({ hasText: 'บันทึกรายงานผลเรียบร้อยแล้ว' })
         .waitFor();
-      if (i === 0) await snap('report-form');
+      if (i === 0) {
+        // A photo as evidence: listed with its thumbnail, then published.
+        const evidence = page.getByTestId('report-evidence');
+        const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#3a7' } })
+          .jpeg()
+          .toBuffer();
+        await evidence
+          .getByLabel('เลือกไฟล์แนบ')
+          .setInputFiles({ name: 'ภาพกิจกรรม.jpg', mimeType: 'image/jpeg', buffer: photo });
+        await evidence.getByRole('button', { name: 'แนบไฟล์' }).click();
+        await evidence.locator('li[data-file-name="ภาพกิจกรรม.jpg"] img').waitFor();
+        await evidence.getByLabel('เผยแพร่ต่อสาธารณะ').check();
+        await evidence.getByRole('status').filter({ hasText: 'เผยแพร่ภาพ' }).waitFor();
+        await snap('report-form');
+      }
       await page.getByTestId('report-form').getByRole('button', { name: 'ปิด' }).click();
     }
     await page.getByTestId('report-progress').filter({ hasText: 'รายงานแล้ว 3 จาก 3' }).waitFor();
