@@ -23,6 +23,7 @@ import { SignInThrottle1795600500000 } from './1795600500000-SignInThrottle';
 import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
 import { AuditChain1795700200000 } from './1795700200000-AuditChain';
 import { JobQueue1795700300000 } from './1795700300000-JobQueue';
+import { ExtensionBatch1795800000000 } from './1795800000000-ExtensionBatch';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   SignInThrottle1795600500000,
   AuditChain1795700200000,
   JobQueue1795700300000,
+  ExtensionBatch1795800000000,
 ];
