@@ -52,6 +52,7 @@ const actions = {
   'report.submit': 'the LAO',
   'round.requestExtension': 'the LAO',
   'round.decideExtension': 'NACC in reach',
+  'round.grantExtensionBatch': 'NACC in reach',
   'apiKey.manage': 'NACC central',
   'siteVisit.record': 'NACC in reach',
   'siteVisit.read': 'the LAO or NACC in reach',

@@ -175,7 +175,9 @@ export type ExtensionStatus =
   /** Refused by NACC. */
   | 'REFUSED'
   /** Requested by the LAO, awaiting NACC. */
-  | 'REQUESTED';
+  | 'REQUESTED'
+  /** Granted in a batch, then revoked with it. */
+  | 'REVOKED';
 
 /** An LAO files its problems, obstacles and suggestions (ปัญหา อุปสรรคและข้อเสนอแนะ) with a round, while the round is open for it. */
 export type FileProblemReportInput = {

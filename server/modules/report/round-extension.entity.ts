@@ -39,7 +39,7 @@ export class RoundExtension {
   @JoinColumn({ name: 'lao_id' })
   lao?: Lao;
 
-  /** The batch this extension was granted in (null: granted or requested one by one). */
+  @Field(() => ID, { nullable: true, description: 'The batch it was granted in (null: one by one).' })
   @Column({ name: 'batch_id', type: 'integer', nullable: true })
   batchId: number | null;
 
