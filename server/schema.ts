@@ -34,6 +34,7 @@ import {
   ProjectReportResolver,
   ReportResolver,
   RoundExtensionResolver,
+  ExtensionBatchResolver,
   RoundResolver,
 } from './modules/report/report.resolver';
 import { RegionResolver, StaffResolver, ViewerReachResolver } from './modules/staff/staff.resolver';
@@ -54,6 +55,7 @@ export const resolvers = [
   ProjectReportResolver,
   RoundResolver,
   RoundExtensionResolver,
+  ExtensionBatchResolver,
   ImplementationRowResolver,
   DistrictCoverageResolver,
   AnalyticsResolver,

@@ -28,6 +28,7 @@ import { ProjectService } from './modules/project/project.service';
 import { ImplementationService } from './modules/report/implementation.service';
 import { ReminderService } from './modules/report/reminder.service';
 import { ReportService } from './modules/report/report.service';
+import { ExtensionBatchService } from './modules/report/extension-batch.service';
 import { RoundService } from './modules/report/round.service';
 import { ProblemReportService } from './modules/follow-up/problem-report.service';
 import { SiteVisitService } from './modules/follow-up/site-visit.service';
@@ -102,6 +103,7 @@ export const createServices = (
     plans: new PlanService(dataSource, history),
     ita: new ItaService(dataSource, history, config.spreadsheetLimits, config.databaseWaits.long),
     rounds,
+    extensionBatches: new ExtensionBatchService(dataSource, config.now),
     reports: new ReportService(dataSource, config.now),
     implementation,
     siteVisits: new SiteVisitService(dataSource, config.now),

@@ -55,6 +55,7 @@ const actions = {
   'report.publishEvidence': 'the LAO',
   'round.requestExtension': 'the LAO',
   'round.decideExtension': 'NACC in reach',
+  'round.grantExtensionBatch': 'NACC in reach',
   'apiKey.manage': 'NACC central',
   'siteVisit.record': 'NACC in reach',
   'siteVisit.read': 'the LAO or NACC in reach',

@@ -24,6 +24,7 @@ import { IdempotencyKey, Report, ReportRevision, RoundReminder } from '../module
 import { ReportingRound } from '../modules/report/reporting-round.entity';
 import { LaoRoundSummary } from '../modules/report/lao-round-summary.entity';
 import { AggregateVersion } from '../modules/analytics/aggregate-version.entity';
+import { ExtensionBatch } from '../modules/report/extension-batch.entity';
 import { RoundExtension } from '../modules/report/round-extension.entity';
 import { ProblemReport } from '../modules/follow-up/problem-report.entity';
 import { SiteVisit, SiteVisitFile, SiteVisitFileContent } from '../modules/follow-up/site-visit.entity';
@@ -53,6 +54,7 @@ export const entities = [
   ChangeEvent,
   ReportingRound,
   RoundExtension,
+  ExtensionBatch,
   Report,
   ReportRevision,
   IdempotencyKey,

@@ -24,6 +24,7 @@ import { LegacyMapping1795600300000 } from './1795600300000-LegacyMapping';
 import { AuditChain1795700200000 } from './1795700200000-AuditChain';
 import { JobQueue1795700300000 } from './1795700300000-JobQueue';
 import { ReportEvidence1795800200000 } from './1795800200000-ReportEvidence';
+import { ExtensionBatch1795800000000 } from './1795800000000-ExtensionBatch';
 
 /** Every migration in order; add each new one here (compiled JS and ts-node see the same list). */
 export const migrations = [
@@ -52,5 +53,6 @@ export const migrations = [
   SignInThrottle1795600500000,
   AuditChain1795700200000,
   JobQueue1795700300000,
+  ExtensionBatch1795800000000,
   ReportEvidence1795800200000,
 ];

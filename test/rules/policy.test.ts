@@ -63,6 +63,7 @@ const table: Record<Action, string> = {
   'report.publishEvidence': /*     */ 'Y...........',
   'round.requestExtension': /*     */ 'Y...........',
   'round.decideExtension': /*      */ '..Y.Y.YY....',
+  'round.grantExtensionBatch': /*  */ '..Y.Y.YY....',
   'apiKey.manage': /*              */ '......YY....',
   'siteVisit.record': /*           */ '..Y.Y.YY....',
   'siteVisit.read': /*             */ 'Y.Y.Y.YY....',

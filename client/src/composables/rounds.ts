@@ -24,7 +24,7 @@ export const unableReasons: readonly UnableReason[] = [
   'OTHER',
 ];
 export const levels: readonly ImplementationLevel[] = ['HIGH', 'MEDIUM', 'LOW', 'NOT_REPORTED'];
-export const extensionStatuses: readonly ExtensionStatus[] = ['REQUESTED', 'GRANTED', 'REFUSED'];
+export const extensionStatuses: readonly ExtensionStatus[] = ['REQUESTED', 'GRANTED', 'REFUSED', 'REVOKED'];
 
 const bangkokOffsetMs = 7 * 3600 * 1000;
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/;

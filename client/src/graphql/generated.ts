@@ -168,6 +168,15 @@ export type DisableSecondFactorInput = {
   totpCode: string;
 };
 
+/** Whom a batch of extensions covers. */
+export type ExtensionBatchScope =
+  /** Every LAO of a district (ทั้งอำเภอ). */
+  | 'DISTRICT'
+  /** A list of LAOs by code (ระบุรายชื่อ อปท.). */
+  | 'LAOS'
+  /** Every LAO of a province (ทั้งจังหวัด). */
+  | 'PROVINCE';
+
 /** State of a deadline extension. */
 export type ExtensionStatus =
   /** Granted by NACC: the LAO may report until `until`. */
@@ -175,7 +184,9 @@ export type ExtensionStatus =
   /** Refused by NACC. */
   | 'REFUSED'
   /** Requested by the LAO, awaiting NACC. */
-  | 'REQUESTED';
+  | 'REQUESTED'
+  /** Granted in a batch, then revoked with it. */
+  | 'REVOKED';
 
 /** An LAO files its problems, obstacles and suggestions (ปัญหา อุปสรรคและข้อเสนอแนะ) with a round, while the round is open for it. */
 export type FileProblemReportInput = {
@@ -189,6 +200,24 @@ export type FileProblemReportInput = {
   round: RoundKind;
   /** Suggestions (ข้อเสนอแนะ). */
   suggestions?: string;
+};
+
+/** NACC extends a round for a province, a district or a list of LAOs at once. */
+export type GrantExtensionBatchInput = {
+  /** The district (scope DISTRICT). */
+  districtId?: string | number | null | undefined;
+  /** The LAOs’ 7-digit codes (scope LAOS), at most 10 000. */
+  laoCodes?: Array<string> | null | undefined;
+  /** The province (scope PROVINCE). */
+  provinceId?: string | number | null | undefined;
+  /** Why (the same for every LAO). */
+  reason: string;
+  /** The round. */
+  roundId: string | number;
+  /** A province, a district, or a list of LAOs. */
+  scope: ExtensionBatchScope;
+  /** Until when (exclusive instant): after the round closes. */
+  until: string;
 };
 
 /** NACC grants an LAO more time directly. */
@@ -482,6 +511,14 @@ export type ReviewStatus =
   | 'PENDING'
   /** Rejected: not consistent (ปฏิเสธ); needs no progress report and may be deleted. */
   | 'REJECTED';
+
+/** NACC revokes a batch of extensions (every extension it granted). */
+export type RevokeExtensionBatchInput = {
+  /** The batch. */
+  id: string | number;
+  /** The version the revoker saw. */
+  version: number;
+};
 
 /** Role of an account. */
 export type Role =
@@ -901,6 +938,20 @@ export type ResetPasswordMutationVariables = Exact<{
 
 export type ResetPasswordMutation = { resetPassword: boolean };
 
+export type GrantExtensionBatchMutationVariables = Exact<{
+  input: GrantExtensionBatchInput;
+}>;
+
+
+export type GrantExtensionBatchMutation = { grantExtensionBatch: { id: string, version: number, scope: ExtensionBatchScope, reason: string, until: string, laoCount: number, grantedAt: string, grantedByName: string, revokedAt: string | null, province: { id: string, nameTh: string } | null, district: { id: string, nameTh: string } | null, round: { id: string, kind: RoundKind, fiscalYear: number, closesAt: string } } };
+
+export type RevokeExtensionBatchMutationVariables = Exact<{
+  input: RevokeExtensionBatchInput;
+}>;
+
+
+export type RevokeExtensionBatchMutation = { revokeExtensionBatch: { id: string, version: number, scope: ExtensionBatchScope, reason: string, until: string, laoCount: number, grantedAt: string, grantedByName: string, revokedAt: string | null, province: { id: string, nameTh: string } | null, district: { id: string, nameTh: string } | null, round: { id: string, kind: RoundKind, fiscalYear: number, closesAt: string } } };
+
 export type UpdateContactChannelsMutationVariables = Exact<{
   input: ContactChannelsInput;
 }>;
@@ -1224,6 +1275,15 @@ export type ApiKeysQueryVariables = Exact<{
 
 
 export type ApiKeysQuery = { apiKeys: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, name: string, organisation: string, scopes: Array<ApiScope>, prefix: string, expiresAt: string, revokedAt: string | null, lastUsedAt: string | null, createdAt: string, active: boolean, provinces: Array<{ id: string, nameTh: string }> | null } }> } };
+
+export type ExtensionBatchFieldsFragment = { id: string, version: number, scope: ExtensionBatchScope, reason: string, until: string, laoCount: number, grantedAt: string, grantedByName: string, revokedAt: string | null, province: { id: string, nameTh: string } | null, district: { id: string, nameTh: string } | null, round: { id: string, kind: RoundKind, fiscalYear: number, closesAt: string } };
+
+export type ExtensionBatchesQueryVariables = Exact<{
+  fiscalYear?: number | null | undefined;
+}>;
+
+
+export type ExtensionBatchesQuery = { extensionBatches: Array<{ id: string, version: number, scope: ExtensionBatchScope, reason: string, until: string, laoCount: number, grantedAt: string, grantedByName: string, revokedAt: string | null, province: { id: string, nameTh: string } | null, district: { id: string, nameTh: string } | null, round: { id: string, kind: RoundKind, fiscalYear: number, closesAt: string } }> };
 
 export type SiteVisitFieldsFragment = { id: string, laoId: string, fiscalYear: number, status: SiteVisitStatus, plannedOn: string | null, visitedOn: string | null, officers: string, findings: string, recommendations: string, updatedAt: string, version: number, files: Array<{ id: string, fileName: string, contentType: string, sizeBytes: number, uploadedAt: string, downloadUrl: string }> };
 

@@ -44,6 +44,7 @@ export enum ExtensionStatus {
   REQUESTED = 'REQUESTED',
   GRANTED = 'GRANTED',
   REFUSED = 'REFUSED',
+  REVOKED = 'REVOKED',
 }
 
 export const roundLabels: Record<RoundKind, string> = {
@@ -113,5 +114,6 @@ registerEnumType(ExtensionStatus, {
     REQUESTED: { description: 'Requested by the LAO, awaiting NACC.' },
     GRANTED: { description: 'Granted by NACC: the LAO may report until `until`.' },
     REFUSED: { description: 'Refused by NACC.' },
+    REVOKED: { description: 'Granted in a batch, then revoked with it.' },
   },
 });

@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   IsBoolean,
   IsEnum,
   IsInt,
@@ -14,6 +15,7 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/decimal.scalar';
 import { SyncArgs } from '../../graphql/sync-args';
 import { LaoSize, LaoType } from '../lao/lao.enums';
+import { ExtensionBatchScope } from './extension-batch.entity';
 import { ExtensionStatus, ReportStatus, RoundKind, UnableReason } from './report.enums';
 
 const money = /^\d{1,13}(\.\d{1,2})?$/;
@@ -242,4 +244,56 @@ export class RoundExtensionsArgs {
 
   @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
   after?: string | null;
+}
+
+@InputType({ description: 'NACC extends a round for a province, a district or a list of LAOs at once.' })
+export class GrantExtensionBatchInput {
+  @Field(() => ID, { description: 'The round.' })
+  roundId: string;
+
+  @Field(() => ExtensionBatchScope, { description: 'A province, a district, or a list of LAOs.' })
+  @IsEnum(ExtensionBatchScope)
+  scope: ExtensionBatchScope;
+
+  @Field(() => ID, { nullable: true, description: 'The province (scope PROVINCE).' })
+  provinceId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The district (scope DISTRICT).' })
+  districtId?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The LAOs’ 7-digit codes (scope LAOS), at most 10 000.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(10000, { message: 'ระบุ อปท. ได้ไม่เกิน 10,000 แห่งต่อครั้ง' })
+  laoCodes?: string[] | null;
+
+  @Field(() => Date, { description: 'Until when (exclusive instant): after the round closes.' })
+  until: Date;
+
+  @Field({ description: 'Why (the same for every LAO).' })
+  @MaxLength(2000, { message: 'เหตุผลยาวได้ไม่เกิน 2,000 ตัวอักษร' })
+  reason: string;
+}
+
+@InputType({ description: 'NACC revokes a batch of extensions (every extension it granted).' })
+export class RevokeExtensionBatchInput {
+  @Field(() => ID, { description: 'The batch.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The version the revoker saw.' })
+  @IsInt()
+  version: number;
+}
+
+@ArgsType()
+export class ExtensionBatchesArgs {
+  @Field(() => ID, { nullable: true, description: 'Only this round.' })
+  roundId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Only this fiscal year (พ.ศ.).' })
+  @IsOptional()
+  @IsInt()
+  fiscalYear?: number | null;
 }

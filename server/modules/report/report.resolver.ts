@@ -6,14 +6,20 @@ import { reportKey } from '../../graphql/loaders';
 import { District } from '../geo/district.entity';
 import { Lao } from '../lao/lao.entity';
 import { Project } from '../project/project.entity';
+import { Province } from '../geo/province.entity';
+import { Account } from '../account/account.entity';
+import { ExtensionBatch } from './extension-batch.entity';
 import { Report, ReportRevision } from './report.entity';
 import { RoundKind } from './report.enums';
 import {
   DecideExtensionInput,
+  ExtensionBatchesArgs,
+  GrantExtensionBatchInput,
   GrantExtensionInput,
   ImplementationArgs,
   ReportsArgs,
   RequestExtensionInput,
+  RevokeExtensionBatchInput,
   RoundExtensionsArgs,
   SubmitReportInput,
   UpdateRoundInput,
@@ -146,6 +152,43 @@ export class ReportResolver {
     return ctx.services.rounds.decide(ctx.viewer, { ...input, id: parseId(input.id) });
   }
 
+  @Mutation(() => ExtensionBatch, {
+    description:
+      'NACC in reach extends a round for a province, a district or a list of LAOs at once (all-or-nothing).',
+  })
+  grantExtensionBatch(
+    @Arg('input', { description: 'What to submit.' }) input: GrantExtensionBatchInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.extensionBatches.grant(ctx.viewer, {
+      ...input,
+      roundId: parseId(input.roundId, 'roundId'),
+      provinceId: optionalId(input.provinceId, 'provinceId'),
+      districtId: optionalId(input.districtId, 'districtId'),
+    });
+  }
+
+  @Mutation(() => ExtensionBatch, {
+    description: 'NACC in reach revokes a batch: every extension it granted is revoked, together.',
+  })
+  revokeExtensionBatch(
+    @Arg('input', { description: 'What to submit.' }) input: RevokeExtensionBatchInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.extensionBatches.revoke(ctx.viewer, { ...input, id: parseId(input.id) });
+  }
+
+  @Query(() => [ExtensionBatch], {
+    description:
+      'Batches of extensions within reach (NACC reaching every province a batch covers), newest first.',
+  })
+  extensionBatches(@Args() args: ExtensionBatchesArgs, @Ctx() ctx: Context) {
+    return ctx.services.extensionBatches.list(ctx.viewer, {
+      fiscalYear: args.fiscalYear,
+      roundId: optionalId(args.roundId, 'roundId'),
+    });
+  }
+
   @FieldResolver(() => [ReportRevision], { description: 'Every submitted version, newest first.' })
   revisions(@Root() report: Report, @Ctx() ctx: Context): Promise<ReportRevision[]> {
     return ctx.services.reports.revisions(ctx.viewer, report.id);
@@ -200,6 +243,32 @@ export class RoundExtensionResolver {
   @FieldResolver(() => ReportingRound, { description: 'The round.' })
   async round(@Root() extension: RoundExtension, @Ctx() ctx: Context): Promise<ReportingRound> {
     return (await ctx.loaders.round.load(extension.roundId)) as ReportingRound;
+  }
+}
+
+@Resolver(() => ExtensionBatch)
+export class ExtensionBatchResolver {
+  @FieldResolver(() => ReportingRound, { description: 'The round.' })
+  async round(@Root() batch: ExtensionBatch, @Ctx() ctx: Context): Promise<ReportingRound> {
+    return (await ctx.loaders.round.load(batch.roundId)) as ReportingRound;
+  }
+
+  @FieldResolver(() => Province, { nullable: true, description: 'The province (scope PROVINCE).' })
+  province(@Root() batch: ExtensionBatch, @Ctx() ctx: Context): Promise<Province | null> | null {
+    return batch.provinceId === null ? null : ctx.loaders.province.load(batch.provinceId);
+  }
+
+  @FieldResolver(() => District, { nullable: true, description: 'The district (scope DISTRICT).' })
+  district(@Root() batch: ExtensionBatch, @Ctx() ctx: Context): Promise<District | null> | null {
+    return batch.districtId === null ? null : ctx.loaders.district.load(batch.districtId);
+  }
+
+  @FieldResolver(() => String, { description: 'Who granted it (the NACC account’s name).' })
+  async grantedByName(@Root() batch: ExtensionBatch, @Ctx() ctx: Context): Promise<string> {
+    const account = await ctx.services.manager
+      .getRepository(Account)
+      .findOneBy({ id: batch.grantedByAccountId });
+    return account?.displayName ?? '';
   }
 }
 

@@ -10,6 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Lao } from '../lao/lao.entity';
+import { ExtensionBatch } from './extension-batch.entity';
 import { ExtensionStatus } from './report.enums';
 import { ReportingRound } from './reporting-round.entity';
 
@@ -18,6 +19,7 @@ import { ReportingRound } from './reporting-round.entity';
 })
 @Entity({ name: 'round_extension' })
 @Index('round_extension_round_lao_idx', ['roundId', 'laoId'])
+@Index('round_extension_batch_idx', ['batchId'], { where: '"batch_id" IS NOT NULL' })
 export class RoundExtension {
   @Field(() => ID, { description: 'Identifier.' })
   @PrimaryGeneratedColumn('identity', { generatedIdentity: 'ALWAYS' })
@@ -37,7 +39,15 @@ export class RoundExtension {
   @JoinColumn({ name: 'lao_id' })
   lao?: Lao;
 
-  @Field(() => ExtensionStatus, { description: 'Requested, granted or refused.' })
+  @Field(() => ID, { nullable: true, description: 'The batch it was granted in (null: one by one).' })
+  @Column({ name: 'batch_id', type: 'integer', nullable: true })
+  batchId: number | null;
+
+  @ManyToOne(() => ExtensionBatch, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'batch_id' })
+  batch?: ExtensionBatch | null;
+
+  @Field(() => ExtensionStatus, { description: 'Requested, granted, refused, or revoked with its batch.' })
   @Column({ type: 'enum', enum: ExtensionStatus, enumName: 'extension_status' })
   status: ExtensionStatus;
 

@@ -188,6 +188,15 @@ const matrix: Record<string, { allowed: Who[]; document: string; variables?: Rec
     allowed: nacc,
     document: `mutation { decideRoundExtension(input: { id: "999999", version: 1, grant: true }) { id } }`,
   },
+  grantExtensionBatch: {
+    allowed: nacc,
+    document: `mutation { grantExtensionBatch(input: { roundId: "999999", scope: LAOS, laoCodes: ["9999999"], until: "2023-02-01T00:00:00Z", reason: "x" }) { id } }`,
+  },
+  revokeExtensionBatch: {
+    allowed: nacc,
+    document: `mutation { revokeExtensionBatch(input: { id: "999999", version: 1 }) { id } }`,
+  },
+  extensionBatches: { allowed: nacc, document: `{ extensionBatches { id laoCount } }` },
   statistics: {
     allowed: [...signedIn, 'PARTNER'],
     document: `{ statistics(fiscalYear: 2566, round: SIX_MONTH) { laoCount } }`,

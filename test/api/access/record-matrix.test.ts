@@ -55,6 +55,10 @@ const denials = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
 
 type Ids = {
   laoId: string;
+  /** The 6-month round of 2566. */
+  roundId: string;
+  /** A batch of extensions over dintong, granted and revoked already. */
+  batchId: string;
   code: string;
   planId: string;
   projectId: string;
@@ -103,6 +107,26 @@ const rowsOf = (key: string) => (data: Record<string, unknown>, ids: Ids) => {
 };
 
 const matrix: Record<string, Row> = {
+  grantExtensionBatch: {
+    // Reach is checked LAO by LAO first; the allowed are then told the date is before the round closes.
+    expected: naccInProvince,
+    allowedCode: 'BAD_USER_INPUT',
+    document: (ids) =>
+      `mutation { grantExtensionBatch(input: { roundId: "${ids.roundId}", scope: LAOS, laoCodes: ["${ids.code}"], until: "2000-01-01T00:00:00Z", reason: "x" }) { id } }`,
+  },
+  revokeExtensionBatch: {
+    expected: naccInProvince,
+    allowedCode: 'INVALID_STATE',
+    document: (ids) =>
+      `mutation { revokeExtensionBatch(input: { id: "${ids.batchId}", version: 999 }) { id } }`,
+  },
+  extensionBatches: {
+    // NACC only (role gate); a batch shows to offices reaching every province it covers.
+    expected: row('DDAEADD'),
+    document: () => `{ extensionBatches { id } }`,
+    count: (data, ids) =>
+      (data.extensionBatches as { id: string }[]).filter((batch) => batch.id === ids.batchId).length,
+  },
   'lao(id)': { expected: readsLao, document: (ids) => `{ lao(id: "${ids.laoId}") { id } }` },
   'lao(code)': { expected: readsLao, document: (ids) => `{ lao(code: "${ids.code}") { id } }` },
   plan: { expected: readsLao, document: (ids) => `{ plan(laoId: "${ids.laoId}", fiscalYear: 2566) { id } }` },
@@ -395,7 +419,29 @@ describe('record × caller access matrix over dintong’s real records', () => {
       `mutation { fileProblemReport(input: { fiscalYear: 2566, round: SIX_MONTH, problems: "งบประมาณไม่พอ" }) { id } }`,
     );
     expect(problems.errors).toBeUndefined();
+    const rounds = await clients.central(`{ reportingRounds(fiscalYear: 2566) { id kind } }`);
+    const roundId = rounds.data!.reportingRounds.find((r: { kind: string }) => r.kind === 'SIX_MONTH').id;
+    const batch = await clients.central(
+      `mutation($input: GrantExtensionBatchInput!) { grantExtensionBatch(input: $input) { id version } }`,
+      {
+        input: {
+          roundId,
+          scope: 'LAOS',
+          laoCodes: [world.dintong.code],
+          until: '2023-06-01T00:00:00Z',
+          reason: 'น้ำท่วม',
+        },
+      },
+    );
+    expect(batch.errors).toBeUndefined();
+    const revoked = await clients.central(
+      `mutation($input: RevokeExtensionBatchInput!) { revokeExtensionBatch(input: $input) { revokedAt } }`,
+      { input: batch.data!.grantExtensionBatch },
+    );
+    expect(revoked.errors).toBeUndefined();
     Object.assign(ids, {
+      roundId,
+      batchId: batch.data!.grantExtensionBatch.id,
       laoId: String(world.dintong.id),
       code: world.dintong.code,
       planId: String(plan.id),
