@@ -90,6 +90,9 @@ export const listSizeEstimates: Record<string, ListSizeEstimate> = {
   'LaoSummary.rounds': 2,
   'Plan.assessments': 5,
   'Report.revisions': 5,
+  // Files attached to one report: a few photos and documents (the public page asks for each report's).
+  'Report.evidence': 10,
+  'Report.publicPhotos': 5,
   'Mutation.issueActivationCodesForProvince': laosPerProvince,
   'Mutation.reviewProjects': 200,
 };
