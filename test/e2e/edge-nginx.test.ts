@@ -229,7 +229,13 @@ describe('the edge: docker/nginx.conf in front of two app instances', () => {
       'x-content-type-options': 'nosniff',
       'strict-transport-security': 'max-age=31536000; includeSubDomains',
     });
-    expect(edge.log().find((line) => line.phase === 'asset')?.upstream).toBe('-');
+    // nginx writes the access log line after the answer has gone: wait for it (up to 2 s).
+    let assetLine = edge.log().find((line) => line.phase === 'asset');
+    for (let tries = 0; !assetLine && tries < 40; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assetLine = edge.log().find((line) => line.phase === 'asset');
+    }
+    expect(assetLine?.upstream).toBe('-');
     expect((await edge.ask('/metrics')).status).toBe(404);
 
     // Plain HTTP answers only with a redirect to HTTPS, path and query kept.
