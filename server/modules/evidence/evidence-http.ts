@@ -1,9 +1,6 @@
 import { Router } from 'express';
-import type { Viewer } from '../../auth/viewer';
-import { unauthenticated } from '../../errors/app-error';
 import type { Services } from '../../services';
-import { answerError, fileNameOf, readBody } from '../follow-up/follow-up-http';
-import { fileTooLarge } from '../follow-up/site-visit.service';
+import { answerError, auditedUpload } from '../follow-up/follow-up-http';
 
 /**
  * Evidence of progress reports over plain HTTP with the session's bearer token, as site-visit
@@ -21,38 +18,15 @@ import { fileTooLarge } from '../follow-up/site-visit.service';
 export const evidenceRouter = (services: Services, maxFileBytes: number) => {
   const router = Router();
 
-  router.post('/files/reports/:reportId/evidence', async (req, res) => {
-    const fileName = fileNameOf(req.headers['x-file-name']);
-    let viewer: Viewer = { kind: 'anonymous' };
-    let viewerError: unknown = null;
-    try {
-      viewer = await services.sessions.resolveViewer(req.headers.authorization);
-    } catch (error) {
-      viewerError = error;
-    }
-    try {
-      const evidence = await services.audit.audited(
-        {
-          operation: 'uploadReportEvidence',
-          accountId: viewer.kind === 'account' ? viewer.accountId : null,
-          actor: viewer.kind === 'account' ? viewer.displayName : null,
-          role: viewer.kind === 'account' ? viewer.role : null,
-          clientAddress: (req.ip ?? 'unknown').slice(0, 64),
-          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-          arguments: { reportId: req.params.reportId.slice(0, 20), fileName: fileName.slice(0, 200) },
-        },
-        async () => {
-          if (viewerError) throw viewerError;
-          if (viewer.kind === 'anonymous') throw unauthenticated();
-          const reportId = /^\d{1,9}$/.test(req.params.reportId) ? Number(req.params.reportId) : NaN;
-          // Reach is checked before the body is read.
-          await services.reportEvidence.requireUploadTarget(viewer, reportId);
-          const body = await readBody(req, maxFileBytes);
-          if (body === 'too large') throw fileTooLarge(maxFileBytes);
-          return services.reportEvidence.add(viewer, reportId, fileName, body, maxFileBytes);
-        },
-      );
-      res.status(201).json({
+  router.post('/files/reports/:reportId/evidence', (req, res) =>
+    auditedUpload(services, req, res, {
+      operation: 'uploadReportEvidence',
+      param: 'reportId',
+      maxFileBytes,
+      requireTarget: (viewer, reportId) => services.reportEvidence.requireUploadTarget(viewer, reportId),
+      store: (viewer, reportId, fileName, body) =>
+        services.reportEvidence.add(viewer, reportId, fileName, body, maxFileBytes),
+      describe: (evidence) => ({
         id: evidence.id,
         fileName: evidence.fileName,
         contentType: evidence.contentType,
@@ -61,12 +35,9 @@ export const evidenceRouter = (services: Services, maxFileBytes: number) => {
         isPublic: evidence.isPublic,
         downloadUrl: `/files/evidence/${evidence.id}`,
         thumbnailUrl: evidence.hasThumbnail ? `/files/evidence/${evidence.id}/thumbnail` : null,
-      });
-    } catch (error) {
-      if (!req.readableEnded) req.resume();
-      answerError(res, error);
-    }
-  });
+      }),
+    }),
+  );
 
   const serve =
     (part: 'file' | 'thumbnail') =>

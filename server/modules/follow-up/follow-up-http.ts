@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import type { Viewer } from '../../auth/viewer';
 import { AppError, unauthenticated } from '../../errors/app-error';
 import { ErrorCode } from '../../errors/error-codes';
@@ -34,7 +34,7 @@ export const answerError = (res: Response, error: unknown): void => {
  * arrives) is read on up to twice the limit and dropped, so the client gets the 413 answer
  * rather than a reset connection in the middle of its upload; beyond that the socket is closed.
  */
-export const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> =>
+const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -53,12 +53,77 @@ export const readBody = (req: IncomingMessage, maxBytes: number): Promise<Buffer
   });
 
 /** The file's name from the `X-File-Name` header, percent-encoded UTF-8 (Thai names travel intact). */
-export const fileNameOf = (header: string | string[] | undefined): string => {
+const fileNameOf = (header: string | string[] | undefined): string => {
   if (typeof header !== 'string') return '';
   try {
     return decodeURIComponent(header);
   } catch {
     return '';
+  }
+};
+
+/**
+ * An audited upload: the body is one file's bytes, `X-File-Name` its percent-encoded name, `:param`
+ * of the path the record it is attached to. Uploads are writes: audited like every mutation,
+ * whatever their outcome (not the bytes); the row commits with the stored file
+ * (AuditService.audited), and an upload whose row cannot be written fails. The viewer is resolved
+ * before the call (the row names who uploaded); reach (`requireTarget`) is checked before the body
+ * is read. Answers 201 with `describe(stored)`.
+ */
+export const auditedUpload = async <T>(
+  services: Services,
+  req: Request,
+  res: Response,
+  upload: {
+    operation: string;
+    /** The path parameter naming the record the file is attached to (`visitId`, `reportId`). */
+    param: string;
+    maxFileBytes: number;
+    requireTarget: (viewer: Exclude<Viewer, { kind: 'anonymous' }>, id: number) => Promise<unknown>;
+    store: (
+      viewer: Exclude<Viewer, { kind: 'anonymous' }>,
+      id: number,
+      fileName: string,
+      body: Buffer,
+    ) => Promise<T>;
+    describe: (stored: T) => Record<string, unknown>;
+  },
+): Promise<void> => {
+  const fileName = fileNameOf(req.headers['x-file-name']);
+  const raw = String(req.params[upload.param] ?? '');
+  let viewer: Viewer = { kind: 'anonymous' };
+  let viewerError: unknown = null;
+  try {
+    viewer = await services.sessions.resolveViewer(req.headers.authorization);
+  } catch (error) {
+    viewerError = error; // audited as anonymous, answered below
+  }
+  try {
+    const stored = await services.audit.audited(
+      {
+        operation: upload.operation,
+        accountId: viewer.kind === 'account' ? viewer.accountId : null,
+        actor: viewer.kind === 'account' ? viewer.displayName : null,
+        role: viewer.kind === 'account' ? viewer.role : null,
+        clientAddress: (req.ip ?? 'unknown').slice(0, 64),
+        userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+        arguments: { [upload.param]: raw.slice(0, 20), fileName: fileName.slice(0, 200) },
+      },
+      async () => {
+        if (viewerError) throw viewerError;
+        if (viewer.kind === 'anonymous') throw unauthenticated();
+        const id = /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
+        await upload.requireTarget(viewer, id);
+        const body = await readBody(req, upload.maxFileBytes);
+        if (body === 'too large') throw fileTooLarge(upload.maxFileBytes);
+        return upload.store(viewer, id, fileName, body);
+      },
+    );
+    res.status(201).json(upload.describe(stored));
+  } catch (error) {
+    // Whatever is left of a refused upload is read and dropped, so the answer reaches the client.
+    if (!req.readableEnded) req.resume();
+    answerError(res, error);
   }
 };
 
@@ -75,54 +140,24 @@ export const fileNameOf = (header: string | string[] | undefined): string => {
 export const followUpRouter = (services: Services, maxFileBytes: number) => {
   const router = Router();
 
-  router.post('/files/site-visits/:visitId', async (req, res) => {
-    // Uploads are writes: audited like every mutation, whatever their outcome (not the bytes); the
-    // row commits with the stored file (AuditService.audited), and an upload whose row cannot be
-    // written fails. The viewer is resolved before the call: the row names who uploaded.
-    const fileName = fileNameOf(req.headers['x-file-name']);
-    let viewer: Viewer = { kind: 'anonymous' };
-    let viewerError: unknown = null;
-    try {
-      viewer = await services.sessions.resolveViewer(req.headers.authorization);
-    } catch (error) {
-      viewerError = error; // audited as anonymous, answered below
-    }
-    try {
-      const file = await services.audit.audited(
-        {
-          operation: 'uploadSiteVisitFile',
-          accountId: viewer.kind === 'account' ? viewer.accountId : null,
-          actor: viewer.kind === 'account' ? viewer.displayName : null,
-          role: viewer.kind === 'account' ? viewer.role : null,
-          clientAddress: (req.ip ?? 'unknown').slice(0, 64),
-          userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-          arguments: { visitId: req.params.visitId.slice(0, 20), fileName: fileName.slice(0, 200) },
-        },
-        async () => {
-          if (viewerError) throw viewerError;
-          if (viewer.kind === 'anonymous') throw unauthenticated();
-          const visitId = /^\d{1,9}$/.test(req.params.visitId) ? Number(req.params.visitId) : NaN;
-          // Reach is checked before the body is read.
-          await services.siteVisits.requireUploadTarget(viewer, visitId);
-          const body = await readBody(req, maxFileBytes);
-          if (body === 'too large') throw fileTooLarge(maxFileBytes);
-          return services.siteVisits.addFile(viewer, visitId, fileName, body, maxFileBytes);
-        },
-      );
-      res.status(201).json({
+  router.post('/files/site-visits/:visitId', (req, res) =>
+    auditedUpload(services, req, res, {
+      operation: 'uploadSiteVisitFile',
+      param: 'visitId',
+      maxFileBytes,
+      requireTarget: (viewer, visitId) => services.siteVisits.requireUploadTarget(viewer, visitId),
+      store: (viewer, visitId, fileName, body) =>
+        services.siteVisits.addFile(viewer, visitId, fileName, body, maxFileBytes),
+      describe: (file) => ({
         id: file.id,
         fileName: file.fileName,
         contentType: file.contentType,
         sizeBytes: file.sizeBytes,
         sha256: file.sha256,
         downloadUrl: `/files/${file.id}`,
-      });
-    } catch (error) {
-      // Whatever is left of a refused upload is read and dropped, so the answer reaches the client.
-      if (!req.readableEnded) req.resume();
-      answerError(res, error);
-    }
-  });
+      }),
+    }),
+  );
 
   router.get('/files/:fileId', async (req, res) => {
     try {
