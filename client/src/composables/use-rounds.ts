@@ -13,7 +13,8 @@ import {
   roundKinds,
   unableReasons,
 } from './rounds';
-import { replaceQuery } from './use-fiscal-year';
+import { defaultFiscalYear, replaceQuery, usePlanCycles } from './use-fiscal-year';
+import { useFormat } from './use-format';
 
 export * from './rounds';
 
@@ -97,4 +98,49 @@ export const useRoundOptions = () => {
     extensionStatusOptions: of(extensionStatuses, 'extensionStatus'),
     levelOptions: of(levels, 'level'),
   };
+};
+
+/**
+ * The fiscal year and round pickers of a form that grants an extension (one LAO's, or a batch):
+ * the year starts at the current plan cycle's, the rounds are the year's (six-month first, each
+ * with its deadline), and changing the year clears the chosen round.
+ */
+export const useExtensionRoundChoice = (form: Ref<{ fiscalYear: string; roundId: string }>) => {
+  const { t } = useI18n();
+  const { deadline } = useFormat();
+  const { cycles, years } = usePlanCycles();
+  watch(
+    cycles,
+    () => {
+      if (!form.value.fiscalYear) {
+        const year = defaultFiscalYear(cycles.value);
+        if (year !== null) form.value.fiscalYear = String(year);
+      }
+    },
+    { immediate: true },
+  );
+  const { result } = useQuery(
+    REPORTING_ROUNDS_QUERY,
+    () => ({ fiscalYear: Number(form.value.fiscalYear) || 0 }),
+    () => ({ enabled: form.value.fiscalYear !== '', fetchPolicy: 'cache-and-network' }),
+  );
+  const roundOptions = computed(() =>
+    [...(result.value?.reportingRounds ?? [])]
+      .filter((round) => String(round.fiscalYear) === form.value.fiscalYear)
+      .sort((a, b) => roundKinds.indexOf(a.kind) - roundKinds.indexOf(b.kind))
+      .map((round) => ({
+        value: round.id,
+        label: t('extensions.roundOption', {
+          round: t(`round.${round.kind}`),
+          deadline: deadline(round.closesAt),
+        }),
+      })),
+  );
+  watch(
+    () => form.value.fiscalYear,
+    () => {
+      form.value.roundId = '';
+    },
+  );
+  return { years, roundOptions };
 };
